@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Typed configuration, read once at start-up. Anything wrong fails fast with one clear message.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  nodeEnv: 'development' | 'production' | 'test';
+  sessionSecret: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  publicUrl: string | undefined;
+  /** Whether cookies get the Secure flag: behind https (PUBLIC_URL https) or in production. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function bool(name: string, v: string | undefined): boolean | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (['1', 'true', 'yes', 'ja'].includes(v.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'nee'].includes(v.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1/true or 0/false, not "${v}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, not "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw as Config['nodeEnv'];
+  const portRaw = env.PORT ?? '3000';
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${portRaw}"`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  // Demo mode is the default only on the embedded database; elsewhere it needs --demo or DEMO=1.
+  const demoFlag = bool('DEMO', env.DEMO) ?? (argv.includes('--demo') ? true : undefined);
+  const demo = demoFlag ?? (!databaseUrl && nodeEnv !== 'production');
+  if (demo && nodeEnv === 'production') {
+    throw new ConfigError('Demo mode (DEMO=1 or --demo) is refused when NODE_ENV=production: demo users share a known password');
+  }
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  if (nodeEnv === 'production' && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production (at least 32 characters)');
+  }
+  if (!sessionSecret) sessionSecret = 'development-only-session-secret-not-for-production';
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  let publicUrl = env.PUBLIC_URL || undefined;
+  if (publicUrl) {
+    try {
+      publicUrl = new URL(publicUrl).toString().replace(/\/$/, '');
+    } catch {
+      throw new ConfigError(`PUBLIC_URL must be a URL such as https://zvh.example.nl, not "${publicUrl}"`);
+    }
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl,
+    demo,
+    nodeEnv,
+    sessionSecret,
+    logLevel,
+    publicUrl,
+    secureCookies: nodeEnv === 'production' || (publicUrl?.startsWith('https://') ?? false),
+  };
+}

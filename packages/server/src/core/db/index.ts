@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Database access: PGlite (embedded PostgreSQL) in DATA_DIR by default, node-postgres when
+// DATABASE_URL is set. Same migrations and the same SQL on both.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import * as schema from './schema.js';
+
+export { schema, sql };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = PgDatabase<any, typeof schema>;
+export type Executor = Db;
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+/** The role the application runs as: it may insert into the logs but not change them. */
+export const APP_ROLE = 'zvh_app';
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+  /** Raw client access for bulk paths (COPY in benchmarks); avoid elsewhere. */
+  raw: unknown;
+}
+
+// Types we parse the same way on both drivers: bigint counts as numbers, numeric as numbers,
+// dates as 'YYYY-MM-DD' strings (never shifted through a JS Date and a time zone).
+const INT8 = 20, NUMERIC = 1700, DATE = 1082;
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pg = (await import('pg')).default;
+    pg.types.setTypeParser(INT8, (v: string) => Number(v));
+    pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
+    pg.types.setTypeParser(DATE, (v: string) => v);
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    return { db, kind: 'postgres', raw: pool, close: () => pool.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dir = opts.dataDir ? join(opts.dataDir, 'pglite') : undefined;
+  if (dir) mkdirSync(dirname(dir), { recursive: true });
+  const client = await PGlite.create({
+    dataDir: dir,
+    loadDataDir: opts.loadDataDir,
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
+  });
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', raw: client, close: () => client.close() };
+}
+
+/** Switches every connection to the application role (after migrations ran as the owner). */
+export async function useAppRole(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await (database.raw as { exec(q: string): Promise<unknown> }).exec(`SET ROLE ${APP_ROLE}`);
+    return;
+  }
+  const pool = database.raw as import('pg').Pool;
+  pool.on('connect', (client) => {
+    client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
+  });
+  // connections opened before (by migrations) go back to the pool as owner: drop them
+  await pool.query('select 1');
+}
+
+/** Rows of a raw query, typed by the caller. */
+export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
+  const res = (await ex.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+export async function one<T>(ex: Executor, query: SQL): Promise<T | undefined> {
+  return (await rows<T>(ex, query))[0];
+}
+
+/** Runs fn in one transaction: multi-row writes commit together or not at all. */
+export function transaction<T>(db: Db, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Executor));
+}

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The database schema. Every table holding case or personal data carries tenant_id, and every
+// query filters on it. Migrations are generated from this file (drizzle-kit) into ../../../migrations.
+import { sql } from 'drizzle-orm';
+import {
+  pgTable, uuid, text, boolean, integer, timestamp, date, jsonb, bigserial, primaryKey, index, uniqueIndex, customType, numeric,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const now = (name: string) => ts(name).notNull().defaultNow();
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  settings: jsonb('settings').notNull().default({}),
+  createdAt: now('created_at'),
+});
+
+export const municipalities = pgTable('municipalities', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  region: text('region').notNull(),
+  nazorgPlustaak: boolean('nazorg_plustaak').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.code] })]);
+
+/** The ZVH itself (kind 'zvh') and its convenant partners (kind 'partner'). */
+export const organisations = pgTable('organisations', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  domain: text('domain'),
+  active: boolean('active').notNull().default(true),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.code] })]);
+
+export const codeListEntries = pgTable('code_list_entries', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  list: text('list').notNull(),
+  code: text('code').notNull(),
+  label: text('label').notNull(),
+  sort: integer('sort').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.list, t.code] })]);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  organisationCode: text('organisation_code').notNull(),
+  municipalityCode: text('municipality_code'),
+  roles: text('roles').array().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+  totpSecret: text('totp_secret'),
+  totpEnabled: boolean('totp_enabled').notNull().default(false),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: now('created_at'),
+  updatedAt: now('updated_at'),
+}, (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]);
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  createdAt: now('created_at'),
+  lastSeenAt: now('last_seen_at'),
+  endedAt: ts('ended_at'),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+export const loginAttempts = pgTable('login_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: now('at'),
+  email: text('email').notNull(),
+  ip: text('ip').notNull(),
+  success: boolean('success').notNull(),
+}, (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]);
+
+/** Security log: sign-ins, failed sign-ins, sign-outs, account changes. Append-only. */
+export const securityLog = pgTable('security_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: now('at'),
+  tenantId: uuid('tenant_id'),
+  userId: uuid('user_id'),
+  email: text('email'),
+  ip: text('ip'),
+  event: text('event').notNull(),
+  outcome: text('outcome').notNull(),
+  details: jsonb('details'),
+});
+
+/**
+ * Processing log (verwerkingenlog) after the national "Logboek Dataverwerkingen" standard:
+ * one row per read, create, update, delete or export of personal data. Append-only: the
+ * application's role may only insert (see migration 0001).
+ */
+export const processingLog = pgTable('processing_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: now('at'),
+  traceId: text('trace_id').notNull(),
+  tenantId: uuid('tenant_id').notNull(),
+  activity: text('activity').notNull(),
+  purpose: text('purpose').notNull(),
+  action: text('action').notNull(),
+  actorUserId: uuid('actor_user_id'),
+  actorEmail: text('actor_email').notNull(),
+  actorOrganisation: text('actor_organisation').notNull(),
+  dataSubjectRef: uuid('data_subject_ref'),
+  caseId: uuid('case_id'),
+  registrationId: uuid('registration_id'),
+  outcome: text('outcome').notNull(),
+  details: jsonb('details'),
+}, (t) => [index('processing_log_case_idx').on(t.tenantId, t.caseId, t.at), index('processing_log_subject_idx').on(t.tenantId, t.dataSubjectRef)]);
+
+export const persons = pgTable('persons', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }),
+  gender: text('gender').notNull().default('anders'),
+  bsn: text('bsn'),
+  municipalityCode: text('municipality_code'),
+  mergedInto: uuid('merged_into'),
+  createdAt: now('created_at'),
+}, (t) => [
+  uniqueIndex('persons_bsn_unique').on(t.tenantId, t.bsn).where(sql`bsn is not null and merged_into is null`),
+  index('persons_name_idx').on(t.tenantId, t.lastName),
+]);
+
+/** The aanmelding. Its status follows the workflow table until triage opens a case. */
+export const registrations = pgTable('registrations', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  externalId: text('external_id'),
+  kind: text('kind').notNull(),
+  status: text('status').notNull(),
+  municipalityCode: text('municipality_code').notNull(),
+  registeringPartner: text('registering_partner').notNull(),
+  registeredBy: uuid('registered_by'),
+  registeredAt: date('registered_at', { mode: 'string' }).notNull(),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  mainTopic: text('main_topic'),
+  problemAreas: text('problem_areas').array().notNull().default(sql`'{}'::text[]`),
+  children: text('children'),
+  crossesMunicipalityBorder: boolean('crosses_municipality_border').notNull().default(false),
+  tried: text('tried'),
+  involvedPartners: text('involved_partners').array().notNull().default(sql`'{}'::text[]`),
+  urgency: text('urgency').notNull().default('normaal'),
+  reason: text('reason').notNull(),
+  triage: jsonb('triage'),
+  caseId: uuid('case_id'),
+  version: integer('version').notNull().default(1),
+  createdAt: now('created_at'),
+  updatedAt: now('updated_at'),
+}, (t) => [
+  index('registrations_tenant_date_idx').on(t.tenantId, t.registeredAt),
+  index('registrations_partner_idx').on(t.tenantId, t.registeringPartner),
+  uniqueIndex('registrations_external_unique').on(t.tenantId, t.externalId).where(sql`external_id is not null`),
+]);
+
+/** People around the main person (household/system) named in an aanmelding. */
+export const registrationRelations = pgTable('registration_relations', {
+  registrationId: uuid('registration_id').notNull().references(() => registrations.id),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  tenantId: uuid('tenant_id').notNull(),
+  relation: text('relation').notNull(),
+}, (t) => [primaryKey({ columns: [t.registrationId, t.personId] })]);
+
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  registrationId: uuid('registration_id').notNull().references(() => registrations.id),
+  personId: uuid('person_id').notNull().references(() => persons.id),
+  externalId: text('external_id'),
+  kind: text('kind').notNull(),
+  approach: text('approach'),
+  status: text('status').notNull(),
+  purpose: text('purpose').notNull(),
+  startedAt: date('started_at', { mode: 'string' }),
+  closedAt: date('closed_at', { mode: 'string' }),
+  closeReasonCode: text('close_reason_code'),
+  closeReason: text('close_reason'),
+  handoverPartner: text('handover_partner'),
+  evaluation: jsonb('evaluation'),
+  regisseurId: uuid('regisseur_id'),
+  leadPartner: text('lead_partner'),
+  avePhase: integer('ave_phase'),
+  plan: jsonb('plan').notNull().default({}),
+  version: integer('version').notNull().default(1),
+  lastActivityAt: now('last_activity_at'),
+  createdAt: now('created_at'),
+  updatedAt: now('updated_at'),
+}, (t) => [
+  index('cases_tenant_status_idx').on(t.tenantId, t.status),
+  index('cases_person_idx').on(t.tenantId, t.personId),
+  uniqueIndex('cases_registration_unique').on(t.registrationId),
+]);
+
+export const caseParticipants = pgTable('case_participants', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  partnerCode: text('partner_code').notNull(),
+  addedAt: now('added_at'),
+  addedBy: uuid('added_by'),
+  addReason: text('add_reason'),
+  removedAt: ts('removed_at'),
+  removedBy: uuid('removed_by'),
+  removeReason: text('remove_reason'),
+}, (t) => [
+  index('case_participants_case_idx').on(t.caseId),
+  index('case_participants_partner_idx').on(t.tenantId, t.partnerCode),
+  uniqueIndex('case_participants_active_unique').on(t.caseId, t.partnerCode).where(sql`removed_at is null`),
+]);
+
+export const agreements = pgTable('agreements', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  partnerCode: text('partner_code').notNull(),
+  title: text('title').notNull(),
+  description: text('description'),
+  responsiblePerson: text('responsible_person'),
+  dueDate: date('due_date', { mode: 'string' }),
+  status: text('status').notNull().default('open'),
+  note: text('note'),
+  carriedOver: boolean('carried_over').notNull().default(false),
+  version: integer('version').notNull().default(1),
+  createdBy: uuid('created_by'),
+  createdAt: now('created_at'),
+  updatedAt: now('updated_at'),
+}, (t) => [index('agreements_case_idx').on(t.caseId), index('agreements_partner_idx').on(t.tenantId, t.partnerCode, t.status)]);
+
+export const journalEntries = pgTable('journal_entries', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  at: now('at'),
+  entryDate: date('entry_date', { mode: 'string' }).notNull(),
+  authorId: uuid('author_id'),
+  authorName: text('author_name').notNull(),
+  authorOrganisation: text('author_organisation').notNull(),
+  text: text('text').notNull(),
+  visibility: text('visibility').notNull().default('zvh'),
+}, (t) => [index('journal_case_idx').on(t.caseId, t.at)]);
+
+export const documents = pgTable('documents', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  filename: text('filename').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  visibility: text('visibility').notNull().default('zvh'),
+  uploadedBy: uuid('uploaded_by'),
+  uploadedByOrganisation: text('uploaded_by_organisation').notNull(),
+  uploadedAt: now('uploaded_at'),
+}, (t) => [index('documents_case_idx').on(t.caseId)]);
+
+/** Everything that happened to a case (status, AVE phase, participants, plan): append-only. */
+export const caseEvents = pgTable('case_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  caseId: uuid('case_id'),
+  registrationId: uuid('registration_id'),
+  at: now('at'),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name').notNull(),
+  actorOrganisation: text('actor_organisation').notNull(),
+  type: text('type').notNull(),
+  data: jsonb('data').notNull().default({}),
+}, (t) => [index('case_events_case_idx').on(t.caseId, t.at), index('case_events_registration_idx').on(t.registrationId)]);
+
+/** Available FTE per role per year, set by the manager (capacity model). */
+export const capacityYears = pgTable('capacity_years', {
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  year: integer('year').notNull(),
+  imFte: numeric('im_fte', { mode: 'number' }).notNull(),
+  prFte: numeric('pr_fte', { mode: 'number' }).notNull(),
+  contribution: integer('contribution'),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.year] })]);

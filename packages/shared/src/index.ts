@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: EUPL-1.2
+export * from './reference.js';
+export * from './roles.js';
+export * from './bsn.js';
+export * from './workflow.js';
+export * from './capacity.js';

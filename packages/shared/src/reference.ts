@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The default tenant's reference data (../../../../shared/spec/reference-data.md). Codes are
+// stable identifiers; names can be changed by the beheerder in the application.
+
+export const DEFAULT_TENANT = { code: 'drenthe', name: 'Zorg- en Veiligheidshuis Drenthe' } as const;
+
+export type Region = 'noord' | 'zuidoost' | 'zuidwest';
+export interface MunicipalityRef { code: string; name: string; region: Region; nazorgPlustaak: boolean }
+
+const NAZORG = new Set(['GM1680', 'GM1730', 'GM1690', 'GM0118', 'GM1731']);
+export const MUNICIPALITIES: MunicipalityRef[] = ([
+  ['GM1680', 'Aa en Hunze', 'noord'],
+  ['GM0106', 'Assen', 'noord'],
+  ['GM1699', 'Noordenveld', 'noord'],
+  ['GM1730', 'Tynaarlo', 'noord'],
+  ['GM1681', 'Borger-Odoorn', 'zuidoost'],
+  ['GM0109', 'Coevorden', 'zuidoost'],
+  ['GM0114', 'Emmen', 'zuidoost'],
+  ['GM0118', 'Hoogeveen', 'zuidwest'],
+  ['GM0119', 'Meppel', 'zuidwest'],
+  ['GM1731', 'Midden-Drenthe', 'zuidwest'],
+  ['GM1701', 'Westerveld', 'zuidwest'],
+  ['GM1690', 'De Wolden', 'zuidwest'],
+] as const).map(([code, name, region]) => ({ code, name, region, nazorgPlustaak: NAZORG.has(code) }));
+
+export type Domain = 'zorg' | 'justitie' | 'gemeente';
+export const DOMAINS: Domain[] = ['zorg', 'justitie', 'gemeente'];
+export interface PartnerRef { code: string; name: string; domain: Domain }
+export const PARTNERS: PartnerRef[] = ([
+  ['andere-zvh', 'Andere zorg- en veiligheidshuizen', 'gemeente'],
+  ['cosis', 'Cosis', 'zorg'],
+  ['dji', 'Dienst Justitiële Inrichtingen', 'justitie'],
+  ['gemeente-oov', 'Gemeente (openbare orde en veiligheid)', 'gemeente'],
+  ['gemeente-sd', 'Gemeente (sociaal domein)', 'gemeente'],
+  ['ggd-oggz', 'GGD (OGGZ)', 'zorg'],
+  ['ggz-drenthe', 'GGZ Drenthe', 'zorg'],
+  ['jbn-jeugdbescherming', 'Jeugdbescherming Noord (jeugdbescherming)', 'zorg'],
+  ['jbn-jeugdreclassering', 'Jeugdbescherming Noord (jeugdreclassering)', 'justitie'],
+  ['ldh-welzijn', 'Leger des Heils (welzijn)', 'zorg'],
+  ['ldh-reclassering', 'Leger des Heils (reclassering)', 'justitie'],
+  ['mee-drenthe', 'MEE Drenthe', 'zorg'],
+  ['menso', 'Menso', 'zorg'],
+  ['om', 'Openbaar Ministerie', 'justitie'],
+  ['politie', 'Politie', 'justitie'],
+  ['rvdk', 'Raad voor de Kinderbescherming', 'justitie'],
+  ['3ro', 'Reclasseringsorganisaties (3RO)', 'justitie'],
+  ['sociale-teams', 'Sociale teams', 'gemeente'],
+  ['halt', 'Stichting HALT', 'justitie'],
+  ['vnn', 'Verslavingszorg Noord Nederland', 'zorg'],
+  ['veilig-thuis', 'Veilig Thuis Drenthe', 'zorg'],
+  ['william-schrikker', 'William Schrikker', 'zorg'],
+  ['zsm', 'ZSM', 'justitie'],
+] as const).map(([code, name, domain]) => ({ code, name, domain }));
+
+/** The organisation code of the ZVH itself (its staff: beheerder, manager, procesregisseur, informatiemakelaar). */
+export const ZVH_ORGANISATION = 'zvh';
+
+export type CodeListName =
+  | 'caseKind' | 'approach' | 'mainTopic' | 'problemArea' | 'children' | 'gender' | 'ageGroup'
+  | 'triageOutcome' | 'nazorgCondition' | 'lpcoOutcome' | 'veelplegerStatus' | 'closeReason' | 'urgency'
+  | 'relation' | 'referralPlace';
+
+/** Code lists: [code, Dutch label]. `ageGroup` and `caseKind` are fixed by the report definitions. */
+export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
+  caseKind: [['procesregie', 'Procesregie'], ['advies', 'Advies en ondersteuning'], ['informatievraag', 'Informatievraag']],
+  approach: [['maatwerk', 'Maatwerk (intensief)'], ['pga', 'Persoonsgerichte aanpak (PGA)']],
+  mainTopic: [
+    ['verward-hoog-risico', 'Verward en hoog veiligheidsrisico'],
+    ['ernstige-overlast', 'Ernstige overlast'],
+    ['radicalisering', '(Vermoeden van) radicalisering'],
+    ['huiselijk-geweld', 'Huiselijk geweld'],
+    ['bij-delict', 'BIJ-delict'],
+    ['overige-veiligheid', 'Overige: veiligheid omgeving in het geding'],
+  ],
+  problemArea: [
+    ['psychisch', 'Psychische gezondheid / verward gedrag'],
+    ['lvb', 'LVB of vermoeden van'],
+    ['verslaving', 'Verslaving'],
+    ['schulden', 'Problematische schulden'],
+    ['huisvesting', 'Problematische huisvesting'],
+    ['delict', 'Delictgedrag'],
+  ],
+  children: [
+    ['met-minderjarige-kinderen', 'Met minderjarige kinderen'],
+    ['zonder-minderjarige-kinderen', 'Zonder minderjarige kinderen'],
+    ['hoofdpersoon-minderjarig', 'Hoofdpersoon is minderjarig'],
+  ],
+  gender: [['man', 'Man'], ['vrouw', 'Vrouw'], ['anders', 'Anders / onbekend']],
+  ageGroup: [['<18', 'Jonger dan 18'], ['18-23', '18 tot en met 23'], ['24-40', '24 tot en met 40'], ['41-65', '41 tot en met 65'], ['>65', 'Ouder dan 65']],
+  triageOutcome: [
+    ['procesregie', 'Procesregie'],
+    ['advies', 'Advies (regie blijft bij aanmelder)'],
+    ['terugleggen', 'Terugleggen met advies'],
+    ['doorverwijzen', 'Doorverwijzen'],
+  ],
+  nazorgCondition: [['id-bewijs', 'Geldig identiteitsbewijs'], ['onderdak', 'Onderdak'], ['inkomen', 'Inkomen of dagbesteding'], ['schulden', 'Schulden'], ['zorg', 'Zorg']],
+  lpcoOutcome: [['trip', 'TRIP'], ['dagvaarden', 'Dagvaarden'], ['bespreekcasus', 'Bespreekcasus'], ['vsv', 'Voortijdig schoolverlater'], ['geseponeerd', 'Geseponeerd']],
+  veelplegerStatus: [['veelpleger', 'Veelpleger'], ['zeer-actieve-veelpleger', 'Zeer actieve veelpleger']],
+  closeReason: [
+    ['doel-bereikt', 'Doel bereikt'],
+    ['overgedragen', 'Overgedragen aan een partner'],
+    ['niet-bereikbaar', 'Betrokkene niet bereikbaar of verhuisd'],
+    ['geen-medewerking', 'Geen medewerking'],
+    ['overig', 'Overig'],
+  ],
+  urgency: [['normaal', 'Normaal'], ['hoog', 'Hoog'], ['acuut', 'Acuut']],
+  relation: [['partner', 'Partner'], ['kind', 'Kind'], ['ouder', 'Ouder'], ['broer-zus', 'Broer of zus'], ['huisgenoot', 'Huisgenoot'], ['overig', 'Overig']],
+  referralPlace: [['veilig-thuis', 'Veilig Thuis'], ['zsm', 'ZSM'], ['lokaal-zorgnetwerk', 'Lokaal zorgnetwerk'], ['sociaal-team', 'Sociaal team'], ['overig', 'Overig']],
+};
+
+/** Capacity model defaults (seed 002): norm hours per item for IM and PR, productive hours per FTE. */
+export const CAPACITY_DEFAULTS = {
+  hoursPerFte: 1400,
+  norms: {
+    informatievraag: { im: 0.7, pr: 0 },
+    advies: { im: 9.3, pr: 14 },
+    procesregie: { im: 19, pr: 30 },
+    signaal: { im: 0, pr: 14 },
+  },
+} as const;
+
+/** Default cost split (seed 002): 70% equally over the three former locations, 30% over the rest. */
+export const COST_SPLIT_DEFAULT = {
+  total: 208500,
+  groups: [
+    { share: 0.7, municipalities: ['GM0106', 'GM0114', 'GM0118'], carriesRemainder: true },
+    { share: 0.3, municipalities: 'rest' as const, roundDownTo: 100 },
+  ],
+} as const;

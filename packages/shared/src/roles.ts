@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: EUPL-1.2
+export const ROLES = ['beheerder', 'manager', 'procesregisseur', 'informatiemakelaar', 'professional'] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles held by staff of the ZVH itself; `professional` is for partner staff. */
+export const ZVH_ROLES: Role[] = ['beheerder', 'manager', 'procesregisseur', 'informatiemakelaar'];
+export const ROLE_LABELS: Record<Role, string> = {
+  beheerder: 'Beheerder',
+  manager: 'Manager',
+  procesregisseur: 'Procesregisseur',
+  informatiemakelaar: 'Informatiemakelaar',
+  professional: 'Professional (partner)',
+};

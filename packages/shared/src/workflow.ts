@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The states of a registration (aanmelding) and a case (casus) and every allowed transition,
+// in one table. Every change of state in the server goes through `transition()`; the web app
+// uses the same table to offer only the actions that are allowed.
+
+export const STATUSES = [
+  'aangemeld', // registration made, waiting for triage
+  'in_triage', // triage (weegoverleg) started
+  'teruggelegd', // returned to the registrant with advice (final for the registration)
+  'doorverwezen', // referred elsewhere (final for the registration)
+  'advies', // advice case running: direction stays with the registrant
+  'procesregie_lopend', // procesregie case running
+  'afgesloten', // case closed
+  'heropend', // case reopened after closure; behaves as running
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  aangemeld: 'Aangemeld',
+  in_triage: 'In triage',
+  teruggelegd: 'Teruggelegd',
+  doorverwezen: 'Doorverwezen',
+  advies: 'Advies',
+  procesregie_lopend: 'Procesregie lopend',
+  afgesloten: 'Afgesloten',
+  heropend: 'Heropend',
+};
+
+export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen';
+
+/** The one table: [from, action, to]. */
+export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
+  ['aangemeld', 'start_triage', 'in_triage'],
+  ['aangemeld', 'terugleggen', 'teruggelegd'],
+  ['aangemeld', 'doorverwijzen', 'doorverwezen'],
+  ['aangemeld', 'advies', 'advies'],
+  ['aangemeld', 'procesregie', 'procesregie_lopend'],
+  ['in_triage', 'terugleggen', 'teruggelegd'],
+  ['in_triage', 'doorverwijzen', 'doorverwezen'],
+  ['in_triage', 'advies', 'advies'],
+  ['in_triage', 'procesregie', 'procesregie_lopend'],
+  ['advies', 'close', 'afgesloten'],
+  ['procesregie_lopend', 'close', 'afgesloten'],
+  ['heropend', 'close', 'afgesloten'],
+  ['afgesloten', 'reopen', 'heropend'],
+] as const;
+
+export function nextStatus(from: Status, action: Action): Status | undefined {
+  return TRANSITIONS.find(([f, a]) => f === from && a === action)?.[2];
+}
+
+export function allowedActions(from: Status): Action[] {
+  return TRANSITIONS.filter(([f]) => f === from).map(([, a]) => a);
+}
+
+/** Statuses in which a case is open for work (plan, agreements, journal). */
+export const OPEN_CASE_STATUSES: Status[] = ['advies', 'procesregie_lopend', 'heropend'];
+export const isCaseOpen = (s: Status) => OPEN_CASE_STATUSES.includes(s);
+
+/** The national triage rule: (multiProblem and multipleChains and systemImpact) or areaSafety. */
+export interface TriageCriteria { multiProblem: boolean; multipleChains: boolean; systemImpact: boolean; areaSafety: boolean }
+export function meetsProcesregieCriteria(c: TriageCriteria): boolean {
+  return (c.multiProblem && c.multipleChains && c.systemImpact) || c.areaSafety;
+}
