@@ -63,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   }
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST ?? 'localhost',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl,
     demo,

@@ -30,14 +30,39 @@ export interface Database {
 // dates as 'YYYY-MM-DD' strings (never shifted through a JS Date and a time zone).
 const INT8 = 20, NUMERIC = 1700, DATE = 1082;
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; loadDataDir?: Blob | File }): Promise<Database> {
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+  /** Apply pending migrations first (as the connecting owner role). Default true. */
+  migrate?: boolean;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const doMigrate = opts.migrate ?? true;
   if (opts.databaseUrl) {
     const pg = (await import('pg')).default;
     pg.types.setTypeParser(INT8, (v: string) => Number(v));
     pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
     pg.types.setTypeParser(DATE, (v: string) => v);
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const { drizzle } = await import('drizzle-orm/node-postgres');
+    if (doMigrate) {
+      const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+      const client = new pg.Client({ connectionString: opts.databaseUrl });
+      await client.connect();
+      try {
+        // several instances may start at once: one migrates, the others wait
+        await client.query('select pg_advisory_lock(7420001)');
+        await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await client.end();
+      }
+    }
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    pool.on('connect', (client) => {
+      // queued before any other query on this connection
+      void client.query(`SET ROLE ${APP_ROLE}`);
+    });
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', raw: pool, close: () => pool.end() };
   }
@@ -51,21 +76,13 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   });
   const { drizzle } = await import('drizzle-orm/pglite');
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', raw: client, close: () => client.close() };
-}
-
-/** Switches every connection to the application role (after migrations ran as the owner). */
-export async function useAppRole(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    await (database.raw as { exec(q: string): Promise<unknown> }).exec(`SET ROLE ${APP_ROLE}`);
-    return;
+  if (doMigrate) {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await client.exec('RESET ROLE');
+    await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
   }
-  const pool = database.raw as import('pg').Pool;
-  pool.on('connect', (client) => {
-    client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
-  });
-  // connections opened before (by migrations) go back to the pool as owner: drop them
-  await pool.query('select 1');
+  await client.exec(`SET ROLE ${APP_ROLE}`);
+  return { db, kind: 'pglite', raw: client, close: () => client.close() };
 }
 
 /** Rows of a raw query, typed by the caller. */

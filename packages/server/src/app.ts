@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Builds the Fastify application: engine (core) first, then one module per workflow stage.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './core/config.js';
+import type { Database } from './core/db/index.js';
+import { errorBody, registerAccess, registerErrorHandling } from './core/http.js';
+import type { AccessRule } from './core/http.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { beheerRoutes, referenceRoutes } from './modules/beheer/routes.js';
+import { registerModules } from './modules/index.js';
+
+export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface RouteInfo { method: string; url: string; access: AccessRule | undefined }
+
+export type App = FastifyInstance & { routeInventory: RouteInfo[] };
+
+export async function buildApp(config: Config, database: Database): Promise<App> {
+  const { db } = database;
+  const app = Fastify({
+    genReqId: () => randomUUID(),
+    trustProxy: config.publicUrl !== undefined,
+    bodyLimit: 2 * 1024 * 1024,
+    logger: config.logLevel === 'silent' ? false : {
+      level: config.logLevel,
+      // no personal data in the logs: no bodies, no query strings (they may hold a search on a name), no cookies
+      serializers: {
+        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], reqId: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+    },
+    ajv: { customOptions: { allErrors: true } },
+  });
+
+  const routeInventory: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) if (m !== 'HEAD') routeInventory.push({ method: m, url: r.url, access: (r.config as { access?: AccessRule } | undefined)?.access });
+  });
+
+  // Only JSON bodies (and ndjson for imports): a cross-site form post can never reach a handler.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    hsts: config.nodeEnv === 'production' ? { maxAge: 31536000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'ZVH Casussysteem API', version: '0.1.0', description: 'API van het casussysteem voor Zorg- en Veiligheidshuizen' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zvh_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAccess(app, db, config);
+  registerErrorHandling(app);
+
+  app.get('/api/health', {
+    config: { access: { public: true } },
+    schema: { tags: ['systeem'], summary: 'Gezondheid van de server', security: [] },
+  }, async () => ({ status: 'ok', demo: config.demo }));
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, db, config);
+  referenceRoutes(app, db);
+  beheerRoutes(app, db);
+  registerModules(app, database, config);
+
+  const hasWeb = existsSync(join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
+      // the single-page app handles its own routes
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('not_found', 'Niet gevonden'));
+  });
+  (app as unknown as App).routeInventory = routeInventory;
+  return app as unknown as App;
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Sessions live in the database so several server instances share them. The cookie carries a
+// random token; the table stores only its SHA-256, so a database leak yields no usable session.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@zvh/shared';
+import type { Actor } from '../context.js';
+import type { Executor } from '../db/index.js';
+import { one, schema, sql } from '../db/index.js';
+import { eq } from 'drizzle-orm';
+
+export const SESSION_COOKIE = 'zvh_session';
+export const IDLE_TIMEOUT_MINUTES = 30;
+export const ABSOLUTE_TIMEOUT_HOURS = 12;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(ex: Executor, user: { id: string; tenantId: string }, ip: string, userAgent: string | undefined): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await ex.insert(schema.sessions).values({ id: digest(token), userId: user.id, tenantId: user.tenantId, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+  return token;
+}
+
+interface SessionRow {
+  session_id: string; user_id: string; tenant_id: string; tenant_code: string; email: string; name: string;
+  organisation_code: string; organisation_kind: 'zvh' | 'partner'; municipality_code: string | null; roles: Role[];
+  must_change_password: boolean; touch: boolean;
+}
+
+/** The actor for a session token, or undefined when it is unknown, ended, idle too long or too old. */
+export async function resolveSession(ex: Executor, token: string): Promise<Actor | undefined> {
+  const id = digest(token);
+  const row = await one<SessionRow>(ex, sql`
+    select s.id as session_id, u.id as user_id, u.tenant_id, t.code as tenant_code, u.email, u.name,
+           u.organisation_code, o.kind as organisation_kind, u.municipality_code, u.roles, u.must_change_password,
+           s.last_seen_at < now() - interval '1 minute' as touch
+      from sessions s
+      join users u on u.id = s.user_id
+      join tenants t on t.id = u.tenant_id
+      join organisations o on o.tenant_id = u.tenant_id and o.code = u.organisation_code
+     where s.id = ${id}
+       and s.ended_at is null
+       and s.last_seen_at > now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})
+       and s.created_at > now() - make_interval(hours => ${ABSOLUTE_TIMEOUT_HOURS})
+       and u.active`);
+  if (!row) return undefined;
+  // sliding idle timeout, written at most once a minute
+  if (row.touch) await ex.update(schema.sessions).set({ lastSeenAt: new Date() }).where(eq(schema.sessions.id, id));
+  return {
+    userId: row.user_id, sessionId: row.session_id, tenantId: row.tenant_id, tenantCode: row.tenant_code, email: row.email,
+    name: row.name, organisationCode: row.organisation_code, organisationKind: row.organisation_kind,
+    municipalityCode: row.municipality_code, roles: row.roles, mustChangePassword: row.must_change_password,
+  };
+}
+
+export async function endSession(ex: Executor, sessionId: string): Promise<void> {
+  await ex.execute(sql`update sessions set ended_at = now() where id = ${sessionId} and ended_at is null`);
+}
+
+export async function endSessionsOfUser(ex: Executor, userId: string, exceptSessionId?: string): Promise<void> {
+  await ex.execute(sql`update sessions set ended_at = now() where user_id = ${userId} and ended_at is null
+    and id <> ${exceptSessionId ?? ''}`);
+}

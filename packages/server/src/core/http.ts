@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The HTTP engine: access rules, sessions, CSRF, security headers, the error model, OpenAPI.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '@zvh/shared';
+import type { Actor, Ctx } from './context.js';
+import type { Config } from './config.js';
+import type { Db } from './db/index.js';
+import { DomainError, ForbiddenError, UnauthorizedError } from './errors.js';
+import { resolveSession, SESSION_COOKIE } from './auth/sessions.js';
+
+/**
+ * Every route declares who may call it. A route without a rule is refused at run time and
+ * fails the route-inventory test.
+ *  - public: no session needed (health, OpenAPI, sign-in, secret-token feeds)
+ *  - roles: 'any' for every signed-in user, or the roles that may call it
+ *  - duringPasswordChange: still allowed while the user must change a one-time password
+ */
+export type AccessRule = { public: true } | { roles: Role[] | 'any'; duringPasswordChange?: boolean };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: AccessRule;
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+export function ctxOf(request: FastifyRequest, db: Db): Ctx {
+  if (!request.actor) throw new UnauthorizedError();
+  return { actor: request.actor, traceId: String(request.id), db };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAccess(app: FastifyInstance, db: Db, config: Config): void {
+  app.addHook('onRequest', async (request) => {
+    // CSRF: a state-changing request from a foreign page is refused. Plain API clients send no
+    // Origin header; browsers always send one on cross-site POST/PATCH/DELETE.
+    if (!SAFE_METHODS.has(request.method)) {
+      const origin = request.headers.origin;
+      if (origin !== undefined) {
+        let originHost = '';
+        try { originHost = new URL(origin).host; } catch { /* "null" or junk: foreign */ }
+        const publicHost = config.publicUrl ? new URL(config.publicUrl).host : undefined;
+        if (!originHost || (originHost !== request.headers.host && originHost !== publicHost)) {
+          throw new ForbiddenError('Verzoek van een andere herkomst geweigerd', 'foreign_origin');
+        }
+      }
+    }
+    const rule = request.routeOptions.config?.access;
+    // Unknown routes have no rule either; the not-found handler answers them.
+    if (!request.routeOptions.url) return;
+    if (!rule) throw new ForbiddenError('Route zonder toegangsregel', 'no_access_rule');
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (token) request.actor = await resolveSession(db, token);
+    if ('public' in rule) return;
+    const actor = request.actor;
+    if (!actor) throw new UnauthorizedError();
+    if (actor.mustChangePassword && !rule.duringPasswordChange) {
+      throw new ForbiddenError('Wijzig eerst uw eenmalige wachtwoord', 'password_change_required');
+    }
+    if (rule.roles !== 'any' && !actor.roles.some((r) => (rule.roles as Role[]).includes(r))) {
+      throw new ForbiddenError();
+    }
+  });
+}
+
+interface ErrorBody { error: { code: string; message: string; details?: unknown } }
+export const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof DomainError) {
+      return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const details = fe.validation.map((v) => {
+        const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+        const path = String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+        const field = [fe.validationContext === 'body' ? '' : fe.validationContext, path, missing].filter(Boolean).join('.') || String(fe.validationContext ?? 'body');
+        return { field, message: v.message ?? 'ongeldig' };
+      });
+      return reply.status(400).send(errorBody('validation', 'Ongeldige invoer', details));
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      const code = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type'
+        : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large'
+          : fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json'
+            : String(fe.code ?? 'bad_request').toLowerCase();
+      return reply.status(fe.statusCode).send(errorBody(code, fe.message));
+    }
+    // Postgres errors caused by input that slipped past validation are still the caller's fault
+    const pgCode = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003' || pgCode === '22001') {
+      return reply.status(400).send(errorBody('invalid_value', 'Ongeldige waarde'));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal', 'Er ging iets mis aan onze kant'));
+  });
+}

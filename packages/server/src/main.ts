@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Server entry point: configuration, database (migrations at start-up), installation data, HTTP.
+import { loadConfig, ConfigError } from './core/config.js';
+import { openDatabase } from './core/db/index.js';
+import { seedInstallation } from './core/seed.js';
+import { buildApp } from './app.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Configuratiefout: ${e.message}`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const started = Date.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await seedInstallation(database.db, { demo: config.demo });
+  const app = await buildApp(config, database);
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.publicUrl ?? `http://localhost:${config.port}`;
+  console.log(`ZVH Casussysteem draait op ${shown} (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}${config.demo ? ', demomodus' : ''}; gestart in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error('Start mislukt:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Sign-in, sign-out, the current user, password change and TOTP enrolment.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { authenticator } from 'otplib';
+import QRCode from 'qrcode';
+import type { Config } from '../../core/config.js';
+import type { Db } from '../../core/db/index.js';
+import { one, sql } from '../../core/db/index.js';
+import { login } from '../../core/auth/login.js';
+import { endSession, endSessionsOfUser, SESSION_COOKIE, ABSOLUTE_TIMEOUT_HOURS } from '../../core/auth/sessions.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../core/auth/password.js';
+import { fieldError, UnauthorizedError } from '../../core/errors.js';
+import { logSecurity } from '../../core/processing-log.js';
+import type { Actor } from '../../core/context.js';
+
+const Me = Type.Object({
+  id: Type.String(), email: Type.String(), name: Type.String(), roles: Type.Array(Type.String()),
+  organisation: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }),
+  tenant: Type.Object({ code: Type.String(), name: Type.String() }),
+  municipality: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  mustChangePassword: Type.Boolean(), totpEnabled: Type.Boolean(),
+});
+
+export async function loadMe(db: Db, userId: string) {
+  const r = await one<{ id: string; email: string; name: string; roles: string[]; org_code: string; org_name: string; org_kind: string;
+    tenant_code: string; tenant_name: string; mun_code: string | null; mun_name: string | null; must_change_password: boolean; totp_enabled: boolean }>(db, sql`
+    select u.id, u.email, u.name, u.roles, o.code as org_code, o.name as org_name, o.kind as org_kind, t.code as tenant_code, t.name as tenant_name,
+           m.code as mun_code, m.name as mun_name, u.must_change_password, u.totp_enabled
+      from users u join tenants t on t.id = u.tenant_id
+      join organisations o on o.tenant_id = u.tenant_id and o.code = u.organisation_code
+      left join municipalities m on m.tenant_id = u.tenant_id and m.code = u.municipality_code
+     where u.id = ${userId}`);
+  if (!r) throw new UnauthorizedError();
+  return {
+    id: r.id, email: r.email, name: r.name, roles: r.roles,
+    organisation: { code: r.org_code, name: r.org_name, kind: r.org_kind },
+    tenant: { code: r.tenant_code, name: r.tenant_name },
+    municipality: r.mun_code ? { code: r.mun_code, name: r.mun_name ?? r.mun_code } : null,
+    mustChangePassword: r.must_change_password, totpEnabled: r.totp_enabled,
+  };
+}
+
+export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const setCookie = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: ABSOLUTE_TIMEOUT_HOURS * 3600,
+  });
+  const actorOf = (a: Actor | undefined) => { if (!a) throw new UnauthorizedError(); return a; };
+
+  app.post('/api/auth/login', {
+    config: { access: { public: true } },
+    schema: {
+      tags: ['auth'], summary: 'Inloggen met e-mailadres, wachtwoord en (indien ingesteld) TOTP-code',
+      body: Type.Object({
+        email: Type.String({ minLength: 3, maxLength: 254 }),
+        password: Type.String({ minLength: 1, maxLength: 1024 }),
+        otp: Type.Optional(Type.String({ maxLength: 12 })),
+      }),
+      response: { 200: Type.Object({ user: Me }) },
+    },
+  }, async (request, reply) => {
+    const body = request.body as { email: string; password: string; otp?: string };
+    const { token, userId } = await login(db, config, { ...body, ip: request.ip, userAgent: request.headers['user-agent'] });
+    setCookie(reply, token);
+    return { user: await loadMe(db, userId) };
+  });
+
+  app.post('/api/auth/logout', {
+    config: { access: { public: true } },
+    schema: { tags: ['auth'], summary: 'Uitloggen: beëindigt de sessie op de server' },
+  }, async (request, reply) => {
+    if (request.actor) {
+      await endSession(db, request.actor.sessionId);
+      await logSecurity(db, { event: 'logout', outcome: 'success', email: request.actor.email, userId: request.actor.userId, tenantId: request.actor.tenantId, ip: request.ip });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/me', {
+    config: { access: { public: true } },
+    schema: { tags: ['auth'], summary: 'De ingelogde gebruiker', response: { 200: Type.Object({ user: Me }) } },
+  }, async (request) => ({ user: await loadMe(db, actorOf(request.actor).userId) }));
+
+  app.post('/api/auth/password', {
+    config: { access: { public: true } },
+    schema: {
+      tags: ['auth'], summary: 'Wachtwoord wijzigen (ook het verplichte wijzigen van een eenmalig wachtwoord)',
+      body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) }),
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request.actor);
+    const { currentPassword, newPassword } = request.body as { currentPassword: string; newPassword: string };
+    const row = await one<{ password_hash: string }>(db, sql`select password_hash from users where id = ${actor.userId}`);
+    if (!row || !(await verifyPassword(row.password_hash, currentPassword))) throw fieldError('currentPassword', 'Huidig wachtwoord onjuist');
+    if (newPassword.length < MIN_PASSWORD_LENGTH) throw fieldError('newPassword', `Het nieuwe wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben`);
+    if (newPassword === currentPassword) throw fieldError('newPassword', 'Kies een ander wachtwoord dan het huidige');
+    await db.execute(sql`update users set password_hash = ${await hashPassword(newPassword)}, must_change_password = false, updated_at = now() where id = ${actor.userId}`);
+    await endSessionsOfUser(db, actor.userId, actor.sessionId);
+    await logSecurity(db, { event: 'password_change', outcome: 'success', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip });
+    return reply.status(204).send();
+  });
+
+  app.post('/api/account/totp/setup', {
+    config: { access: { roles: 'any' } },
+    schema: { tags: ['account'], summary: 'Start TOTP-registratie: geheim en QR-code', response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrDataUrl: Type.String() }) } },
+  }, async (request) => {
+    const actor = actorOf(request.actor);
+    const secret = authenticator.generateSecret();
+    // stored but not enabled until the user proves the app works with a code
+    await db.execute(sql`update users set totp_secret = ${secret}, totp_enabled = false where id = ${actor.userId}`);
+    const otpauthUrl = authenticator.keyuri(actor.email, 'ZVH Casussysteem', secret);
+    return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
+  });
+
+  app.post('/api/account/totp/enable', {
+    config: { access: { roles: 'any' } },
+    schema: { tags: ['account'], summary: 'Bevestig TOTP met een code uit de app', body: Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }) },
+  }, async (request, reply) => {
+    const actor = actorOf(request.actor);
+    const row = await one<{ totp_secret: string | null }>(db, sql`select totp_secret from users where id = ${actor.userId}`);
+    const { code } = request.body as { code: string };
+    if (!row?.totp_secret || !authenticator.check(code, row.totp_secret)) throw fieldError('code', 'Code onjuist of verlopen');
+    await db.execute(sql`update users set totp_enabled = true, updated_at = now() where id = ${actor.userId}`);
+    await logSecurity(db, { event: 'totp_enabled', outcome: 'success', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip });
+    return reply.status(204).send();
+  });
+
+  app.post('/api/account/totp/disable', {
+    config: { access: { roles: 'any' } },
+    schema: { tags: ['account'], summary: 'Zet TOTP uit (wachtwoord vereist)', body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1024 }) }) },
+  }, async (request, reply) => {
+    const actor = actorOf(request.actor);
+    const row = await one<{ password_hash: string }>(db, sql`select password_hash from users where id = ${actor.userId}`);
+    if (!row || !(await verifyPassword(row.password_hash, (request.body as { password: string }).password))) throw fieldError('password', 'Wachtwoord onjuist');
+    await db.execute(sql`update users set totp_enabled = false, totp_secret = null, updated_at = now() where id = ${actor.userId}`);
+    await logSecurity(db, { event: 'totp_disabled', outcome: 'success', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip });
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The one way the web app talks to the server: same-origin cookies, JSON in and out, and every
+// non-2xx answer turned into an ApiError from the body {"error":{"code","message","details"}}.
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Validation details as [{field, message}], or [] when the server sent none. */
+  get fieldErrors(): FieldError[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details.filter(
+      (d): d is FieldError => typeof d === 'object' && d !== null && typeof (d as FieldError).field === 'string' && typeof (d as FieldError).message === 'string',
+    );
+  }
+}
+
+/** Code used when the server could not be reached at all. */
+export const NETWORK_ERROR = 'network_error';
+
+type UnauthorizedHandler = () => void;
+let onUnauthorized: UnauthorizedHandler = () => {
+  if (window.location.pathname !== '/inloggen') window.location.assign('/inloggen');
+};
+
+/** The auth context registers how a lost session is handled (back to the sign-in page). */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+  onUnauthorized = handler;
+}
+
+/** Routes under /api/auth/ answer 401 as part of their normal work (wrong password, not signed in). */
+export function isAuthRoute(path: string): boolean {
+  return path.startsWith('/api/auth/');
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function parseError(res: Response): Promise<ApiError> {
+  let code = `http_${res.status}`;
+  let message = res.statusText || `HTTP ${res.status}`;
+  let details: unknown;
+  try {
+    const body: unknown = await res.json();
+    const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+    if (typeof error === 'object' && error !== null) {
+      const e = error as { code?: unknown; message?: unknown; details?: unknown };
+      if (typeof e.code === 'string') code = e.code;
+      if (typeof e.message === 'string') message = e.message;
+      details = e.details;
+    }
+  } catch {
+    // Not JSON (a proxy error page, say): keep the status text.
+  }
+  return new ApiError(res.status, code, message, details);
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, NETWORK_ERROR, 'De server is niet bereikbaar');
+  }
+  if (!res.ok) {
+    const error = await parseError(res);
+    if (res.status === 401 && !isAuthRoute(path)) onUnauthorized();
+    throw error;
+  }
+  if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
+  post: <T = void>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
+  patch: <T = void>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  del: <T = void>(path: string) => request<T>(path, { method: 'DELETE' }),
+};
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

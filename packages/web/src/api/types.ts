@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The shapes of the server API that the web app uses.
+import type { Domain, Region } from '@zvh/shared';
+
+export type OrganisationKind = 'zvh' | 'partner';
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  organisation: { code: string; name: string; kind: OrganisationKind };
+  tenant: { code: string; name: string };
+  municipality: { code: string; name: string } | null;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+}
+
+export interface Health {
+  status: 'ok';
+  demo: boolean;
+}
+
+export interface Organisation {
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+  domain: Domain | null;
+  active: boolean;
+}
+
+export interface Municipality {
+  code: string;
+  name: string;
+  region: Region;
+  nazorgPlustaak: boolean;
+  active: boolean;
+}
+
+export interface CodeListItem {
+  code: string;
+  label: string;
+  active: boolean;
+  sort: number;
+}
+
+export type CodeLists = Record<string, CodeListItem[]>;
+
+export interface Reference {
+  municipalities: Municipality[];
+  organisations: Organisation[];
+  codeLists: CodeLists;
+}
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  name: string;
+  organisationCode: string;
+  municipalityCode: string | null;
+  roles: string[];
+  active: boolean;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+  lastSignInAt: string | null;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+export interface OneTimePassword {
+  oneTimePassword: string;
+}
