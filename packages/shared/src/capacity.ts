@@ -68,7 +68,8 @@ export function splitCosts(total: number, municipalities: string[], rule: CostSp
     return out;
   }
   const step = Math.max(1, rule.roundDownTo);
-  const smallEach = small.length ? Math.floor((total * rule.smallShare) / small.length / step) * step : 0;
+  // roundHalfAway(…, 6) first: 0.29 * 100 is 28.999999999999996 in binary floating point and must floor to 29.
+  const smallEach = small.length ? Math.floor(roundHalfAway((total * rule.smallShare) / small.length / step, 6)) * step : 0;
   const remaining = total - smallEach * small.length;
   const largeEach = Math.floor(remaining / large.length);
   let extra = remaining - largeEach * large.length;

@@ -27,15 +27,17 @@ function bool(name: string, v: string | undefined): boolean | undefined {
   throw new ConfigError(`${name} must be 1/true or 0/false, not "${v}"`);
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  // an empty variable (PORT= in an env file) counts as unset: the default applies
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v.trim() !== '')) as NodeJS.ProcessEnv;
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
     throw new ConfigError(`NODE_ENV must be development, production or test, not "${nodeEnvRaw}"`);
   }
   const nodeEnv = nodeEnvRaw as Config['nodeEnv'];
-  const portRaw = env.PORT ?? '3000';
+  const portRaw = (env.PORT ?? '3000').trim();
   const port = Number(portRaw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${portRaw}"`);
+  if (!/^[0-9]{1,5}$/.test(portRaw) || port > 65535) throw new ConfigError(`PORT must be a port number, not "${portRaw}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');

@@ -33,24 +33,42 @@ export function ctxOf(request: FastifyRequest, db: Db): Ctx {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Routes that plugins register without our route config get an implicit rule: the API docs
+ * (@fastify/swagger-ui under /api/docs) and the web app's static files (@fastify/static, outside
+ * /api) are public, for reading only. Every other route must declare its own rule.
+ */
+export function implicitAccess(method: string, url: string): AccessRule | undefined {
+  if (method !== 'GET' && method !== 'HEAD') return undefined;
+  if (url === '/api/docs' || url.startsWith('/api/docs/')) return { public: true };
+  if (url !== '/api' && !url.startsWith('/api/')) return { public: true };
+  return undefined;
+}
+
+/** Whether an Origin header names this server: the request's Host (default ports ignored) or PUBLIC_URL. */
+export function sameOrigin(origin: string, host: string | undefined, publicUrl: string | undefined): boolean {
+  let o: URL;
+  try { o = new URL(origin); } catch { return false; } // "null" or junk: foreign
+  if (!o.host) return false;
+  if (publicUrl && new URL(publicUrl).host === o.host) return true;
+  if (!host) return false;
+  // read the Host header under the origin's scheme, so "example.nl:443" equals "https://example.nl"
+  try { return new URL(`${o.protocol}//${host}`).host === o.host; } catch { return false; }
+}
+
 export function registerAccess(app: FastifyInstance, db: Db, config: Config): void {
   app.addHook('onRequest', async (request) => {
     // CSRF: a state-changing request from a foreign page is refused. Plain API clients send no
     // Origin header; browsers always send one on cross-site POST/PATCH/DELETE.
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
-      if (origin !== undefined) {
-        let originHost = '';
-        try { originHost = new URL(origin).host; } catch { /* "null" or junk: foreign */ }
-        const publicHost = config.publicUrl ? new URL(config.publicUrl).host : undefined;
-        if (!originHost || (originHost !== request.headers.host && originHost !== publicHost)) {
-          throw new ForbiddenError('Verzoek van een andere herkomst geweigerd', 'foreign_origin');
-        }
+      if (origin !== undefined && !sameOrigin(origin, request.headers.host, config.publicUrl)) {
+        throw new ForbiddenError('Verzoek van een andere herkomst geweigerd', 'foreign_origin');
       }
     }
-    const rule = request.routeOptions.config?.access;
     // Unknown routes have no rule either; the not-found handler answers them.
     if (!request.routeOptions.url) return;
+    const rule = request.routeOptions.config?.access ?? implicitAccess(request.method, request.routeOptions.url);
     if (!rule) throw new ForbiddenError('Route zonder toegangsregel', 'no_access_rule');
     const token = request.cookies?.[SESSION_COOKIE];
     if (token) request.actor = await resolveSession(db, token);

@@ -3,7 +3,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/index.js';
+import { aanmeldingRoutes } from './aanmelding/routes.js';
+import { triageRoutes } from './triage/routes.js';
+import { procesregieRoutes } from './procesregie/routes.js';
+import { afsluitingRoutes } from './afsluiting/routes.js';
+import { monitoringRoutes } from './monitoring/routes.js';
+import { personenRoutes } from './personen/routes.js';
+import { importRoutes } from './import/routes.js';
+import { rapportageRoutes } from './rapportage/routes.js';
+import { capaciteitRoutes } from './capaciteit/routes.js';
 
-export function registerModules(_app: FastifyInstance, _database: Database, _config: Config): void {
-  // case-flow modules are registered here as they land
+export function registerModules(app: FastifyInstance, database: Database, _config: Config): void {
+  const { db } = database;
+  aanmeldingRoutes(app, db);
+  triageRoutes(app, db);
+  procesregieRoutes(app, db);
+  afsluitingRoutes(app, db);
+  monitoringRoutes(app, db);
+  personenRoutes(app, db);
+  importRoutes(app, db);
+  rapportageRoutes(app, db);
+  capaciteitRoutes(app, db);
 }

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Need-to-know, decided in one place and applied inside the queries (never by filtering results
+// afterwards). ZVH staff of the tenant see every case of the tenant. A partner professional sees
+// a case only while their organisation participates and the case is not closed more than 30
+// days ago, and a registration only if their organisation made it. Anything else answers
+// exactly like something that does not exist.
+import type { SQL } from 'drizzle-orm';
+import type { Status } from '@zvh/shared';
+import type { Actor, Ctx } from './context.js';
+import { isZvhStaff } from './context.js';
+import type { Executor } from './db/index.js';
+import { one, sql } from './db/index.js';
+import { ConflictError, ForbiddenError, NotFoundError } from './errors.js';
+
+export const PARTNER_ACCESS_AFTER_CLOSE_DAYS = 30;
+
+/** Condition on a `cases` row aliased `c`: may this actor see it? */
+export function caseVisibleTo(actor: Actor): SQL {
+  if (isZvhStaff(actor)) return sql`c.tenant_id = ${actor.tenantId}`;
+  return sql`c.tenant_id = ${actor.tenantId}
+    and exists (select 1 from case_participants cp where cp.case_id = c.id and cp.partner_code = ${actor.organisationCode} and cp.removed_at is null)
+    and (c.closed_at is null or c.closed_at >= current_date - ${PARTNER_ACCESS_AFTER_CLOSE_DAYS}::int)`;
+}
+
+/** Condition on a `registrations` row aliased `r`. */
+export function registrationVisibleTo(actor: Actor): SQL {
+  if (isZvhStaff(actor)) return sql`r.tenant_id = ${actor.tenantId}`;
+  return sql`r.tenant_id = ${actor.tenantId} and r.registering_partner = ${actor.organisationCode}`;
+}
+
+export interface CaseRef {
+  id: string;
+  tenantId: string;
+  personId: string;
+  registrationId: string;
+  status: Status;
+  purpose: string;
+  kind: string;
+  version: number;
+  closedAt: string | null;
+}
+
+/**
+ * Loads a case the actor may see, or throws NotFound (the same answer as for a case that does
+ * not exist). With `write`, partners are also refused on a closed case (read-only for them) and
+ * everyone on a case that is not open.
+ */
+export async function loadVisibleCase(ctx: Ctx, caseId: string, opts: { write?: boolean; lock?: boolean; ex?: Executor } = {}): Promise<CaseRef> {
+  const ex = opts.ex ?? ctx.db;
+  const row = await one<CaseRef>(ex, sql`
+    select c.id, c.tenant_id as "tenantId", c.person_id as "personId", c.registration_id as "registrationId", c.status, c.purpose, c.kind,
+           c.version, c.closed_at as "closedAt"
+      from cases c
+     where c.id = ${caseId} and ${caseVisibleTo(ctx.actor)}
+     ${opts.lock ? sql`for update` : sql``}`);
+  if (!row) throw new NotFoundError('Casus niet gevonden');
+  if (opts.write && !['advies', 'procesregie_lopend', 'heropend'].includes(row.status)) {
+    throw new ConflictError('case_closed', 'De casus is afgesloten en alleen te lezen');
+  }
+  return row;
+}
+
+/** ZVH staff only (the procesregisseur's work); a partner gets 403 on a case they can see, 404 otherwise. */
+export function requireZvh(actor: Actor, message = 'Alleen medewerkers van het Zorg- en Veiligheidshuis'): void {
+  if (!isZvhStaff(actor)) throw new ForbiddenError(message);
+}
+
+/** Parses a version from If-Match ("3", W/"3", "v3") or a body field; undefined when absent. */
+export function expectedVersion(ifMatch: string | string[] | undefined, bodyVersion: number | undefined): number | undefined {
+  if (bodyVersion !== undefined) return bodyVersion;
+  const raw = Array.isArray(ifMatch) ? ifMatch[0] : ifMatch;
+  if (!raw || raw === '*') return undefined;
+  const m = /^(?:W\/)?"?v?(\d+)"?$/.exec(raw.trim());
+  return m ? Number(m[1]) : -1;
+}
+export const etag = (version: number) => `"v${version}"`;
+export function checkVersion(expected: number | undefined, actual: number, what: string): void {
+  if (expected !== undefined && expected !== actual) {
+    throw new ConflictError('stale_version', `${what} is intussen gewijzigd door iemand anders; laad opnieuw`, { expected, actual });
+  }
+}

@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Import of an existing caseload (import format v1), shared by POST /api/import/cases and the
+// CLI (src/cli/import.ts). The input is read line by line and written in batches: each batch is
+// ONE transaction of a handful of set-based statements (INSERT ... SELECT FROM json_to_recordset
+// with ON CONFLICT upserts), so a crash or kill leaves whole batches only and a re-run (the
+// import is idempotent on externalId) completes the rest.
+//
+// What an imported line becomes, the same rows the case flow makes:
+//  - a person (matched on (tenant, bsn) when a BSN is given; otherwise, on re-import, the person
+//    already linked to that externalId's registration is updated);
+//  - a registration (aanmelding) with the externalId, triage {imported:true};
+//  - a case for procesregie with startedAt (status procesregie_lopend, or afgesloten with
+//    closedAt) and for advies (advies / afgesloten), with the registering partner as participant
+//    and a case event 'imported';
+//  - one processing-log entry per line (create or update), in the same transaction.
+// A procesregie registration without startedAt was not taken up: registration 'teruggelegd',
+// no case. An informatievraag gets no case either (registration 'teruggelegd'): the information
+// hub (informatieknooppunt) comes in a later issue and will take these over.
+import { randomUUID } from 'node:crypto';
+import type { Db, Executor } from '../../core/db/index.js';
+import { rows, sql, transaction } from '../../core/db/index.js';
+import { MAX_LINE_CHARS, readLines } from './lines.js';
+import type { ImportLine, ImportReference } from './validate.js';
+import { loadImportReference, validateLine } from './validate.js';
+
+export const IMPORT_PURPOSE = 'Overname caseload uit vorig systeem';
+export const IMPORT_ACTIVITY = 'import';
+export const IMPORT_REASON = 'Geïmporteerd uit het vorige systeem';
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/** Who imports: a signed-in manager/beheerder, or the CLI's system actor (no user id). */
+export interface ImportActor {
+  tenantId: string;
+  userId: string | null;
+  email: string;
+  name: string;
+  organisationCode: string;
+}
+
+export interface ImportProgress {
+  /** Lines read so far (including rejected and empty ones). */
+  linesRead: number;
+  bytesRead: number;
+  imported: number;
+  updated: number;
+  rejected: number;
+}
+
+export interface ImportOptions {
+  traceId: string;
+  /** Validate and write everything, then roll each batch back: the counts of a real run, no changes. */
+  dryRun?: boolean;
+  batchSize?: number;
+  /** At most this many rejected lines are listed (all are counted). Default 10,000. */
+  maxRejectedListed?: number;
+  onProgress?: (p: ImportProgress) => void;
+  /** Test seam: runs inside each batch's transaction after its writes, before the commit. */
+  beforeCommit?: (batchNo: number, tx: Executor) => void | Promise<void>;
+  /** Reference data and "today" (tests); loaded from the database when absent. */
+  reference?: ImportReference;
+}
+
+export interface RejectedLine { line: number; error: string }
+
+export interface ImportResult {
+  imported: number;
+  updated: number;
+  rejected: RejectedLine[];
+  rejectedCount: number;
+  /** Non-empty lines read. */
+  lines: number;
+  dryRun: boolean;
+  durationMs: number;
+}
+
+/** Thrown when the import stops half-way (database gone, process killed): committed batches stay. */
+export class ImportAbortedError extends Error {
+  constructor(readonly partial: ImportResult, readonly atLine: number, cause: unknown) {
+    super(`Import afgebroken bij regel ${atLine}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly outcome: BatchOutcome) { super('dry run'); }
+}
+
+interface BatchOutcome { imported: number; updated: number; rejected: RejectedLine[] }
+
+/** The SQLSTATE of a PostgreSQL error, from node-postgres, PGlite or drizzle's wrapper. */
+function pgCode(e: unknown): string | undefined {
+  const o = e as { code?: unknown; cause?: { code?: unknown } } | null;
+  const c = typeof o?.code === 'string' ? o.code : typeof o?.cause?.code === 'string' ? o.cause.code : undefined;
+  return c && /^[0-9A-Z]{5}$/.test(c) ? c : undefined;
+}
+/** Errors a line's data can cause (data exception, integrity violation): reject that line only. */
+const isDataError = (e: unknown) => /^2[23]/.test(pgCode(e) ?? '');
+
+export async function importCases(
+  db: Db,
+  actor: ImportActor,
+  input: AsyncIterable<Buffer | string | Uint8Array>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const started = Date.now();
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const maxListed = opts.maxRejectedListed ?? 10_000;
+  const dryRun = opts.dryRun ?? false;
+  const ref = opts.reference ?? await loadImportReference(db, actor.tenantId);
+
+  const result: ImportResult = { imported: 0, updated: 0, rejected: [], rejectedCount: 0, lines: 0, dryRun, durationMs: 0 };
+  const reject = (line: number, error: string) => {
+    result.rejectedCount++;
+    if (result.rejected.length < maxListed) result.rejected.push({ line, error });
+  };
+  // In a dry run nothing stays, so a later line repeating an externalId of an earlier batch is
+  // counted as an update here.
+  const seenInDryRun = dryRun ? new Set<string>() : undefined;
+
+  let batch: ImportLine[] = [];
+  let batchIds = new Set<string>();
+  let batchNo = 0;
+  let linesRead = 0, bytesRead = 0;
+  // One batch is written while the next is read and validated (two cores: Node and PostgreSQL).
+  let inflight: Promise<void> | undefined;
+  let failure: { error: unknown; atLine: number } | undefined;
+
+  const progress = () => opts.onProgress?.({ linesRead, bytesRead, imported: result.imported, updated: result.updated, rejected: result.rejectedCount });
+
+  const runBatch = async (lines: ImportLine[], no: number): Promise<void> => {
+    const out = await writeWithIsolation(db, actor, lines, no, opts, ref, dryRun, seenInDryRun);
+    result.imported += out.imported;
+    result.updated += out.updated;
+    for (const r of out.rejected) reject(r.line, r.error);
+    progress();
+  };
+  const flush = async () => {
+    if (inflight) await inflight;
+    if (failure) return;
+    if (!batch.length) return;
+    const lines = batch;
+    batch = [];
+    batchIds = new Set();
+    batchNo++;
+    inflight = runBatch(lines, batchNo).catch((error: unknown) => { failure = { error, atLine: lines[0]!.line }; });
+  };
+
+  try {
+    for await (const line of readLines(input)) {
+      if (failure) break;
+      linesRead = line.no;
+      bytesRead = line.bytes;
+      if (line.tooLong) { result.lines++; reject(line.no, `Regel te lang (meer dan ${MAX_LINE_CHARS} tekens)`); continue; }
+      if (!line.text.trim()) continue;
+      result.lines++;
+      const v = validateLine(line.text, line.no, ref);
+      if (!v.ok) { reject(line.no, v.error); continue; }
+      // the same externalId twice in one batch: write the first before taking the second
+      if (batchIds.has(v.value.externalId)) await flush();
+      batch.push(v.value);
+      batchIds.add(v.value.externalId);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  } catch (error) {
+    // the input broke off (upload aborted, file unreadable): what was committed stays
+    if (inflight) await inflight;
+    failure ??= { error, atLine: batch[0]?.line ?? linesRead + 1 };
+  }
+  if (inflight) await inflight;
+  result.rejected.sort((a, b) => a.line - b.line);
+  result.durationMs = Date.now() - started;
+  if (failure) throw new ImportAbortedError(result, failure.atLine, failure.error);
+  progress();
+  return result;
+}
+
+/**
+ * Writes a batch in one transaction. When the database refuses the batch because of one line's
+ * data (which validation should have caught), the batch is split until that line is found: it is
+ * rejected, the others go in. Any other error (connection lost, a failing hook) aborts.
+ */
+async function writeWithIsolation(
+  db: Db, actor: ImportActor, lines: ImportLine[], batchNo: number, opts: ImportOptions, ref: ImportReference,
+  dryRun: boolean, seen: Set<string> | undefined,
+): Promise<BatchOutcome> {
+  try {
+    return await writeBatchTx(db, actor, lines, batchNo, opts, ref, dryRun, seen);
+  } catch (e) {
+    if (!isDataError(e)) throw e;
+    if (lines.length === 1) {
+      const msg = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
+      return { imported: 0, updated: 0, rejected: [{ line: lines[0]!.line, error: `Database weigert de regel: ${msg.split('\n')[0]}` }] };
+    }
+    const mid = Math.ceil(lines.length / 2);
+    const a = await writeWithIsolation(db, actor, lines.slice(0, mid), batchNo, opts, ref, dryRun, seen);
+    const b = await writeWithIsolation(db, actor, lines.slice(mid), batchNo, opts, ref, dryRun, seen);
+    return { imported: a.imported + b.imported, updated: a.updated + b.updated, rejected: [...a.rejected, ...b.rejected] };
+  }
+}
+
+async function writeBatchTx(
+  db: Db, actor: ImportActor, lines: ImportLine[], batchNo: number, opts: ImportOptions, ref: ImportReference,
+  dryRun: boolean, seen: Set<string> | undefined,
+): Promise<BatchOutcome> {
+  try {
+    return await transaction(db, async (tx) => {
+      const out = await writeBatch(tx, actor, lines, opts.traceId, ref, seen);
+      await opts.beforeCommit?.(batchNo, tx);
+      if (dryRun) throw new DryRunRollback(out);
+      return out;
+    });
+  } catch (e) {
+    if (e instanceof DryRunRollback) {
+      for (const l of lines) seen?.add(l.externalId);
+      return e.outcome;
+    }
+    throw e;
+  }
+}
+
+interface Existing { externalId: string; id: string; personId: string; caseId: string | null }
+
+const needsCase = (l: ImportLine) => l.kind === 'advies' || (l.kind === 'procesregie' && l.startedAt !== null);
+const caseStatus = (l: ImportLine) => (l.closedAt ? 'afgesloten' : l.kind === 'advies' ? 'advies' : 'procesregie_lopend');
+
+/** The closure code: the closeReason text when it names a code of the tenant ("doel bereikt"), else 'overig'. */
+function closeReasonCode(l: ImportLine, ref: ImportReference): string | null {
+  if (!l.closedAt) return null;
+  const slug = (l.closeReason ?? '').toLowerCase().trim().replace(/\s+/g, '-');
+  return ref.closeReason.has(slug) ? slug : 'overig';
+}
+
+/** The batch's writes, inside the caller's transaction. */
+async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[], traceId: string, ref: ImportReference, seen: Set<string> | undefined): Promise<BatchOutcome> {
+  const t = actor.tenantId;
+  // Concurrent imports into the same tenant take turns per batch, so the look-up below stays true.
+  await tx.execute(sql`select pg_advisory_xact_lock(74200, hashtext(${t}))`);
+
+  const existing = new Map<string, Existing>();
+  for (const e of await rows<Existing>(tx, sql`
+    select r.external_id as "externalId", r.id, r.person_id as "personId", c.id as "caseId"
+      from registrations r left join cases c on c.registration_id = r.id
+     where r.tenant_id = ${t} and r.external_id in (select json_array_elements_text(${JSON.stringify(input.map((l) => l.externalId))}::json))`)) {
+    existing.set(e.externalId, e);
+  }
+
+  const rejected: RejectedLine[] = [];
+  const lines: ImportLine[] = [];
+  for (const l of input) {
+    const ex = existing.get(l.externalId);
+    // A case, once there, may have been worked on in this system: a re-import never removes it.
+    if (ex?.caseId && !needsCase(l)) {
+      rejected.push({ line: l.line, error: `externalId '${l.externalId}' heeft al een casus; een herimport kan die niet ongedaan maken (${l.kind === 'informatievraag' ? 'informatievraag' : 'procesregie zonder startedAt'})` });
+    } else {
+      lines.push(l);
+    }
+  }
+  if (!lines.length) return { imported: 0, updated: 0, rejected };
+
+  // --- persons ---
+  const byBsn = new Map<string, ImportLine>();
+  const noBsn: { id: string; l: ImportLine }[] = [];
+  const personOf = new Map<ImportLine, string>();
+  for (const l of lines) {
+    if (l.subject.bsn) byBsn.set(l.subject.bsn, l); // the last line of a BSN wins
+    else {
+      const id = existing.get(l.externalId)?.personId ?? randomUUID();
+      noBsn.push({ id, l });
+      personOf.set(l, id);
+    }
+  }
+  const personJson = (l: ImportLine) => ({ f: l.subject.firstName, n: l.subject.lastName, b: l.subject.birthDate, g: l.subject.gender, s: l.subject.bsn, m: l.municipality });
+  if (byBsn.size) {
+    const res = await rows<{ id: string; bsn: string }>(tx, sql`
+      insert into persons (tenant_id, first_name, last_name, birth_date, gender, bsn, municipality_code)
+      select ${t}::uuid, x.f, x.n, x.b, x.g, x.s, x.m
+        from json_to_recordset(${JSON.stringify([...byBsn.values()].map(personJson))}::json) as x(f text, n text, b date, g text, s text, m text)
+      on conflict (tenant_id, bsn) where bsn is not null and merged_into is null do update
+        set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
+            gender = excluded.gender, municipality_code = excluded.municipality_code
+      returning id, bsn`);
+    const idOfBsn = new Map(res.map((r) => [r.bsn, r.id]));
+    for (const l of lines) if (l.subject.bsn) personOf.set(l, idOfBsn.get(l.subject.bsn)!);
+  }
+  if (noBsn.length) {
+    await tx.execute(sql`
+      insert into persons (id, tenant_id, first_name, last_name, birth_date, gender, municipality_code)
+      select x.id, ${t}::uuid, x.f, x.n, x.b, x.g, x.m
+        from json_to_recordset(${JSON.stringify(noBsn.map(({ id, l }) => ({ id, ...personJson(l) })))}::json) as x(id uuid, f text, n text, b date, g text, m text)
+      on conflict (id) do update
+        set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
+            gender = excluded.gender, municipality_code = excluded.municipality_code
+        where persons.tenant_id = excluded.tenant_id`);
+  }
+
+  // --- registrations and cases ---
+  const regs = lines.map((l) => {
+    const ex = existing.get(l.externalId);
+    const withCase = needsCase(l);
+    return {
+      l,
+      id: ex?.id ?? randomUUID(),
+      caseId: withCase ? ex?.caseId ?? randomUUID() : null,
+      personId: personOf.get(l)!,
+      action: ex || seen?.has(l.externalId) ? 'update' as const : 'create' as const,
+    };
+  });
+  await tx.execute(sql`
+    insert into registrations (id, tenant_id, external_id, kind, status, municipality_code, registering_partner, registered_at,
+                               person_id, main_topic, problem_areas, children, crosses_municipality_border, urgency, reason, triage, case_id)
+    select x.id, ${t}::uuid, x.e, x.k, x.st, x.m, x.p, x.ra, x.pid, x.mt, x.pa, x.ch, x.cb, 'normaal', ${IMPORT_REASON}, '{"imported":true}'::jsonb, x.cid
+      from json_to_recordset(${JSON.stringify(regs.map((r) => ({
+        id: r.id, e: r.l.externalId, k: r.l.kind, st: r.caseId ? caseStatus(r.l) : 'teruggelegd', m: r.l.municipality, p: r.l.registeringPartner,
+        ra: r.l.registeredAt, pid: r.personId, mt: r.l.mainTopic, pa: r.l.problemAreas, ch: r.l.children, cb: r.l.crossesMunicipalityBorder, cid: r.caseId,
+      })))}::json) as x(id uuid, e text, k text, st text, m text, p text, ra date, pid uuid, mt text, pa text[], ch text, cb boolean, cid uuid)
+    on conflict (tenant_id, external_id) where external_id is not null do update
+      set kind = excluded.kind, status = excluded.status, municipality_code = excluded.municipality_code,
+          registering_partner = excluded.registering_partner, registered_at = excluded.registered_at, person_id = excluded.person_id,
+          main_topic = excluded.main_topic, problem_areas = excluded.problem_areas, children = excluded.children,
+          crosses_municipality_border = excluded.crosses_municipality_border, case_id = excluded.case_id,
+          version = registrations.version + 1, updated_at = now()`);
+
+  const withCase = regs.filter((r) => r.caseId);
+  if (withCase.length) {
+    await tx.execute(sql`
+      insert into cases (id, tenant_id, registration_id, person_id, external_id, kind, approach, status, purpose,
+                         started_at, closed_at, close_reason_code, close_reason)
+      select x.id, ${t}::uuid, x.rid, x.pid, x.e, x.k, x.a, x.st, 'Geïmporteerd: ' || x.k, x.sa, x.ca, x.crc, x.cr
+        from json_to_recordset(${JSON.stringify(withCase.map((r) => ({
+          id: r.caseId, rid: r.id, pid: r.personId, e: r.l.externalId, k: r.l.kind, a: r.l.kind === 'procesregie' ? r.l.approach : null,
+          st: caseStatus(r.l), sa: r.l.startedAt, ca: r.l.closedAt, crc: closeReasonCode(r.l, ref), cr: r.l.closedAt ? r.l.closeReason : null,
+        })))}::json) as x(id uuid, rid uuid, pid uuid, e text, k text, a text, st text, sa date, ca date, crc text, cr text)
+      on conflict (registration_id) do update
+        set person_id = excluded.person_id, external_id = excluded.external_id, kind = excluded.kind, approach = excluded.approach,
+            status = excluded.status, purpose = excluded.purpose, started_at = excluded.started_at, closed_at = excluded.closed_at,
+            close_reason_code = excluded.close_reason_code, close_reason = excluded.close_reason,
+            version = cases.version + 1, updated_at = now()`);
+  }
+
+  // --- participants, case events and the processing log, in one statement ---
+  const entries = regs.map((r) => ({ c: r.caseId, r: r.id, pid: r.personId, e: r.l.externalId, a: r.action, p: r.l.registeringPartner }));
+  await tx.execute(sql`
+    with x as materialized (
+      select * from json_to_recordset(${JSON.stringify(entries)}::json) as x(c uuid, r uuid, pid uuid, e text, a text, p text)
+    ), participants as (
+      -- the registering partner takes part; never re-added once there (or deliberately removed)
+      insert into case_participants (tenant_id, case_id, partner_code, added_by, add_reason)
+      select ${t}::uuid, x.c, x.p, ${actor.userId}::uuid, 'import' from x
+       where x.c is not null and not exists (select 1 from case_participants cp where cp.case_id = x.c and cp.partner_code = x.p)
+      on conflict do nothing
+    ), events as (
+      insert into case_events (tenant_id, case_id, registration_id, actor_id, actor_name, actor_organisation, type, data)
+      select ${t}::uuid, x.c, x.r, ${actor.userId}::uuid, ${actor.name}, ${actor.organisationCode}, 'imported',
+             jsonb_build_object('externalId', x.e, 'action', x.a, 'traceId', ${traceId}::text)
+        from x
+    )
+    insert into processing_log (trace_id, tenant_id, activity, purpose, action, actor_user_id, actor_email, actor_organisation,
+                                data_subject_ref, case_id, registration_id, outcome, details)
+    select ${traceId}, ${t}::uuid, ${IMPORT_ACTIVITY}, ${IMPORT_PURPOSE}, x.a, ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
+           x.pid, x.c, x.r, 'success', jsonb_build_object('object', 'registration', 'externalId', x.e)
+      from x`);
+
+  const updated = regs.filter((r) => r.action === 'update').length;
+  return { imported: regs.length - updated, updated, rejected };
+}

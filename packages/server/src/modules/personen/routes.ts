@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Db } from '../../core/db/index.js';
+import { ctxOf } from '../../core/http.js';
+import { IdParams, LongText, Uuid } from '../schemas.js';
+import { getPerson, mergePersons, searchPersons } from './service.js';
+
+const zvhCaseRoles = { access: { roles: ['procesregisseur' as const, 'informatiemakelaar' as const] } };
+
+export function personenRoutes(app: FastifyInstance, db: Db): void {
+  app.get('/api/persons', {
+    config: zvhCaseRoles,
+    schema: { tags: ['personen'], summary: 'Personen zoeken (naam, BSN of geboortedatum)', querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 100 }) }) },
+  }, async (request) => searchPersons(ctxOf(request, db), (request.query as { q: string }).q));
+  app.get('/api/persons/:id', {
+    config: zvhCaseRoles,
+    schema: { tags: ['personen'], summary: 'Persoon met eerdere en lopende aanmeldingen en casussen', params: IdParams },
+  }, async (request) => getPerson(ctxOf(request, db), (request.params as { id: string }).id));
+  app.post('/api/persons/:id/merge', {
+    config: { access: { roles: ['procesregisseur' as const] } },
+    schema: { tags: ['personen'], summary: 'Dubbele persoon samenvoegen in een andere', params: IdParams, body: Type.Object({ intoId: Uuid, reason: LongText(2000) }) },
+  }, async (request) => {
+    const b = request.body as { intoId: string; reason: string };
+    return mergePersons(ctxOf(request, db), (request.params as { id: string }).id, b.intoId, b.reason);
+  });
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { STATUSES } from '@zvh/shared';
+import type { Role } from '@zvh/shared';
+import type { Db } from '../../core/db/index.js';
+import { ctxOf } from '../../core/http.js';
+import { etag, expectedVersion } from '../../core/access.js';
+import { Code, DateStr, IdParams, LongText, ShortText, Uuid, Version } from '../schemas.js';
+import * as svc from './service.js';
+
+const everyone: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional'] } };
+const regisseur: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur'] } };
+const contributors: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'professional'] } };
+const Visibility = Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('zvh')], { description: 'all: alle deelnemers; zvh: alleen het Zorg- en Veiligheidshuis' }));
+
+export function procesregieRoutes(app: FastifyInstance, db: Db): void {
+  const id = (r: { params: unknown }) => (r.params as { id: string }).id;
+
+  app.get('/api/cases', {
+    config: everyone,
+    schema: {
+      tags: ['procesregie'], summary: 'Casussen die de gebruiker mag zien',
+      querystring: Type.Object({
+        status: Type.Optional(Type.String({ maxLength: 200 })), q: Type.Optional(Type.String({ maxLength: 100 })), mine: Type.Optional(Type.Boolean()),
+      }),
+    },
+  }, async (request) => {
+    const q = request.query as { status?: string; q?: string; mine?: boolean };
+    const status = q.status?.split(',').filter((s) => (STATUSES as readonly string[]).includes(s));
+    return svc.listCases(ctxOf(request, db), { status, q: q.q, mine: q.mine });
+  });
+
+  app.get('/api/cases/:id', {
+    config: everyone,
+    schema: { tags: ['procesregie'], summary: 'Het casusdossier (binnen het doel van de casus)', params: IdParams },
+  }, async (request, reply) => {
+    const c = await svc.getCase(ctxOf(request, db), id(request));
+    reply.header('etag', etag((c as unknown as { version: number }).version));
+    return c;
+  });
+
+  app.patch('/api/cases/:id', {
+    config: regisseur,
+    schema: {
+      tags: ['procesregie'], summary: 'Regisseur, hoofdverantwoordelijke partner, aanpak of doel wijzigen', params: IdParams,
+      body: Type.Object({
+        regisseurId: Type.Optional(Type.Union([Uuid, Type.Null()])), leadPartner: Type.Optional(Type.Union([Code, Type.Null()])),
+        approach: Type.Optional(Type.Union([Type.Literal('maatwerk'), Type.Literal('pga')])), purpose: Type.Optional(LongText(2000)), version: Version,
+      }),
+    },
+  }, async (request, reply) => {
+    const { version, ...rest } = request.body as { version?: number } & Parameters<typeof svc.updateCase>[2];
+    const res = await svc.updateCase(ctxOf(request, db), id(request), rest, expectedVersion(request.headers['if-match'], version));
+    reply.header('etag', etag(res.version));
+    return res;
+  });
+
+  app.put('/api/cases/:id/plan', {
+    config: regisseur,
+    schema: {
+      tags: ['procesregie'], summary: 'Plan van aanpak: analyse per leefgebied en doelen', params: IdParams,
+      body: Type.Object({
+        analysis: Type.Array(Type.Object({
+          domain: Code, problem: Type.Optional(Type.String({ maxLength: 3000 })), risk: Type.Optional(Type.String({ maxLength: 3000 })),
+          protective: Type.Optional(Type.String({ maxLength: 3000 })),
+        }), { maxItems: 20 }),
+        goals: Type.Array(Type.Object({ text: ShortText(1000), achieved: Type.Optional(Type.Boolean()) }), { maxItems: 30 }),
+        version: Version,
+      }),
+    },
+  }, async (request, reply) => {
+    const { version, ...plan } = request.body as svc.Plan & { version?: number };
+    const res = await svc.updatePlan(ctxOf(request, db), id(request), plan, expectedVersion(request.headers['if-match'], version));
+    reply.header('etag', etag(res.version));
+    return res;
+  });
+
+  app.post('/api/cases/:id/ave-phase', {
+    config: regisseur,
+    schema: {
+      tags: ['procesregie'], summary: 'AVE-fase (Aanpak Voorkomen Escalatie) vastleggen met reden', params: IdParams,
+      body: Type.Object({ phase: Type.Integer({ minimum: 1, maximum: 4 }), reason: LongText(2000) }),
+    },
+  }, async (request) => {
+    const b = request.body as { phase: number; reason: string };
+    return svc.setAvePhase(ctxOf(request, db), id(request), b.phase, b.reason);
+  });
+
+  app.post('/api/cases/:id/participants', {
+    config: regisseur,
+    schema: { tags: ['procesregie'], summary: 'Partner laten deelnemen', params: IdParams, body: Type.Object({ partner: Code, reason: LongText(2000) }) },
+  }, async (request, reply) => {
+    const b = request.body as { partner: string; reason: string };
+    return reply.status(201).send(await svc.addParticipant(ctxOf(request, db), id(request), b.partner, b.reason));
+  });
+
+  app.post('/api/cases/:id/participants/:partner/remove', {
+    config: regisseur,
+    schema: {
+      tags: ['procesregie'], summary: 'Deelname van een partner beëindigen (toegang vervalt direct)',
+      params: Type.Object({ id: Uuid, partner: Code }), body: Type.Object({ reason: LongText(2000) }),
+    },
+  }, async (request) => {
+    const p = request.params as { id: string; partner: string };
+    return svc.removeParticipant(ctxOf(request, db), p.id, p.partner, (request.body as { reason: string }).reason);
+  });
+
+  app.post('/api/cases/:id/agreements', {
+    config: regisseur,
+    schema: {
+      tags: ['procesregie'], summary: 'Afspraak toevoegen aan het plan van aanpak', params: IdParams,
+      body: Type.Object({
+        partner: Code, title: ShortText(300), dueDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+        description: Type.Optional(Type.Union([Type.String({ maxLength: 3000 }), Type.Null()])),
+        responsiblePerson: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+      }),
+    },
+  }, async (request, reply) => {
+    const a = await svc.createAgreement(ctxOf(request, db), id(request), request.body as svc.AgreementInput);
+    reply.header('etag', etag(a.version));
+    return reply.status(201).send(a);
+  });
+
+  app.patch('/api/agreements/:id', {
+    config: contributors,
+    schema: {
+      tags: ['procesregie'], summary: 'Afspraak bijwerken (partner: status en toelichting van de eigen afspraken)', params: IdParams,
+      body: Type.Object({
+        status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('done'), Type.Literal('cancelled')])),
+        note: Type.Optional(Type.Union([Type.String({ maxLength: 3000 }), Type.Null()])),
+        title: Type.Optional(ShortText(300)), dueDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+        responsiblePerson: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+        description: Type.Optional(Type.Union([Type.String({ maxLength: 3000 }), Type.Null()])),
+        version: Version,
+      }),
+    },
+  }, async (request, reply) => {
+    const { version, ...patch } = request.body as svc.AgreementPatch & { version?: number };
+    const res = await svc.updateAgreement(ctxOf(request, db), id(request), patch, expectedVersion(request.headers['if-match'], version));
+    reply.header('etag', etag(res.version));
+    return res;
+  });
+
+  app.post('/api/cases/:id/journal', {
+    config: contributors,
+    schema: {
+      tags: ['procesregie'], summary: 'Logboekregel toevoegen', params: IdParams,
+      body: Type.Object({ text: LongText(5000), date: Type.Optional(DateStr), visibility: Visibility }),
+    },
+  }, async (request, reply) => reply.status(201).send(await svc.addJournalEntry(ctxOf(request, db), id(request), request.body as { text: string })));
+
+  app.post('/api/cases/:id/documents', {
+    config: contributors,
+    bodyLimit: 30 * 1024 * 1024,
+    schema: {
+      tags: ['procesregie'], summary: 'Document toevoegen (pdf, docx, xlsx, afbeelding; max. 20 MB; inhoud base64)', params: IdParams,
+      body: Type.Object({
+        filename: Type.String({ minLength: 3, maxLength: 200, pattern: '^[^/\\\\]+\\.[A-Za-z0-9]+$' }), mimeType: Type.String({ maxLength: 100 }),
+        contentBase64: Type.String({ minLength: 1, maxLength: 28 * 1024 * 1024 }), visibility: Visibility,
+      }),
+    },
+  }, async (request, reply) => reply.status(201).send(await svc.addDocument(ctxOf(request, db), id(request), request.body as Parameters<typeof svc.addDocument>[2])));
+
+  app.get('/api/documents/:id/content', {
+    config: everyone,
+    schema: { tags: ['procesregie'], summary: 'Document downloaden (wordt gelogd)', params: IdParams },
+  }, async (request, reply) => {
+    const d = await svc.downloadDocument(ctxOf(request, db), id(request));
+    return reply
+      .header('content-type', d.mimeType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`)
+      .header('x-content-sha256', d.sha256)
+      .header('cache-control', 'no-store')
+      .send(d.content);
+  });
+
+  app.get('/api/cases/:id/timeline', {
+    config: everyone,
+    schema: { tags: ['procesregie'], summary: 'Tijdlijn van alles wat er in de casus gebeurde', params: IdParams },
+  }, async (request) => svc.timeline(ctxOf(request, db), id(request)));
+
+  app.get('/api/cases/:id/audit', {
+    config: { access: { roles: ['procesregisseur', 'manager', 'beheerder'] } },
+    schema: { tags: ['procesregie'], summary: 'Verwerkingenlog van de casus (elke lees- en schrijfactie)', params: IdParams },
+  }, async (request) => svc.auditTrail(ctxOf(request, db), id(request)));
+}

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Procesregie: the case file. Every read goes through loadVisibleCase/caseVisibleTo (need-to-know)
+// and is written to the processing log with the case's purpose.
+import { createHash } from 'node:crypto';
+import { allowedActions } from '@zvh/shared';
+import type { Status } from '@zvh/shared';
+import type { Ctx } from '../../core/context.js';
+import { isZvhStaff } from '../../core/context.js';
+import { one, rows, sql, transaction } from '../../core/db/index.js';
+import { caseVisibleTo, checkVersion, loadVisibleCase, requireZvh } from '../../core/access.js';
+import type { CaseRef } from '../../core/access.js';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { logProcessing } from '../../core/processing-log.js';
+import type { ProcessingAction } from '../../core/processing-log.js';
+import { PARTNER_VISIBLE_EVENTS, recordEvent } from '../../core/case-events.js';
+import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
+
+const ACTIVITY = 'procesregie';
+
+/** Logs an action on a case's personal data with the case's purpose. */
+export function logCase(ctx: Ctx, c: Pick<CaseRef, 'id' | 'personId' | 'purpose' | 'registrationId'>, action: ProcessingAction, details?: Record<string, unknown>, ex = ctx.db) {
+  return logProcessing(ctx, { action, activity: ACTIVITY, purpose: c.purpose, caseId: c.id, registrationId: c.registrationId, dataSubjectId: c.personId, details }, ex);
+}
+
+export interface CaseListItem {
+  id: string; kind: string; approach: string | null; status: Status; purpose: string; startedAt: string | null; closedAt: string | null;
+  subjectName: string; subjectId: string; municipality: string; regisseurName: string | null; avePhase: number | null;
+  openAgreements: number; overdueAgreements: number; lastActivityAt: string;
+}
+
+export async function listCases(ctx: Ctx, f: { status?: string[]; q?: string; mine?: boolean; limit?: number }): Promise<CaseListItem[]> {
+  const q = f.q?.trim();
+  const list = await rows<CaseListItem & { registrationId: string }>(ctx.db, sql`
+    select c.id, c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt", c.registration_id as "registrationId",
+           p.first_name || ' ' || p.last_name as "subjectName", p.id as "subjectId", r.municipality_code as municipality,
+           u.name as "regisseurName", c.ave_phase as "avePhase", c.last_activity_at as "lastActivityAt",
+           (select count(*) from agreements a where a.case_id = c.id and a.status = 'open')::int as "openAgreements",
+           (select count(*) from agreements a where a.case_id = c.id and a.status = 'open' and a.due_date < current_date)::int as "overdueAgreements"
+      from cases c join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
+      left join users u on u.id = c.regisseur_id
+     where ${caseVisibleTo(ctx.actor)}
+       ${f.status?.length ? sql`and c.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})` : sql``}
+       ${q ? sql`and (p.first_name || ' ' || p.last_name ilike ${'%' + q + '%'} or c.purpose ilike ${'%' + q + '%'})` : sql``}
+       ${f.mine ? sql`and c.regisseur_id = ${ctx.actor.userId}` : sql``}
+     order by (c.status = 'afgesloten'), c.last_activity_at desc
+     limit ${f.limit ?? 200}`);
+  await logProcessing(ctx, list.map((c) => ({
+    action: 'read' as const, activity: ACTIVITY, purpose: c.purpose, caseId: c.id, registrationId: c.registrationId, dataSubjectId: c.subjectId, details: { view: 'list' },
+  })));
+  return list.map(({ registrationId: _r, ...rest }) => rest);
+}
+
+/** The case file. Partners see it within its purpose: person, plan, agreements, shared journal and documents. */
+export async function getCase(ctx: Ctx, id: string) {
+  const ref = await loadVisibleCase(ctx, id);
+  const zvh = isZvhStaff(ctx.actor);
+  const c = await one<Record<string, any>>(ctx.db, sql`
+    select c.id, c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt",
+           c.close_reason_code as "closeReasonCode", c.close_reason as "closeReason", c.handover_partner as "handoverPartner", c.evaluation,
+           c.regisseur_id as "regisseurId", u.name as "regisseurName", c.lead_partner as "leadPartner", c.ave_phase as "avePhase",
+           c.plan, c.version, c.last_activity_at as "lastActivityAt", c.created_at as "createdAt", c.registration_id as "registrationId",
+           json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'birthDate', p.birth_date, 'gender', p.gender,
+                             'bsn', ${zvh ? sql`p.bsn` : sql`null`}, 'municipality', p.municipality_code) as subject,
+           json_build_object('id', r.id, 'kind', r.kind, 'registeredAt', r.registered_at, 'registeringPartner', r.registering_partner,
+                             'municipality', r.municipality_code, 'mainTopic', r.main_topic, 'problemAreas', r.problem_areas, 'children', r.children,
+                             'crossesMunicipalityBorder', r.crosses_municipality_border, 'urgency', r.urgency,
+                             'reason', ${zvh ? sql`r.reason` : sql`null`}, 'tried', ${zvh ? sql`r.tried` : sql`null`},
+                             'triage', ${zvh ? sql`r.triage` : sql`null`}) as registration,
+           coalesce((select json_agg(json_build_object('id', hp.id, 'firstName', hp.first_name, 'lastName', hp.last_name, 'birthDate', hp.birth_date,
+                     'relation', rr.relation) order by hp.last_name)
+                from registration_relations rr join persons hp on hp.id = rr.person_id where rr.registration_id = c.registration_id), '[]'::json) as household
+      from cases c join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
+      left join users u on u.id = c.regisseur_id
+     where c.id = ${id}`);
+  if (!c) throw new NotFoundError('Casus niet gevonden');
+  const [participants, agreements, journal, documents] = await Promise.all([
+    rows(ctx.db, sql`select cp.partner_code as partner, o.name, cp.added_at as "addedAt", cp.add_reason as "addReason",
+        cp.removed_at as "removedAt", cp.remove_reason as "removeReason"
+      from case_participants cp left join organisations o on o.tenant_id = cp.tenant_id and o.code = cp.partner_code
+      where cp.case_id = ${id} ${zvh ? sql`` : sql`and cp.removed_at is null`} order by cp.removed_at nulls first, o.name`),
+    rows(ctx.db, sql`select a.id, a.partner_code as partner, a.title, a.description, a.responsible_person as "responsiblePerson", a.due_date as "dueDate",
+        a.status, a.note, a.carried_over as "carriedOver", a.version, a.updated_at as "updatedAt",
+        (a.status = 'open' and a.due_date < current_date) as overdue
+      from agreements a where a.case_id = ${id} order by (a.status <> 'open'), a.due_date nulls last, a.created_at`),
+    rows(ctx.db, sql`select j.id, j.entry_date as "date", j.at, j.author_name as "authorName", j.author_organisation as "authorOrganisation", j.text, j.visibility
+      from journal_entries j where j.case_id = ${id} ${zvh ? sql`` : sql`and j.visibility = 'all'`} order by j.entry_date desc, j.at desc`),
+    rows(ctx.db, sql`select d.id, d.filename, d.mime_type as "mimeType", d.size, d.sha256, d.visibility, d.uploaded_at as "uploadedAt",
+        d.uploaded_by_organisation as "uploadedByOrganisation"
+      from documents d where d.case_id = ${id} ${zvh ? sql`` : sql`and d.visibility = 'all'`} order by d.uploaded_at desc`),
+  ]);
+  await logCase(ctx, ref, 'read', { view: 'case' });
+  const isOpen = ['advies', 'procesregie_lopend', 'heropend'].includes(c.status);
+  return {
+    ...c, participants, agreements, journal, documents,
+    permissions: {
+      manage: zvh && isOpen && ctx.actor.roles.includes('procesregisseur'),
+      contribute: isOpen,
+      audit: zvh && ctx.actor.roles.some((r) => ['procesregisseur', 'manager', 'beheerder'].includes(r)),
+      actions: zvh && ctx.actor.roles.includes('procesregisseur') ? allowedActions(c.status) : [],
+    },
+  };
+}
+
+/** Only the procesregisseur directs the case (plan, participants, AVE, closure). */
+function requireRegisseur(ctx: Ctx) {
+  requireZvh(ctx.actor);
+  if (!ctx.actor.roles.includes('procesregisseur')) throw new ForbiddenError('Alleen een procesregisseur kan dit doen');
+}
+
+export async function updateCase(ctx: Ctx, id: string, input: { regisseurId?: string | null; leadPartner?: string | null; approach?: string; purpose?: string }, version: number | undefined) {
+  const ref = await loadVisibleCase(ctx, id, { write: true });
+  requireRegisseur(ctx);
+  if (input.leadPartner) {
+    const ok = await one(ctx.db, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${input.leadPartner} and kind = 'partner'`);
+    if (!ok) throw new ValidationError('Onbekende partner', [{ field: 'leadPartner', message: 'Onbekende partner' }]);
+  }
+  if (input.regisseurId) {
+    const ok = await one(ctx.db, sql`select 1 from users where id = ${input.regisseurId} and tenant_id = ${ctx.actor.tenantId} and active and 'procesregisseur' = any(roles)`);
+    if (!ok) throw new ValidationError('Ongeldige procesregisseur', [{ field: 'regisseurId', message: 'Geen actieve procesregisseur' }]);
+  }
+  if (input.approach && ref.kind !== 'procesregie') throw new ValidationError('Alleen bij procesregie', [{ field: 'approach', message: 'Aanpak geldt alleen voor procesregie' }]);
+  return transaction(ctx.db, async (tx) => {
+    const cur = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
+    checkVersion(version, cur.version, 'De casus');
+    const res = await one<{ version: number }>(tx, sql`update cases set
+        regisseur_id = ${input.regisseurId === undefined ? sql`regisseur_id` : input.regisseurId},
+        lead_partner = ${input.leadPartner === undefined ? sql`lead_partner` : input.leadPartner},
+        approach = ${input.approach === undefined ? sql`approach` : input.approach},
+        purpose = ${input.purpose === undefined ? sql`purpose` : input.purpose},
+        version = version + 1, updated_at = now()
+      where id = ${id} returning version`);
+    await recordEvent(ctx, tx, { caseId: id, type: 'case_updated', data: { fields: Object.keys(input) } });
+    await logCase(ctx, { ...ref, purpose: input.purpose ?? ref.purpose }, 'update', { object: 'case', fields: Object.keys(input) }, tx);
+    return { version: res!.version };
+  });
+}
+
+export interface Plan { analysis: { domain: string; problem?: string; risk?: string; protective?: string }[]; goals: { text: string; achieved?: boolean }[] }
+
+export async function updatePlan(ctx: Ctx, id: string, plan: Plan, version: number | undefined) {
+  requireRegisseur(ctx);
+  const sets = await loadCodeSets(ctx.db, ctx.actor.tenantId);
+  const c = new FieldChecker(sets);
+  plan.analysis.forEach((a, i) => c.code(`analysis.${i}.domain`, 'problemArea', a.domain, true));
+  c.throwIfAny();
+  return transaction(ctx.db, async (tx) => {
+    const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
+    checkVersion(version, ref.version, 'Het plan van aanpak');
+    const res = await one<{ version: number }>(tx, sql`update cases set plan = ${JSON.stringify(plan)}::jsonb, version = version + 1, updated_at = now()
+      where id = ${id} returning version`);
+    await recordEvent(ctx, tx, { caseId: id, type: 'plan_updated', data: { domains: plan.analysis.map((a) => a.domain), goals: plan.goals.length } });
+    await logCase(ctx, ref, 'update', { object: 'plan' }, tx);
+    return { version: res!.version };
+  });
+}
+
+export async function setAvePhase(ctx: Ctx, id: string, phase: number, reason: string) {
+  requireRegisseur(ctx);
+  return transaction(ctx.db, async (tx) => {
+    const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
+    const prev = await one<{ ave_phase: number | null }>(tx, sql`select ave_phase from cases where id = ${id}`);
+    if (prev?.ave_phase === phase) throw new ConflictError('unchanged', `De casus staat al in AVE-fase ${phase}`);
+    await tx.execute(sql`update cases set ave_phase = ${phase}, version = version + 1, updated_at = now() where id = ${id}`);
+    // every change is kept in the append-only history
+    await recordEvent(ctx, tx, { caseId: id, type: 'ave_phase', data: { from: prev?.ave_phase ?? null, to: phase, reason } });
+    await logCase(ctx, ref, 'update', { object: 'ave_phase' }, tx);
+    return { avePhase: phase };
+  });
+}
+
+export async function addParticipant(ctx: Ctx, id: string, partner: string, reason: string) {
+  requireRegisseur(ctx);
+  const ok = await one(ctx.db, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${partner} and kind = 'partner' and active`);
+  if (!ok) throw new ValidationError('Onbekende partner', [{ field: 'partner', message: 'Onbekende of inactieve partner' }]);
+  return transaction(ctx.db, async (tx) => {
+    const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
+    const res = await rows(tx, sql`insert into case_participants (tenant_id, case_id, partner_code, added_by, add_reason)
+      values (${ctx.actor.tenantId}, ${id}, ${partner}, ${ctx.actor.userId}, ${reason}) on conflict do nothing returning id`);
+    if (!res.length) throw new ConflictError('already_participant', 'Deze partner neemt al deel');
+    await recordEvent(ctx, tx, { caseId: id, type: 'participant_added', data: { partner, reason } });
+    await logCase(ctx, ref, 'update', { object: 'participant', partner, change: 'added' }, tx);
+    return { partner };
+  });
+}
+
+/** A removed partner loses access at once: visibility is decided from the active participants on every query. */
+export async function removeParticipant(ctx: Ctx, id: string, partner: string, reason: string) {
+  requireRegisseur(ctx);
+  return transaction(ctx.db, async (tx) => {
+    const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
+    const res = await rows(tx, sql`update case_participants set removed_at = now(), removed_by = ${ctx.actor.userId}, remove_reason = ${reason}
+      where case_id = ${id} and partner_code = ${partner} and removed_at is null returning id`);
+    if (!res.length) throw new NotFoundError('Deze partner neemt niet deel');
+    await recordEvent(ctx, tx, { caseId: id, type: 'participant_removed', data: { partner, reason } });
+    await logCase(ctx, ref, 'update', { object: 'participant', partner, change: 'removed' }, tx);
+    return { partner };
+  });
+}
+
+export interface AgreementInput { partner: string; title: string; dueDate?: string | null; description?: string | null; responsiblePerson?: string | null }
+
+export async function createAgreement(ctx: Ctx, caseId: string, input: AgreementInput) {
+  requireRegisseur(ctx);
+  return transaction(ctx.db, async (tx) => {
+    const ref = await loadVisibleCase(ctx, caseId, { write: true, lock: true, ex: tx });
+    const owner = await one(tx, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${input.partner} and active`);
+    if (!owner) throw new ValidationError('Onbekende organisatie', [{ field: 'partner', message: 'Onbekende organisatie' }]);
+    const a = await one<{ id: string; version: number }>(tx, sql`insert into agreements (tenant_id, case_id, partner_code, title, description, responsible_person, due_date, created_by)
+      values (${ctx.actor.tenantId}, ${caseId}, ${input.partner}, ${input.title}, ${input.description ?? null}, ${input.responsiblePerson ?? null}, ${input.dueDate ?? null}, ${ctx.actor.userId})
+      returning id, version`);
+    await recordEvent(ctx, tx, { caseId, type: 'agreement_created', data: { agreementId: a!.id, partner: input.partner, title: input.title, dueDate: input.dueDate ?? null } });
+    await logCase(ctx, ref, 'create', { object: 'agreement', id: a!.id }, tx);
+    return a!;
+  });
+}
+
+export interface AgreementPatch { status?: 'open' | 'done' | 'cancelled'; note?: string | null; title?: string; dueDate?: string | null; responsiblePerson?: string | null; description?: string | null }
+
+/** Partners update their own organisation's agreements (status and note); the regisseur updates any. */
+export async function updateAgreement(ctx: Ctx, agreementId: string, patch: AgreementPatch, version: number | undefined) {
+  return transaction(ctx.db, async (tx) => {
+    // the agreement is found only through a case the actor may see
+    const a = await one<{ id: string; case_id: string; partner_code: string; status: string; version: number }>(tx, sql`
+      select a.id, a.case_id, a.partner_code, a.status, a.version from agreements a join cases c on c.id = a.case_id
+       where a.id = ${agreementId} and ${caseVisibleTo(ctx.actor)} for update of a`);
+    if (!a) throw new NotFoundError('Afspraak niet gevonden');
+    const ref = await loadVisibleCase(ctx, a.case_id, { write: true, ex: tx });
+    const regisseur = isZvhStaff(ctx.actor) && ctx.actor.roles.includes('procesregisseur');
+    if (!regisseur) {
+      if (isZvhStaff(ctx.actor) || a.partner_code !== ctx.actor.organisationCode) throw new ForbiddenError('U kunt alleen afspraken van uw eigen organisatie bijwerken');
+      const extra = (['title', 'dueDate', 'responsiblePerson', 'description'] as const).filter((k) => patch[k] !== undefined);
+      if (extra.length) throw new ForbiddenError('Alleen status en toelichting zijn door de partner te wijzigen');
+    }
+    checkVersion(version, a.version, 'De afspraak');
+    const res = await one<{ version: number; status: string }>(tx, sql`update agreements set
+        status = ${patch.status ?? sql`status`},
+        note = ${patch.note === undefined ? sql`note` : patch.note},
+        title = ${patch.title ?? sql`title`},
+        due_date = ${patch.dueDate === undefined ? sql`due_date` : patch.dueDate},
+        responsible_person = ${patch.responsiblePerson === undefined ? sql`responsible_person` : patch.responsiblePerson},
+        description = ${patch.description === undefined ? sql`description` : patch.description},
+        version = version + 1, updated_at = now()
+      where id = ${agreementId} returning version, status`);
+    await recordEvent(ctx, tx, { caseId: a.case_id, type: 'agreement_updated', data: { agreementId, partner: a.partner_code, from: a.status, to: res!.status, fields: Object.keys(patch) } });
+    await logCase(ctx, ref, 'update', { object: 'agreement', id: agreementId }, tx);
+    return { id: agreementId, status: res!.status, version: res!.version };
+  });
+}
+
+export async function addJournalEntry(ctx: Ctx, caseId: string, input: { text: string; date?: string; visibility?: 'all' | 'zvh' }) {
+  const date = input.date ?? today();
+  if (date > today()) throw new ValidationError('Datum in de toekomst', [{ field: 'date', message: 'Datum mag niet in de toekomst liggen' }]);
+  // partner entries are for all participants; the ZVH can keep an entry to itself
+  const visibility = isZvhStaff(ctx.actor) ? input.visibility ?? 'zvh' : 'all';
+  return transaction(ctx.db, async (tx) => {
+    const ref = await loadVisibleCase(ctx, caseId, { write: true, ex: tx });
+    const j = await one<{ id: string }>(tx, sql`insert into journal_entries (tenant_id, case_id, entry_date, author_id, author_name, author_organisation, text, visibility)
+      values (${ctx.actor.tenantId}, ${caseId}, ${date}, ${ctx.actor.userId}, ${ctx.actor.name}, ${ctx.actor.organisationCode}, ${input.text}, ${visibility}) returning id`);
+    await recordEvent(ctx, tx, { caseId, type: 'journal_added', data: { entryId: j!.id, visibility } });
+    await logCase(ctx, ref, 'create', { object: 'journal', id: j!.id }, tx);
+    return { id: j!.id, visibility };
+  });
+}
+
+export const DOCUMENT_TYPES: Record<string, string[]> = {
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+};
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** The first bytes must match the declared type: no executable disguised as a pdf. */
+function sniff(buf: Buffer, mime: string): boolean {
+  const starts = (sig: number[]) => sig.every((b, i) => buf[i] === b);
+  switch (mime) {
+    case 'application/pdf': return starts([0x25, 0x50, 0x44, 0x46]);
+    case 'image/png': return starts([0x89, 0x50, 0x4e, 0x47]);
+    case 'image/jpeg': return starts([0xff, 0xd8, 0xff]);
+    case 'image/gif': return starts([0x47, 0x49, 0x46, 0x38]);
+    case 'image/webp': return starts([0x52, 0x49, 0x46, 0x46]) && buf.subarray(8, 12).toString('ascii') === 'WEBP';
+    default: return starts([0x50, 0x4b, 0x03, 0x04]); // docx and xlsx are zip containers
+  }
+}
+
+export async function addDocument(ctx: Ctx, caseId: string, input: { filename: string; mimeType: string; contentBase64: string; visibility?: 'all' | 'zvh' }) {
+  const ext = input.filename.split('.').pop()?.toLowerCase() ?? '';
+  const allowed = DOCUMENT_TYPES[input.mimeType];
+  if (!allowed) throw new ValidationError('Bestandstype niet toegestaan', [{ field: 'mimeType', message: 'Alleen pdf, docx, xlsx en afbeeldingen' }]);
+  if (!allowed.includes(ext)) throw new ValidationError('Extensie past niet bij het type', [{ field: 'filename', message: `Verwacht .${allowed.join(' of .')}` }]);
+  const content = Buffer.from(input.contentBase64, 'base64');
+  if (content.length === 0) throw new ValidationError('Leeg bestand', [{ field: 'contentBase64', message: 'Het bestand is leeg' }]);
+  if (content.length > MAX_DOCUMENT_BYTES) throw new DomainError(413, 'payload_too_large', 'Bestand groter dan 20 MB');
+  if (!sniff(content, input.mimeType)) throw new ValidationError('Inhoud past niet bij het type', [{ field: 'contentBase64', message: 'De inhoud is geen geldig bestand van dit type' }]);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const visibility = isZvhStaff(ctx.actor) ? input.visibility ?? 'zvh' : 'all';
+  return transaction(ctx.db, async (tx) => {
+    const ref = await loadVisibleCase(ctx, caseId, { write: true, ex: tx });
+    const d = await one<{ id: string }>(tx, sql`insert into documents (tenant_id, case_id, filename, mime_type, size, sha256, content, visibility, uploaded_by, uploaded_by_organisation)
+      values (${ctx.actor.tenantId}, ${caseId}, ${input.filename}, ${input.mimeType}, ${content.length}, ${sha256}, ${content}, ${visibility}, ${ctx.actor.userId}, ${ctx.actor.organisationCode})
+      returning id`);
+    await recordEvent(ctx, tx, { caseId, type: 'document_added', data: { documentId: d!.id, filename: input.filename, visibility } });
+    await logCase(ctx, ref, 'create', { object: 'document', id: d!.id }, tx);
+    return { id: d!.id, sha256, size: content.length };
+  });
+}
+
+export async function downloadDocument(ctx: Ctx, documentId: string) {
+  const zvh = isZvhStaff(ctx.actor);
+  const d = await one<{ id: string; case_id: string; filename: string; mime_type: string; content: Buffer; sha256: string }>(ctx.db, sql`
+    select d.id, d.case_id, d.filename, d.mime_type, d.content, d.sha256 from documents d join cases c on c.id = d.case_id
+     where d.id = ${documentId} and ${caseVisibleTo(ctx.actor)} ${zvh ? sql`` : sql`and d.visibility = 'all'`}`);
+  if (!d) throw new NotFoundError('Document niet gevonden');
+  const ref = await loadVisibleCase(ctx, d.case_id);
+  // every download is logged
+  await logCase(ctx, ref, 'export', { object: 'document', id: documentId });
+  return { filename: d.filename, mimeType: d.mime_type, content: Buffer.from(d.content), sha256: d.sha256 };
+}
+
+export async function timeline(ctx: Ctx, caseId: string) {
+  const ref = await loadVisibleCase(ctx, caseId);
+  const zvh = isZvhStaff(ctx.actor);
+  const events = await rows(ctx.db, sql`
+    select e.id, e.at, e.type, e.actor_name as "actorName", e.actor_organisation as "actorOrganisation", e.data
+      from case_events e
+     where (e.case_id = ${caseId} or (e.registration_id = ${ref.registrationId} and e.case_id is null))
+       ${zvh ? sql`` : sql`and e.type in (${sql.join(PARTNER_VISIBLE_EVENTS.map((t) => sql`${t}`), sql`, `)})`}
+     order by e.at desc, e.id desc`);
+  await logCase(ctx, ref, 'read', { view: 'timeline' });
+  return events;
+}
+
+export async function auditTrail(ctx: Ctx, caseId: string) {
+  const ref = await loadVisibleCase(ctx, caseId);
+  requireZvh(ctx.actor);
+  if (!ctx.actor.roles.some((r) => ['procesregisseur', 'manager', 'beheerder'].includes(r))) throw new ForbiddenError();
+  // reading the log is itself a read of the case's personal data: log it first, so it shows
+  await logCase(ctx, ref, 'read', { view: 'audit' });
+  return rows(ctx.db, sql`
+    select l.at, l.actor_email as actor, l.actor_organisation as organisation, l.action, l.purpose, l.activity, l.outcome,
+           l.trace_id as "traceId", l.details
+      from processing_log l
+     where l.tenant_id = ${ctx.actor.tenantId} and (l.case_id = ${caseId} or (l.registration_id = ${ref.registrationId} and l.case_id is null))
+     order by l.at, l.id`);
+}

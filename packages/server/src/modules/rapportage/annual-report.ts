@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The annual report (jaarverslag, shared/spec/annual-report.md): aggregates only, computed by
+// aggregate SQL over the view report_dossiers (one row per registration with its case). The API,
+// the report page and both exports (XLSX, PDF) use computeAnnualReport, so they always agree.
+import type { SQL } from 'drizzle-orm';
+import { DOMAINS } from '@zvh/shared';
+import type { Executor } from '../../core/db/index.js';
+import { one, rows, sql } from '../../core/db/index.js';
+import { ValidationError } from '../../core/errors.js';
+
+/** The fixed age groups of the report definitions (age in whole years on the registration date). */
+export const AGE_GROUPS = ['<18', '18-23', '24-40', '41-65', '>65'] as const;
+/** The code lists whose every code appears as a key in `percentages`. */
+export const PERCENTAGE_LISTS = ['mainTopic', 'gender', 'problemArea', 'children'] as const;
+type PercentageList = (typeof PERCENTAGE_LISTS)[number];
+
+export interface ReportFilters {
+  /** Region code (municipalities.region): only that region's municipalities. */
+  region?: string;
+  /** Municipality code: only that municipality. */
+  municipality?: string;
+}
+
+export interface AnnualReport {
+  year: number;
+  basics: {
+    registeredProcessDirection: number;
+    registeredProcessDirectionPga: number;
+    notTakenUp: number;
+    activeProcessDirection: number;
+    activeProcessDirectionPga: number;
+    informationRequests: number;
+    advice: number;
+  };
+  byMunicipality: {
+    code: string; name: string; region: string;
+    advice: number; processDirection: number; carriedOver: number; inflow: number; closed: number; activeAtYearEnd: number;
+  }[];
+  byPartner: { code: string; name: string; domain: string | null; registered: number }[];
+  byDomain: Record<string, number>;
+  percentages: {
+    mainTopic: Record<string, number>;
+    ageGroup: Record<string, number>;
+    gender: Record<string, number>;
+    problemArea: Record<string, number>;
+    children: Record<string, number>;
+    crossesMunicipalityBorder: number;
+  };
+  /** The filters applied (null: the whole tenant) and the municipalities they selected. */
+  filters: { region: string | null; municipality: string | null; municipalities: string[] };
+}
+
+/** Whole percent of n out of d, halves rounded up (1 of 8 = 12.5 -> 13); 0 when d is 0. Exact integer arithmetic. */
+export function percentHalfUp(n: number, d: number): number {
+  if (d <= 0) return 0;
+  return Math.floor((200 * n + d) / (2 * d));
+}
+
+const byName = <T extends { name: string; code: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'nl') || a.code.localeCompare(b.code);
+
+/**
+ * Resolves the region/municipality filters to the municipality codes they select (null: no
+ * filter). An unknown region or municipality, or a combination that selects nothing, is refused.
+ */
+export async function resolveMunicipalityFilter(ex: Executor, tenantId: string, filters: ReportFilters): Promise<string[] | null> {
+  if (!filters.region && !filters.municipality) return null;
+  const list = await rows<{ code: string; region: string }>(ex, sql`select code, region from municipalities where tenant_id = ${tenantId}`);
+  const details: { field: string; message: string }[] = [];
+  if (filters.region && !list.some((m) => m.region === filters.region)) details.push({ field: 'querystring.region', message: 'Onbekende regio' });
+  if (filters.municipality && !list.some((m) => m.code === filters.municipality)) details.push({ field: 'querystring.municipality', message: 'Onbekende gemeente' });
+  if (details.length) throw new ValidationError('Onbekend filter', details);
+  const codes = list.filter((m) => (!filters.region || m.region === filters.region) && (!filters.municipality || m.code === filters.municipality)).map((m) => m.code);
+  if (codes.length === 0) throw new ValidationError('De gekozen gemeente ligt niet in de gekozen regio', [{ field: 'querystring.municipality', message: 'Gemeente ligt niet in deze regio' }]);
+  return codes.sort();
+}
+
+/** `col in (...)` for a resolved filter, or true without one. */
+export function inCodes(column: SQL, codes: string[] | null): SQL {
+  if (codes === null) return sql`true`;
+  return sql`${column} in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`;
+}
+
+/**
+ * Age in whole years on `on`: the largest n with birth + n years <= on, with PostgreSQL's
+ * date + interval semantics (29 February + 1 year = 28 February in a common year). Note that
+ * PostgreSQL's age() differs on exactly that edge, so it is not used.
+ */
+export function ageOn(birth: SQL, on: SQL): SQL {
+  return sql`((extract(year from ${on})::int - extract(year from ${birth})::int)
+    - case when ${birth} + make_interval(years => extract(year from ${on})::int - extract(year from ${birth})::int) > ${on} then 1 else 0 end)`;
+}
+
+const AGE_GROUP_SQL = (age: SQL) => sql`case when ${age} < 18 then '<18' when ${age} <= 23 then '18-23' when ${age} <= 40 then '24-40'
+  when ${age} <= 65 then '41-65' else '>65' end`;
+
+export async function computeAnnualReport(ex: Executor, tenantId: string, year: number, filters: ReportFilters = {}): Promise<AnnualReport> {
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new ValidationError('Ongeldig jaar', [{ field: 'querystring.year', message: 'Geef een jaartal' }]);
+  const codes = await resolveMunicipalityFilter(ex, tenantId, filters);
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const s = sql`${start}::date`;
+  const e = sql`${end}::date`;
+
+  // d: the tenant's dossiers within the filter, with the definitions of annual-report.md as flags
+  const base = sql`with d0 as (
+      select rd.*,
+        (rd.registered_at between ${s} and ${e}) as reg_y,
+        (rd.case_kind = 'procesregie' and rd.started_at is not null) as pr
+      from report_dossiers rd
+      where rd.tenant_id = ${tenantId} and ${inCodes(sql`rd.municipality_code`, codes)}
+    ), d as (
+      select d0.*,
+        (d0.reg_y and (d0.requested_kind = 'procesregie' or d0.case_kind = 'procesregie')) as reg_pr,
+        (d0.pr and d0.started_at <= ${e} and (d0.closed_at is null or d0.closed_at >= ${s})) as active
+      from d0
+    )`;
+
+  const basicsQ = one<AnnualReport['basics']>(ex, sql`${base}
+    select
+      count(*) filter (where reg_pr)::int as "registeredProcessDirection",
+      count(*) filter (where reg_pr and approach = 'pga')::int as "registeredProcessDirectionPga",
+      count(*) filter (where reg_pr and started_at is null)::int as "notTakenUp",
+      count(*) filter (where active)::int as "activeProcessDirection",
+      count(*) filter (where active and approach = 'pga')::int as "activeProcessDirectionPga",
+      count(*) filter (where reg_y and kind = 'informatievraag')::int as "informationRequests",
+      count(*) filter (where reg_y and kind = 'advies')::int as "advice"
+    from d`);
+
+  const municipalitiesQ = rows<AnnualReport['byMunicipality'][number]>(ex, sql`${base}, agg as (
+      select municipality_code,
+        count(*) filter (where reg_y and kind = 'advies')::int as advice,
+        count(*) filter (where pr and started_at < ${s} and (closed_at is null or closed_at >= ${s}))::int as carried_over,
+        count(*) filter (where pr and started_at between ${s} and ${e})::int as inflow,
+        count(*) filter (where pr and closed_at between ${s} and ${e})::int as closed,
+        count(*) filter (where pr and started_at <= ${e} and (closed_at is null or closed_at > ${e}))::int as active_end
+      from d group by municipality_code
+    )
+    select m.code, m.name, m.region,
+      coalesce(a.advice, 0) as advice,
+      coalesce(a.carried_over, 0) + coalesce(a.inflow, 0) as "processDirection",
+      coalesce(a.carried_over, 0) as "carriedOver",
+      coalesce(a.inflow, 0) as inflow,
+      coalesce(a.closed, 0) as closed,
+      coalesce(a.active_end, 0) as "activeAtYearEnd"
+    from municipalities m left join agg a on a.municipality_code = m.code
+    where m.tenant_id = ${tenantId} and ${inCodes(sql`m.code`, codes)}`);
+
+  const partnersQ = rows<AnnualReport['byPartner'][number]>(ex, sql`${base}, agg as (
+      select registering_partner, count(*)::int as n from d where reg_pr group by registering_partner
+    )
+    select o.code, o.name, o.domain, coalesce(a.n, 0) as registered
+    from organisations o left join agg a on a.registering_partner = o.code
+    where o.tenant_id = ${tenantId} and o.kind = 'partner'`);
+
+  const age = ageOn(sql`birth_date`, sql`registered_at`);
+  const distributionQ = rows<{ list: string; code: string | null; n: number }>(ex, sql`${base}, act as (select * from d where active)
+    select 'mainTopic' as list, main_topic as code, count(*)::int as n from act group by main_topic
+    union all
+    select 'gender', gender, count(*)::int from act group by gender
+    union all
+    select 'children', children, count(*)::int from act group by children
+    union all
+    select 'problemArea', pa, count(distinct act.registration_id)::int from act cross join lateral unnest(act.problem_areas) as pa group by pa
+    union all
+    select 'ageGroup', ${AGE_GROUP_SQL(age)}, count(*)::int from act where birth_date is not null group by 2
+    union all
+    select 'crossesMunicipalityBorder', 'ja', count(*)::int from act where crosses_municipality_border`);
+
+  const codeListQ = rows<{ list: string; code: string }>(ex, sql`select list, code from code_list_entries
+    where tenant_id = ${tenantId} and list in ('mainTopic', 'gender', 'problemArea', 'children') order by list, sort, code`);
+
+  const [basics, byMunicipality, byPartner, distribution, codeList] = await Promise.all([basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ]);
+  const b = basics!;
+  const denominator = b.activeProcessDirection;
+
+  const counts: Record<PercentageList | 'ageGroup', Map<string, number>> = {
+    mainTopic: new Map(), gender: new Map(), problemArea: new Map(), children: new Map(), ageGroup: new Map(AGE_GROUPS.map((g) => [g, 0])),
+  };
+  for (const c of codeList) counts[c.list as PercentageList]?.set(c.code, 0);
+  let crossing = 0;
+  for (const r of distribution) {
+    if (r.list === 'crossesMunicipalityBorder') { crossing = r.n; continue; }
+    if (r.code === null) continue; // not recorded: counts in the denominator only
+    const m = counts[r.list as PercentageList | 'ageGroup'];
+    m.set(r.code, (m.get(r.code) ?? 0) + r.n);
+  }
+  const pct = (m: Map<string, number>) => Object.fromEntries([...m].map(([k, n]) => [k, percentHalfUp(n, denominator)]));
+
+  byMunicipality.sort(byName);
+  byPartner.sort(byName);
+  const byDomain: Record<string, number> = Object.fromEntries(DOMAINS.map((d) => [d, 0]));
+  for (const p of byPartner) if (p.domain) byDomain[p.domain] = (byDomain[p.domain] ?? 0) + p.registered;
+
+  return {
+    year,
+    basics: b,
+    byMunicipality,
+    byPartner,
+    byDomain,
+    percentages: {
+      mainTopic: pct(counts.mainTopic),
+      ageGroup: pct(counts.ageGroup),
+      gender: pct(counts.gender),
+      problemArea: pct(counts.problemArea),
+      children: pct(counts.children),
+      crossesMunicipalityBorder: percentHalfUp(crossing, denominator),
+    },
+    filters: { region: filters.region ?? null, municipality: filters.municipality ?? null, municipalities: codes ?? [] },
+  };
+}
+
+/** Totals of the per-municipality table (the "Drenthe" row of the report). */
+export function municipalityTotals(report: AnnualReport) {
+  const t = { advice: 0, processDirection: 0, carriedOver: 0, inflow: 0, closed: 0, activeAtYearEnd: 0 };
+  for (const m of report.byMunicipality) for (const k of Object.keys(t) as (keyof typeof t)[]) t[k] += m[k];
+  return t;
+}
+
+/** Labels the exports print: the tenant's name, its code lists, its regions. Reference data only. */
+export interface ReportLabels {
+  tenantName: string;
+  /** "Drenthe" for "Zorg- en Veiligheidshuis Drenthe": the name of the total row. */
+  areaName: string;
+  codeLists: Record<string, Record<string, string>>;
+}
+
+export async function loadReportLabels(ex: Executor, tenantId: string): Promise<ReportLabels> {
+  const [tenant, entries] = await Promise.all([
+    one<{ name: string }>(ex, sql`select name from tenants where id = ${tenantId}`),
+    rows<{ list: string; code: string; label: string }>(ex, sql`select list, code, label from code_list_entries where tenant_id = ${tenantId}`),
+  ]);
+  const codeLists: Record<string, Record<string, string>> = {};
+  for (const e of entries) (codeLists[e.list] ??= {})[e.code] = e.label;
+  const tenantName = tenant?.name ?? '';
+  const areaName = tenantName.replace(/^(zorg-\s*en\s*)?veiligheidshuis\s+/i, '').trim() || tenantName;
+  return { tenantName, areaName, codeLists };
+}

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The annual report as PDF (pdfmake 0.2 on the server, its bundled Roboto fonts): A4, the
+// tenant's name and the year, the tables, the distributions as simple bar charts drawn with
+// pdfmake's canvas vectors, and page numbers. Four pages: basics and municipalities; partners
+// and domains; main topic, age and gender; problem areas, children and border crossing.
+import { createRequire } from 'node:module';
+import PdfPrinter from 'pdfmake';
+import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import type { AnnualReport, ReportLabels } from './annual-report.js';
+import { municipalityTotals } from './annual-report.js';
+import { BASICS_LABELS, DOMAIN_LABELS, MUNICIPALITY_COLUMNS, PERCENTAGE_TABLES, filterLine } from './labels.js';
+
+const require = createRequire(import.meta.url);
+let printer: PdfPrinter | undefined;
+
+function getPrinter(): PdfPrinter {
+  if (!printer) {
+    // the fonts pdfmake ships in its virtual file system (base64 TTF)
+    const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+    const font = (f: string) => Buffer.from(vfs[f]!, 'base64');
+    const fonts: TFontDictionary = {
+      Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') },
+    } as unknown as TFontDictionary;
+    printer = new PdfPrinter(fonts);
+  }
+  return printer;
+}
+
+const COLOR = '#154273'; // rijkshuisstijl dark blue
+const BAR_WIDTH = 220;
+const BAR_HEIGHT = 9;
+
+function bar(value: number, max: number): TableCell {
+  const w = max > 0 ? Math.max(0, Math.min(BAR_WIDTH, (value / max) * BAR_WIDTH)) : 0;
+  return {
+    canvas: [
+      { type: 'rect', x: 0, y: 1, w: BAR_WIDTH, h: BAR_HEIGHT, color: '#e6ecf3' },
+      ...(w > 0 ? [{ type: 'rect' as const, x: 0, y: 1, w, h: BAR_HEIGHT, color: COLOR }] : []),
+    ],
+  };
+}
+
+/** A labelled bar chart: one row per item, the bar and the number beside the label. */
+function barChart(items: { label: string; value: number }[], opts: { max?: number; unit?: string } = {}): Content {
+  const max = opts.max ?? Math.max(0, ...items.map((i) => i.value));
+  return {
+    table: {
+      widths: [170, BAR_WIDTH + 4, 'auto'],
+      body: items.map((i) => [{ text: i.label, fontSize: 9 }, bar(i.value, max), { text: `${i.value}${opts.unit ?? ''}`, fontSize: 9, alignment: 'right' }]),
+    },
+    layout: 'noBorders',
+    margin: [0, 2, 0, 8],
+  };
+}
+
+const th = (text: string, alignment: 'left' | 'right' = 'left'): TableCell => ({ text, style: 'th', alignment });
+const num = (n: number, bold = false): TableCell => ({ text: String(n), alignment: 'right', bold });
+
+const tableLayout = {
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
+  vLineWidth: () => 0,
+  hLineColor: () => '#8fa3b8',
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+function percentageSection(report: AnnualReport, labels: ReportLabels, t: (typeof PERCENTAGE_TABLES)[number], pageBreak = false): Content[] {
+  const values = report.percentages[t.key];
+  const items = Object.entries(values).map(([code, pct]) => ({ label: labels.codeLists[t.list]?.[code] ?? code, value: pct }));
+  return [
+    { text: t.title, style: 'h2', ...(pageBreak ? { pageBreak: 'before' as const } : {}) },
+    barChart(items, { max: 100, unit: '%' }),
+  ];
+}
+
+export function annualReportDefinition(report: AnnualReport, labels: ReportLabels): TDocumentDefinitions {
+  const totals = municipalityTotals(report);
+  const partnerTotal = report.byPartner.reduce((a, p) => a + p.registered, 0);
+  const pt = Object.fromEntries(PERCENTAGE_TABLES.map((t) => [t.key, t]));
+  return {
+    pageSize: 'A4',
+    pageMargins: [40, 50, 40, 50],
+    info: { title: `Jaarverslag ${report.year} - ${labels.tenantName}`, author: labels.tenantName, subject: 'Jaarverslag (geaggregeerde cijfers)' },
+    defaultStyle: { font: 'Roboto', fontSize: 9 },
+    styles: {
+      h1: { fontSize: 18, bold: true, color: COLOR },
+      h2: { fontSize: 12, bold: true, color: COLOR, margin: [0, 10, 0, 4] },
+      sub: { fontSize: 10, color: '#333333', margin: [0, 2, 0, 0] },
+      th: { bold: true, fontSize: 8.5 },
+      note: { fontSize: 8, italics: true, color: '#555555' },
+    },
+    header: (currentPage: number) => (currentPage > 1
+      ? { text: `${labels.tenantName} - Jaarverslag ${report.year}`, fontSize: 8, color: '#555555', margin: [40, 24, 40, 0] }
+      : { text: '' }),
+    footer: (currentPage: number, pageCount: number) => ({ text: `Pagina ${currentPage} van ${pageCount}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
+    content: [
+      { text: `Jaarverslag ${report.year}`, style: 'h1' },
+      { text: labels.tenantName, style: 'sub' },
+      { text: filterLine(report, labels), style: 'sub' },
+
+      { text: 'Basiscijfers', style: 'h2' },
+      {
+        table: { headerRows: 1, widths: ['*', 60], body: [[th('Omschrijving'), th('Aantal', 'right')], ...BASICS_LABELS.map(([k, l]) => [{ text: l }, num(report.basics[k])])] },
+        layout: tableLayout,
+      },
+
+      { text: 'Procesregie- en adviescasussen per gemeente', style: 'h2' },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', ...MUNICIPALITY_COLUMNS.map(() => 52)],
+          body: [
+            [th('Gemeente'), ...MUNICIPALITY_COLUMNS.map(([, l]) => th(l, 'right'))],
+            ...report.byMunicipality.map((m) => [{ text: m.name }, ...MUNICIPALITY_COLUMNS.map(([k]) => num(m[k]))]),
+            [{ text: `Totaal ${labels.areaName}`, bold: true }, ...MUNICIPALITY_COLUMNS.map(([k]) => num(totals[k], true))],
+          ],
+        },
+        layout: tableLayout,
+      },
+      { text: 'Procesregie = meegenomen + instroom; meegenomen + instroom - afgesloten = actief op 31 december.', style: 'note', margin: [0, 4, 0, 0] },
+
+      { text: 'Aangemelde procesregiecasuïstiek per convenantpartner', style: 'h2', pageBreak: 'before' },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 70, 60],
+          body: [
+            [th('Convenantpartner'), th('Domein'), th('Aangemeld', 'right')],
+            ...report.byPartner.map((p) => [{ text: p.name }, { text: p.domain ? (DOMAIN_LABELS[p.domain] ?? p.domain) : '' }, num(p.registered)]),
+            [{ text: 'Totaal', bold: true }, { text: '' }, num(partnerTotal, true)],
+          ],
+        },
+        layout: tableLayout,
+      },
+      { text: 'Aanmeldingen per domein', style: 'h2' },
+      barChart(Object.entries(report.byDomain).map(([d, n]) => ({ label: DOMAIN_LABELS[d] ?? d, value: n }))),
+
+      { text: 'Kenmerken van de actieve procesregiecasuïstiek', style: 'h1', fontSize: 14, pageBreak: 'before' },
+      { text: `Percentages van de ${report.basics.activeProcessDirection} in ${report.year} actieve procesregiecasussen, afgerond op hele procenten.`, style: 'note' },
+      ...percentageSection(report, labels, pt.mainTopic!),
+      ...percentageSection(report, labels, pt.ageGroup!),
+      ...percentageSection(report, labels, pt.gender!),
+
+      ...percentageSection(report, labels, pt.problemArea!, true),
+      { text: 'Een casus kan op meerdere leefgebieden problemen hebben; de percentages tellen daarom niet op tot 100.', style: 'note' },
+      ...percentageSection(report, labels, pt.children!),
+      { text: 'Gemeentegrensoverschrijdend', style: 'h2' },
+      barChart([{ label: 'Gemeentegrensoverschrijdende casuïstiek', value: report.percentages.crossesMunicipalityBorder }], { max: 100, unit: '%' }),
+    ],
+  };
+}
+
+export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = getPrinter().createPdfKitDocument(definition);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+export function annualReportPdf(report: AnnualReport, labels: ReportLabels): Promise<Buffer> {
+  return renderPdf(annualReportDefinition(report, labels));
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The annual report as a spreadsheet: one sheet per table, numbers as numbers, and every text
+// cell that a spreadsheet could read as a formula (=, +, -, @, tab, CR) neutralised with a '.
+import ExcelJS from 'exceljs';
+import type { AnnualReport, ReportLabels } from './annual-report.js';
+import { municipalityTotals } from './annual-report.js';
+import { BASICS_LABELS, DOMAIN_LABELS, MUNICIPALITY_COLUMNS, PERCENTAGE_TABLES, filterLine } from './labels.js';
+
+/** Text that would start a formula gets a leading apostrophe (OWASP CSV/formula injection). */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+type Cell = string | number | null;
+
+function addTable(wb: ExcelJS.Workbook, name: string, header: string[], body: Cell[][], opts: { totalRow?: boolean } = {}): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const row = ws.addRow(header.map(neutralise));
+  row.font = { bold: true };
+  for (const r of body) ws.addRow(r.map((c) => (typeof c === 'string' ? neutralise(c) : c)));
+  if (opts.totalRow && body.length) ws.lastRow!.font = { bold: true };
+  ws.columns.forEach((col, i) => {
+    const widest = Math.max(header[i]?.length ?? 0, ...body.map((r) => String(r[i] ?? '').length));
+    col.width = Math.min(60, Math.max(10, widest + 2));
+  });
+  return ws;
+}
+
+export async function annualReportXlsx(report: AnnualReport, labels: ReportLabels): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = neutralise(labels.tenantName);
+  wb.title = `Jaarverslag ${report.year}`;
+  wb.created = new Date();
+
+  addTable(wb, 'Over dit rapport', ['Gegeven', 'Waarde'], [
+    ['Organisatie', labels.tenantName],
+    ['Jaar', report.year],
+    ['Selectie', filterLine(report, labels)],
+    ['Aangemaakt op', new Date().toISOString().slice(0, 10)],
+    ['Toelichting', 'Alleen geaggregeerde cijfers; percentages over de actieve procesregiecasussen van het jaar, halven naar boven afgerond.'],
+  ]);
+
+  addTable(wb, 'Basiscijfers', ['Code', 'Omschrijving', 'Aantal'],
+    BASICS_LABELS.map(([key, label]) => [key, label, report.basics[key]]));
+
+  const totals = municipalityTotals(report);
+  addTable(wb, 'Per gemeente', ['Code', 'Gemeente', 'Regio', ...MUNICIPALITY_COLUMNS.map(([, l]) => l)], [
+    ...report.byMunicipality.map((m) => [m.code, m.name, m.region, ...MUNICIPALITY_COLUMNS.map(([k]) => m[k])]),
+    ['', `Totaal ${labels.areaName}`, '', ...MUNICIPALITY_COLUMNS.map(([k]) => totals[k])],
+  ], { totalRow: true });
+
+  const partnerTotal = report.byPartner.reduce((a, p) => a + p.registered, 0);
+  addTable(wb, 'Per partner', ['Code', 'Convenantpartner', 'Domein', 'Aangemelde procesregie'], [
+    ...report.byPartner.map((p) => [p.code, p.name, p.domain ? (DOMAIN_LABELS[p.domain] ?? p.domain) : '', p.registered]),
+    ['', 'Totaal', '', partnerTotal],
+  ], { totalRow: true });
+
+  addTable(wb, 'Per domein', ['Code', 'Domein', 'Aangemelde procesregie'],
+    Object.entries(report.byDomain).map(([code, n]) => [code, DOMAIN_LABELS[code] ?? code, n]));
+
+  for (const t of PERCENTAGE_TABLES) {
+    const values = report.percentages[t.key];
+    addTable(wb, t.sheet, ['Code', 'Omschrijving', 'Percentage'],
+      Object.entries(values).map(([code, pct]) => [code, labels.codeLists[t.list]?.[code] ?? code, pct]));
+  }
+  addTable(wb, 'Gemeentegrens', ['Omschrijving', 'Percentage'], [['Gemeentegrensoverschrijdende casuïstiek', report.percentages.crossesMunicipalityBorder]]);
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

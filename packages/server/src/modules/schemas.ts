@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Schema pieces shared by the case-flow modules (validation at the edge, and the OpenAPI document).
+import { Type } from 'typebox';
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+export const DateStr = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Code = Type.String({ minLength: 1, maxLength: 60 });
+export const ShortText = (max = 300) => Type.String({ minLength: 1, maxLength: max });
+export const LongText = (max = 5000) => Type.String({ minLength: 1, maxLength: max });
+export const Version = Type.Optional(Type.Integer({ minimum: 1, description: 'Versie waarop de wijziging voortbouwt (of If-Match)' }));
+
+export const Person = Type.Object({
+  firstName: ShortText(100),
+  lastName: ShortText(100),
+  birthDate: DateStr,
+  gender: Code,
+  bsn: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{9}$' }), Type.Null(), Type.Literal('')])),
+});
+export const HouseholdMember = Type.Object({
+  firstName: ShortText(100),
+  lastName: ShortText(100),
+  birthDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+  gender: Type.Optional(Code),
+  bsn: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{9}$' }), Type.Null(), Type.Literal('')])),
+  relation: Code,
+});
