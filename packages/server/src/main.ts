@@ -4,6 +4,7 @@ import { loadConfig, ConfigError } from './core/config.js';
 import { openDatabase } from './core/db/index.js';
 import { seedInstallation } from './core/seed.js';
 import { buildApp } from './app.js';
+import { seedDemoCases } from './demo/demo-cases.js';
 
 async function main() {
   let config;
@@ -18,11 +19,18 @@ async function main() {
   }
   const started = Date.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await seedInstallation(database.db, { demo: config.demo });
+  const { tenantId } = await seedInstallation(database.db, { demo: config.demo });
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
   const shown = config.publicUrl ?? `http://localhost:${config.port}`;
   console.log(`ZVH Casussysteem draait op ${shown} (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}${config.demo ? ', demomodus' : ''}; gestart in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (config.demo) {
+    // the demo caseload is filled in after start-up, so the server answers at once
+    const t = Date.now();
+    seedDemoCases(database.db, tenantId)
+      .then((n) => { if (n) console.log(`Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`); })
+      .catch((e) => console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e));
+  }
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

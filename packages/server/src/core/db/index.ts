@@ -58,11 +58,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         await client.end();
       }
     }
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    pool.on('connect', (client) => {
-      // queued before any other query on this connection
-      void client.query(`SET ROLE ${APP_ROLE}`);
-    });
+    // every connection runs as the application role from its first statement (startup option)
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: `-c role=${APP_ROLE}` });
+    // an idle connection dropped by the server (restart, DROP DATABASE) must not crash the process
+    pool.on('error', () => undefined);
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', raw: pool, close: () => pool.end() };
   }
