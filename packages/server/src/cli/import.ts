@@ -81,8 +81,9 @@ function progressBar(size: number) {
       process.stderr.write(`\r${bar} ${pct.toFixed(0).padStart(3)}%  ${fmt(p.linesRead)} regels  ${fmt(rate)} regels/s  geweigerd ${fmt(p.rejected)}\x1b[K`);
       if (final) process.stderr.write('\n');
     } else {
+      // without a terminal: one line per 10%
       const tenth = Math.floor(pct / 10);
-      if (!final && tenth === lastTenth) return;
+      if (tenth === lastTenth) return;
       lastTenth = tenth;
       process.stderr.write(`${pct.toFixed(0).padStart(3)}%  ${fmt(p.linesRead)} regels  ${fmt(rate)} regels/s  geweigerd ${fmt(p.rejected)}\n`);
     }

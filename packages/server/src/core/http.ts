@@ -111,7 +111,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     // Postgres errors caused by input that slipped past validation are still the caller's fault
     const pgCode = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003' || pgCode === '22001') {
+    if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003' || pgCode === '22001' || pgCode === '22021' || pgCode === '22P05') {
       return reply.status(400).send(errorBody('invalid_value', 'Ongeldige waarde'));
     }
     request.log.error({ err }, 'unhandled error');

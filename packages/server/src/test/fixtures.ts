@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Small builders for case-flow tests: a registration by politie, triaged into procesregie.
+import { randomUUID } from 'node:crypto';
 import type { TestClient } from './harness.js';
+import type { Db } from '../core/db/index.js';
+import { one, sql } from '../core/db/index.js';
 
 export const SUBJECT = { firstName: 'Piet', lastName: 'Testpersoon', birthDate: '1988-02-29', gender: 'man', bsn: '111222333' };
 
@@ -29,4 +32,84 @@ export async function openCase(registrant: TestClient, regisseur: TestClient, op
   });
   if (t.status !== 200) throw new Error(`triage: ${t.status} ${t.text}`);
   return { registrationId, caseId: t.body.caseId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Further builders for the case-flow suites (permissions, need-to-know, processing log, ...).
+
+let bsnSeed = 10_000_000 + Math.floor(Math.random() * 80_000_000);
+/** A fresh BSN that passes the 11-test (different on every call within a test file). */
+export function nextBsn(): string {
+  for (;;) {
+    const head = String(bsnSeed++).padStart(8, '0').slice(-8);
+    let sum = 0;
+    for (let i = 0; i < 8; i++) sum += Number(head[i]) * (9 - i);
+    const check = sum % 11;
+    if (check < 10) return `${head}${check}`;
+  }
+}
+
+let subjectSeq = 0;
+/** A fresh main person with its own BSN, so that cases of different tests do not share a person. */
+export function freshSubject(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  subjectSeq += 1;
+  return { firstName: 'Test', lastName: `Persoon${subjectSeq}x${Math.floor(Math.random() * 1e6)}`, birthDate: '1980-05-17', gender: 'vrouw', bsn: nextBsn(), ...overrides };
+}
+
+export const PURPOSE = 'Overlast stoppen en huisvesting en verslavingszorg regelen';
+
+export type Outcome = 'procesregie' | 'advies' | 'terugleggen' | 'doorverwijzen';
+
+/** A valid triage body for each outcome (procesregie meets the national criteria). */
+export function triageBody(outcome: Outcome, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const base: Record<Outcome, Record<string, unknown>> = {
+    procesregie: { criteria: MEETS, outcome, approach: 'maatwerk', purpose: PURPOSE, participants: ['politie', 'gemeente-oov'] },
+    advies: { criteria: { ...MEETS, multipleChains: false }, outcome, purpose: 'Advies aan de aanmelder over de aanpak van de overlast', participants: [] },
+    terugleggen: { criteria: { ...MEETS, systemImpact: false }, outcome, advice: 'Bespreek dit eerst in het lokale zorgnetwerk' },
+    doorverwijzen: { criteria: { ...MEETS, systemImpact: false }, outcome, referredTo: { place: 'veilig-thuis', note: 'Huiselijk geweld' } },
+  };
+  return { ...base[outcome], ...overrides };
+}
+
+/** A registration (by default by politie, for a fresh person) and its triage; caseId for procesregie and advies. */
+export async function openCaseWith(registrant: TestClient, regisseur: TestClient, opts: {
+  outcome?: Outcome; participants?: string[]; subject?: Record<string, unknown>; registration?: Record<string, unknown>; triage?: Record<string, unknown>;
+} = {}): Promise<{ registrationId: string; caseId: string; personId: string; purpose: string }> {
+  const registrationId = await register(registrant, { subject: opts.subject ?? freshSubject(), ...opts.registration });
+  const body = triageBody(opts.outcome ?? 'procesregie', { ...(opts.participants ? { participants: opts.participants } : {}), ...opts.triage });
+  const t = await regisseur.post(`/api/registrations/${registrationId}/triage`, body);
+  if (t.status !== 200) throw new Error(`triage: ${t.status} ${t.text}`);
+  const detail = await regisseur.get(`/api/registrations/${registrationId}`);
+  if (detail.status !== 200) throw new Error(`registration: ${detail.status} ${detail.text}`);
+  return { registrationId, caseId: t.body.caseId, personId: detail.body.subject.id, purpose: String(body.purpose ?? '') };
+}
+
+/** The first bytes of a (tiny) valid-looking pdf. */
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+export const pdfUpload = (overrides: Record<string, unknown> = {}) => ({
+  filename: 'verslag.pdf', mimeType: 'application/pdf', contentBase64: PDF_BYTES.toString('base64'), ...overrides,
+});
+
+/** A UUID that exists nowhere. */
+export const randomId = () => randomUUID();
+
+/**
+ * Row counts and version sums of everything a case-flow request can write (the processing log
+ * excluded: reads append to it). Equal before and after means the request changed nothing.
+ */
+export async function dataFingerprint(db: Db): Promise<Record<string, number>> {
+  const r = await one<Record<string, number>>(db, sql`select
+    (select count(*) from registrations)::int as registrations,
+    (select coalesce(sum(version), 0) from registrations)::int as "registrationVersions",
+    (select count(*) from persons)::int as persons,
+    (select count(*) from persons where merged_into is not null)::int as "mergedPersons",
+    (select count(*) from cases)::int as cases,
+    (select coalesce(sum(version), 0) from cases)::int as "caseVersions",
+    (select count(*) from case_events)::int as "caseEvents",
+    (select count(*) from case_participants where removed_at is null)::int as participants,
+    (select count(*) from agreements)::int as agreements,
+    (select coalesce(sum(version), 0) from agreements)::int as "agreementVersions",
+    (select count(*) from journal_entries)::int as journal,
+    (select count(*) from documents)::int as documents`);
+  return r!;
 }

@@ -21,11 +21,12 @@ export function Heading({ level, appearance, ref, children, ...rest }: HeadingPr
 
 export interface ParagraphProps extends HTMLAttributes<HTMLParagraphElement> {
   lead?: boolean;
+  ref?: Ref<HTMLParagraphElement>;
 }
 
-export function Paragraph({ lead, children, ...rest }: ParagraphProps) {
+export function Paragraph({ lead, children, ref, ...rest }: ParagraphProps) {
   return (
-    <RhcParagraph {...rest} purpose={lead ? 'lead' : undefined}>
+    <RhcParagraph {...rest} ref={ref} purpose={lead ? 'lead' : undefined}>
       {children}
     </RhcParagraph>
   );

@@ -17,7 +17,7 @@ export interface Line {
 /** A line longer than this is rejected without being buffered further. */
 export const MAX_LINE_CHARS = 1024 * 1024;
 
-export async function* readLines(input: AsyncIterable<Buffer | string | Uint8Array>, maxChars = MAX_LINE_CHARS): AsyncGenerator<Line> {
+export async function* readLines(input: AsyncIterable<Buffer | string | Uint8Array> | Iterable<Buffer | string | Uint8Array>, maxChars = MAX_LINE_CHARS): AsyncGenerator<Line> {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let skipping = false; // inside an over-long line: drop characters until its newline

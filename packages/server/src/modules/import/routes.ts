@@ -49,10 +49,9 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
   }, async (request) => {
     const ctx = ctxOf(request, db);
     const { dryRun } = request.query as { dryRun?: boolean };
-    const body = request.body as AsyncIterable<Buffer> | undefined;
-    if (!body || typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
-      throw new DomainError(400, 'bad_request', 'Geen importbestand ontvangen');
-    }
+    // the raw request stream; an empty body (no stream) is an empty file
+    const raw = request.body as AsyncIterable<Buffer> | undefined;
+    const body: AsyncIterable<Buffer> | Buffer[] = raw && typeof raw[Symbol.asyncIterator] === 'function' ? raw : [];
     try {
       return await importCases(db, {
         tenantId: ctx.actor.tenantId,

@@ -92,13 +92,16 @@ function pgCode(e: unknown): string | undefined {
   const c = typeof o?.code === 'string' ? o.code : typeof o?.cause?.code === 'string' ? o.cause.code : undefined;
   return c && /^[0-9A-Z]{5}$/.test(c) ? c : undefined;
 }
-/** Errors a line's data can cause (data exception, integrity violation): reject that line only. */
-const isDataError = (e: unknown) => /^2[23]/.test(pgCode(e) ?? '');
+/**
+ * Errors a line's data can cause (data exception, integrity violation, or 21000 when two lines of
+ * a batch touch the same person twice): split the batch until the line is found.
+ */
+const isDataError = (e: unknown) => /^2[123]/.test(pgCode(e) ?? '');
 
 export async function importCases(
   db: Db,
   actor: ImportActor,
-  input: AsyncIterable<Buffer | string | Uint8Array>,
+  input: AsyncIterable<Buffer | string | Uint8Array> | Iterable<Buffer | string | Uint8Array>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const started = Date.now();
@@ -240,7 +243,8 @@ async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[],
   for (const e of await rows<Existing>(tx, sql`
     select r.external_id as "externalId", r.id, r.person_id as "personId", c.id as "caseId"
       from registrations r left join cases c on c.registration_id = r.id
-     where r.tenant_id = ${t} and r.external_id in (select json_array_elements_text(${JSON.stringify(input.map((l) => l.externalId))}::json))`)) {
+     where r.tenant_id = ${t}
+       and r.external_id = any(array(select json_array_elements_text(${JSON.stringify(input.map((l) => l.externalId))}::json)))`)) {
     existing.set(e.externalId, e);
   }
 
@@ -257,43 +261,11 @@ async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[],
   }
   if (!lines.length) return { imported: 0, updated: 0, rejected };
 
-  // --- persons ---
+  // --- everything else in ONE statement: persons, registrations, cases, participants, case
+  // events and the processing log (data-modifying CTEs; foreign keys are checked at its end) ---
   const byBsn = new Map<string, ImportLine>();
-  const noBsn: { id: string; l: ImportLine }[] = [];
-  const personOf = new Map<ImportLine, string>();
-  for (const l of lines) {
-    if (l.subject.bsn) byBsn.set(l.subject.bsn, l); // the last line of a BSN wins
-    else {
-      const id = existing.get(l.externalId)?.personId ?? randomUUID();
-      noBsn.push({ id, l });
-      personOf.set(l, id);
-    }
-  }
+  for (const l of lines) if (l.subject.bsn) byBsn.set(l.subject.bsn, l); // the last line of a BSN wins
   const personJson = (l: ImportLine) => ({ f: l.subject.firstName, n: l.subject.lastName, b: l.subject.birthDate, g: l.subject.gender, s: l.subject.bsn, m: l.municipality });
-  if (byBsn.size) {
-    const res = await rows<{ id: string; bsn: string }>(tx, sql`
-      insert into persons (tenant_id, first_name, last_name, birth_date, gender, bsn, municipality_code)
-      select ${t}::uuid, x.f, x.n, x.b, x.g, x.s, x.m
-        from json_to_recordset(${JSON.stringify([...byBsn.values()].map(personJson))}::json) as x(f text, n text, b date, g text, s text, m text)
-      on conflict (tenant_id, bsn) where bsn is not null and merged_into is null do update
-        set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
-            gender = excluded.gender, municipality_code = excluded.municipality_code
-      returning id, bsn`);
-    const idOfBsn = new Map(res.map((r) => [r.bsn, r.id]));
-    for (const l of lines) if (l.subject.bsn) personOf.set(l, idOfBsn.get(l.subject.bsn)!);
-  }
-  if (noBsn.length) {
-    await tx.execute(sql`
-      insert into persons (id, tenant_id, first_name, last_name, birth_date, gender, municipality_code)
-      select x.id, ${t}::uuid, x.f, x.n, x.b, x.g, x.m
-        from json_to_recordset(${JSON.stringify(noBsn.map(({ id, l }) => ({ id, ...personJson(l) })))}::json) as x(id uuid, f text, n text, b date, g text, m text)
-      on conflict (id) do update
-        set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
-            gender = excluded.gender, municipality_code = excluded.municipality_code
-        where persons.tenant_id = excluded.tenant_id`);
-  }
-
-  // --- registrations and cases ---
   const regs = lines.map((l) => {
     const ex = existing.get(l.externalId);
     const withCase = needsCase(l);
@@ -301,63 +273,81 @@ async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[],
       l,
       id: ex?.id ?? randomUUID(),
       caseId: withCase ? ex?.caseId ?? randomUUID() : null,
-      personId: personOf.get(l)!,
+      // without a BSN: the person already linked to this externalId, or a new one
+      personId: l.subject.bsn ? null : ex?.personId ?? randomUUID(),
       action: ex || seen?.has(l.externalId) ? 'update' as const : 'create' as const,
     };
   });
+  const personsWithBsn = JSON.stringify([...byBsn.values()].map(personJson));
+  const personsWithoutBsn = JSON.stringify(regs.filter((r) => r.personId).map((r) => ({ id: r.personId, ...personJson(r.l) })));
+  const payload = JSON.stringify(regs.map((r) => ({
+    id: r.id, e: r.l.externalId, k: r.l.kind, m: r.l.municipality, p: r.l.registeringPartner, ra: r.l.registeredAt,
+    pid: r.personId, bsn: r.l.subject.bsn, mt: r.l.mainTopic, pa: r.l.problemAreas, ch: r.l.children, cb: r.l.crossesMunicipalityBorder,
+    rst: r.caseId ? caseStatus(r.l) : 'teruggelegd', act: r.action,
+    // the case (cid null: none). advies keeps started_at empty unless given, as the case flow does
+    cid: r.caseId, a: r.l.kind === 'procesregie' ? r.l.approach : null, sa: r.l.startedAt, ca: r.l.closedAt,
+    crc: closeReasonCode(r.l, ref), cr: r.l.closedAt ? r.l.closeReason : null,
+  })));
   await tx.execute(sql`
-    insert into registrations (id, tenant_id, external_id, kind, status, municipality_code, registering_partner, registered_at,
-                               person_id, main_topic, problem_areas, children, crosses_municipality_border, urgency, reason, triage, case_id)
-    select x.id, ${t}::uuid, x.e, x.k, x.st, x.m, x.p, x.ra, x.pid, x.mt, x.pa, x.ch, x.cb, 'normaal', ${IMPORT_REASON}, '{"imported":true}'::jsonb, x.cid
-      from json_to_recordset(${JSON.stringify(regs.map((r) => ({
-        id: r.id, e: r.l.externalId, k: r.l.kind, st: r.caseId ? caseStatus(r.l) : 'teruggelegd', m: r.l.municipality, p: r.l.registeringPartner,
-        ra: r.l.registeredAt, pid: r.personId, mt: r.l.mainTopic, pa: r.l.problemAreas, ch: r.l.children, cb: r.l.crossesMunicipalityBorder, cid: r.caseId,
-      })))}::json) as x(id uuid, e text, k text, st text, m text, p text, ra date, pid uuid, mt text, pa text[], ch text, cb boolean, cid uuid)
-    on conflict (tenant_id, external_id) where external_id is not null do update
-      set kind = excluded.kind, status = excluded.status, municipality_code = excluded.municipality_code,
-          registering_partner = excluded.registering_partner, registered_at = excluded.registered_at, person_id = excluded.person_id,
-          main_topic = excluded.main_topic, problem_areas = excluded.problem_areas, children = excluded.children,
-          crosses_municipality_border = excluded.crosses_municipality_border, case_id = excluded.case_id,
-          version = registrations.version + 1, updated_at = now()`);
-
-  const withCase = regs.filter((r) => r.caseId);
-  if (withCase.length) {
-    await tx.execute(sql`
+    with pb as (
+      insert into persons (tenant_id, first_name, last_name, birth_date, gender, bsn, municipality_code)
+      select ${t}::uuid, x.f, x.n, x.b, x.g, x.s, x.m
+        from json_to_recordset(${personsWithBsn}::json) as x(f text, n text, b date, g text, s text, m text)
+      on conflict (tenant_id, bsn) where bsn is not null and merged_into is null do update
+        set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
+            gender = excluded.gender, municipality_code = excluded.municipality_code
+      returning id, bsn
+    ), pn as (
+      insert into persons (id, tenant_id, first_name, last_name, birth_date, gender, municipality_code)
+      select x.id, ${t}::uuid, x.f, x.n, x.b, x.g, x.m
+        from json_to_recordset(${personsWithoutBsn}::json) as x(id uuid, f text, n text, b date, g text, m text)
+      on conflict (id) do update
+        set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
+            gender = excluded.gender, municipality_code = excluded.municipality_code
+        where persons.tenant_id = excluded.tenant_id
+      returning id
+    ), x as materialized (
+      select x.*, coalesce(x.pid, pb.id) as person_id
+        from json_to_recordset(${payload}::json) as x(id uuid, e text, k text, m text, p text, ra date, pid uuid, bsn text, mt text, pa text[],
+                                                    ch text, cb boolean, rst text, act text, cid uuid, a text, sa date, ca date, crc text, cr text)
+        left join pb on pb.bsn = x.bsn
+    ), r as (
+      insert into registrations (id, tenant_id, external_id, kind, status, municipality_code, registering_partner, registered_at,
+                                 person_id, main_topic, problem_areas, children, crosses_municipality_border, urgency, reason, triage, case_id)
+      select x.id, ${t}::uuid, x.e, x.k, x.rst, x.m, x.p, x.ra, x.person_id, x.mt, x.pa, x.ch, x.cb, 'normaal', ${IMPORT_REASON}, '{"imported":true}'::jsonb, x.cid
+        from x
+      on conflict (tenant_id, external_id) where external_id is not null do update
+        set kind = excluded.kind, status = excluded.status, municipality_code = excluded.municipality_code,
+            registering_partner = excluded.registering_partner, registered_at = excluded.registered_at, person_id = excluded.person_id,
+            main_topic = excluded.main_topic, problem_areas = excluded.problem_areas, children = excluded.children,
+            crosses_municipality_border = excluded.crosses_municipality_border, case_id = excluded.case_id,
+            version = registrations.version + 1, updated_at = now()
+    ), c as (
       insert into cases (id, tenant_id, registration_id, person_id, external_id, kind, approach, status, purpose,
                          started_at, closed_at, close_reason_code, close_reason)
-      select x.id, ${t}::uuid, x.rid, x.pid, x.e, x.k, x.a, x.st, 'Geïmporteerd: ' || x.k, x.sa, x.ca, x.crc, x.cr
-        from json_to_recordset(${JSON.stringify(withCase.map((r) => ({
-          id: r.caseId, rid: r.id, pid: r.personId, e: r.l.externalId, k: r.l.kind, a: r.l.kind === 'procesregie' ? r.l.approach : null,
-          st: caseStatus(r.l), sa: r.l.startedAt, ca: r.l.closedAt, crc: closeReasonCode(r.l, ref), cr: r.l.closedAt ? r.l.closeReason : null,
-        })))}::json) as x(id uuid, rid uuid, pid uuid, e text, k text, a text, st text, sa date, ca date, crc text, cr text)
+      select x.cid, ${t}::uuid, x.id, x.person_id, x.e, x.k, x.a, x.rst, 'Geïmporteerd: ' || x.k, x.sa, x.ca, x.crc, x.cr
+        from x where x.cid is not null
       on conflict (registration_id) do update
         set person_id = excluded.person_id, external_id = excluded.external_id, kind = excluded.kind, approach = excluded.approach,
             status = excluded.status, purpose = excluded.purpose, started_at = excluded.started_at, closed_at = excluded.closed_at,
             close_reason_code = excluded.close_reason_code, close_reason = excluded.close_reason,
-            version = cases.version + 1, updated_at = now()`);
-  }
-
-  // --- participants, case events and the processing log, in one statement ---
-  const entries = regs.map((r) => ({ c: r.caseId, r: r.id, pid: r.personId, e: r.l.externalId, a: r.action, p: r.l.registeringPartner }));
-  await tx.execute(sql`
-    with x as materialized (
-      select * from json_to_recordset(${JSON.stringify(entries)}::json) as x(c uuid, r uuid, pid uuid, e text, a text, p text)
-    ), participants as (
+            version = cases.version + 1, updated_at = now()
+    ), cp as (
       -- the registering partner takes part; never re-added once there (or deliberately removed)
       insert into case_participants (tenant_id, case_id, partner_code, added_by, add_reason)
-      select ${t}::uuid, x.c, x.p, ${actor.userId}::uuid, 'import' from x
-       where x.c is not null and not exists (select 1 from case_participants cp where cp.case_id = x.c and cp.partner_code = x.p)
+      select ${t}::uuid, x.cid, x.p, ${actor.userId}::uuid, 'import' from x
+       where x.cid is not null and not exists (select 1 from case_participants p where p.case_id = x.cid and p.partner_code = x.p)
       on conflict do nothing
-    ), events as (
+    ), ev as (
       insert into case_events (tenant_id, case_id, registration_id, actor_id, actor_name, actor_organisation, type, data)
-      select ${t}::uuid, x.c, x.r, ${actor.userId}::uuid, ${actor.name}, ${actor.organisationCode}, 'imported',
-             jsonb_build_object('externalId', x.e, 'action', x.a, 'traceId', ${traceId}::text)
+      select ${t}::uuid, x.cid, x.id, ${actor.userId}::uuid, ${actor.name}, ${actor.organisationCode}, 'imported',
+             jsonb_build_object('externalId', x.e, 'action', x.act, 'traceId', ${traceId}::text)
         from x
     )
     insert into processing_log (trace_id, tenant_id, activity, purpose, action, actor_user_id, actor_email, actor_organisation,
                                 data_subject_ref, case_id, registration_id, outcome, details)
-    select ${traceId}, ${t}::uuid, ${IMPORT_ACTIVITY}, ${IMPORT_PURPOSE}, x.a, ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
-           x.pid, x.c, x.r, 'success', jsonb_build_object('object', 'registration', 'externalId', x.e)
+    select ${traceId}, ${t}::uuid, ${IMPORT_ACTIVITY}, ${IMPORT_PURPOSE}, x.act, ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
+           x.person_id, x.cid, x.id, 'success', jsonb_build_object('object', 'registration', 'externalId', x.e)
       from x`);
 
   const updated = regs.filter((r) => r.action === 'update').length;

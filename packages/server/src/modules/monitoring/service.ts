@@ -25,7 +25,7 @@ export async function myWork(ctx: Ctx) {
       from agreements a join cases c on c.id = a.case_id join persons p on p.id = c.person_id
      where ${caseVisibleTo(actor)} and a.status = 'open' and a.partner_code = ${actor.organisationCode}
        and c.status in ('advies', 'procesregie_lopend', 'heropend')
-     order by (a.due_date < current_date) desc, a.due_date nulls last
+     order by (a.due_date < current_date) desc nulls last, a.due_date nulls last
      limit 200`);
   let casesWithOverdue: Record<string, unknown>[] = [];
   let inactiveCases: Record<string, unknown>[] = [];

@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: EUPL-1.2
+// A case walked through in Chromium, as the people involved would: the police registers a case,
+// the procesregisseur triages it into procesregie, writes a plan and makes two agreements, the
+// police reports its agreement done, and the regisseur carries the other over and closes the
+// case with a reason code and an evaluation. Every page visited must be free of serious and
+// critical axe violations.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, newPage, signIn, startApp } from './browser.js';
+import type { RunningApp } from './browser.js';
+
+let server: RunningApp;
+let browser: Browser;
+let pol: Page;
+let reg: Page;
+let registrationId = '';
+let caseId = '';
+
+const SUBJECT = { firstName: 'Piet', lastName: 'Testpersoon' };
+const NAME = `${SUBJECT.firstName} ${SUBJECT.lastName}`;
+const PURPOSE = 'Overlast stoppen en huisvesting en verslavingszorg regelen';
+const POLICE_AGREEMENT = 'Huisbezoek door de wijkagent';
+const MUNICIPAL_AGREEMENT = 'Woonbegeleiding regelen';
+const TIMEOUT = { timeout: 20_000 };
+
+/** Fails with the page and the rules when axe finds a serious or critical problem. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect({ where, violations }).toEqual({ where, violations: [] });
+}
+
+/** Waits for text in a live region or alert (a notice after a save). */
+async function waitForText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor(TIMEOUT);
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await page.getByRole('tabpanel').getByRole('heading', { level: 2, name, exact: true }).waitFor(TIMEOUT);
+}
+
+beforeAll(async () => {
+  server = await startApp();
+  browser = await launchBrowser();
+  // two browser contexts: two people signed in at the same time
+  pol = await newPage(browser);
+  reg = await newPage(browser);
+  for (const page of [pol, reg]) page.setDefaultTimeout(20_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('case flow in the browser', () => {
+  it('lets the police register a case, checking the BSN on the way', async () => {
+    await signIn(pol, server.base, 'politie@demo.zvh');
+    await pol.getByRole('link', { name: 'Nieuwe aanmelding', exact: true }).first().click();
+    await pol.getByRole('heading', { level: 1, name: 'Nieuwe aanmelding' }).waitFor(TIMEOUT);
+    await pol.locator('#aanmelding-subject-firstName').waitFor(TIMEOUT);
+    await expectAccessible(pol, 'aanmelding (leeg)');
+
+    await pol.locator('#aanmelding-subject-firstName').fill(SUBJECT.firstName);
+    await pol.locator('#aanmelding-subject-lastName').fill(SUBJECT.lastName);
+    await pol.locator('#aanmelding-subject-birthDate').fill('1988-02-29');
+    await pol.locator('#aanmelding-subject-gender').selectOption('man');
+    await pol.locator('#aanmelding-subject-bsn').fill('123456789');
+    await pol.locator('#aanmelding-municipality').selectOption('GM0106');
+
+    await pol.getByRole('button', { name: 'Persoon toevoegen' }).click();
+    // focus moves to the new row
+    await expect.poll(() => pol.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe(
+      'aanmelding-household-0-firstName',
+    );
+    await pol.locator('#aanmelding-household-0-firstName').fill('Anna');
+    await pol.locator('#aanmelding-household-0-lastName').fill('Testpersoon');
+    await pol.locator('#aanmelding-household-0-relation').selectOption('partner');
+
+    await pol.getByRole('radio', { name: 'Procesregie', exact: true }).check();
+    await pol.locator('#aanmelding-mainTopic').selectOption('ernstige-overlast');
+    await pol.getByRole('checkbox', { name: 'Verslaving', exact: true }).check();
+    await pol.getByRole('checkbox', { name: 'Problematische huisvesting', exact: true }).check();
+    await pol.getByRole('checkbox', { name: 'Gemeente (openbare orde en veiligheid)', exact: true }).check();
+    await pol.locator('#aanmelding-tried').fill('Meerdere gesprekken met de wijkagent; een waarschuwing van de gemeente.');
+    await pol.getByRole('radio', { name: 'Hoog', exact: true }).check();
+    await pol.locator('#aanmelding-reason').fill('Aanhoudende ernstige overlast in de wijk; verslaving en dreigende huisuitzetting.');
+
+    // an invalid BSN is caught before sending, with a summary linking to the field
+    await pol.getByRole('button', { name: 'Aanmelding versturen' }).click();
+    await waitForText(pol, /elfproef/);
+    await expect(pol.getByRole('link', { name: /BSN.*elfproef/ }).count()).resolves.toBe(1);
+    await expectAccessible(pol, 'aanmelding (met fouten)');
+    await pol.getByRole('link', { name: /BSN.*elfproef/ }).click();
+    await expect.poll(() => pol.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('aanmelding-subject-bsn');
+    await pol.keyboard.press('Control+A');
+    await pol.keyboard.type('111222333');
+
+    await pol.getByRole('button', { name: 'Aanmelding versturen' }).click();
+    await waitForText(pol, 'Aanmelding verstuurd');
+    await expect(pol.getByText('Aangemeld', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(pol, 'aanmelding verstuurd');
+
+    await pol.getByRole('link', { name: 'Bekijk de aanmelding' }).click();
+    await pol.getByRole('heading', { level: 1, name: `Aanmelding ${NAME}` }).waitFor(TIMEOUT);
+    registrationId = pol.url().split('/').pop() ?? '';
+    expect(registrationId).toMatch(/^[0-9a-f-]{36}$/);
+    await waitForText(pol, 'Nog niet bekend: de aanmelding wacht op triage.');
+    await expectAccessible(pol, 'aanmelding (registrant)');
+
+    await pol.getByRole('link', { name: 'Aanmeldingen', exact: true }).first().click();
+    await pol.getByRole('link', { name: NAME }).waitFor(TIMEOUT);
+    await expectAccessible(pol, 'aanmeldingen (partner)');
+  });
+
+  it('lets the procesregisseur triage it into procesregie with purpose and participants', async () => {
+    await signIn(reg, server.base, 'regisseur@demo.zvh');
+    await reg.getByRole('link', { name: 'Triage', exact: true }).first().click();
+    await reg.getByRole('heading', { level: 1, name: 'Triage' }).waitFor(TIMEOUT);
+    await reg.getByRole('link', { name: NAME }).waitFor(TIMEOUT);
+    await expectAccessible(reg, 'triagelijst');
+
+    await reg.getByRole('link', { name: NAME }).click();
+    await reg.getByRole('heading', { level: 1, name: `Triage: ${NAME}` }).waitFor(TIMEOUT);
+    await waitForText(reg, `${NAME} is niet eerder aangemeld.`);
+    await expectAccessible(reg, 'triage (leeg)');
+
+    const verdict = reg.locator('#triage-verdict');
+    await reg.getByRole('checkbox', { name: /^a\. / }).check();
+    await expect(verdict.textContent()).resolves.toMatch(/kader: Nee$/);
+    await reg.getByRole('radio', { name: 'Procesregie', exact: true }).check();
+    // without the rule, an override reason is asked
+    await reg.locator('#triage-overrideReason').waitFor(TIMEOUT);
+    await reg.getByRole('checkbox', { name: /^b\. / }).check();
+    await reg.getByRole('checkbox', { name: /^c\. / }).check();
+    await expect(verdict.textContent()).resolves.toMatch(/kader: Ja$/);
+    await expect(reg.locator('#triage-overrideReason').count()).resolves.toBe(0);
+
+    await reg.getByRole('radio', { name: 'Maatwerk (intensief)' }).check();
+    await reg.locator('#triage-purpose').fill(PURPOSE);
+    await expect(reg.getByRole('checkbox', { name: 'Politie', exact: true }).isChecked()).resolves.toBe(true);
+    await reg.getByRole('checkbox', { name: 'Gemeente (openbare orde en veiligheid)', exact: true }).check();
+    await reg.locator('#triage-leadPartner').selectOption('gemeente-oov');
+    await expectAccessible(reg, 'triage (ingevuld)');
+
+    await reg.getByRole('button', { name: 'Triage vastleggen' }).click();
+    await reg.getByRole('heading', { level: 1, name: `Casus ${NAME}` }).waitFor(TIMEOUT);
+    await waitForText(reg, 'de casus is gestart');
+    caseId = new URL(reg.url()).pathname.split('/').pop() ?? '';
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    await waitForText(reg, PURPOSE);
+    await expectAccessible(reg, 'casus overzicht');
+  });
+
+  it('lets the regisseur write a plan and make two agreements', async () => {
+    // the tabs work with the arrow keys
+    await reg.getByRole('tab', { name: 'Overzicht', exact: true }).focus();
+    await reg.keyboard.press('ArrowRight');
+    await reg.getByRole('tabpanel').getByRole('heading', { level: 2, name: 'Plan van aanpak' }).waitFor(TIMEOUT);
+    await expect(reg.getByRole('tab', { name: 'Plan van aanpak' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expectAccessible(reg, 'plan van aanpak (leeg)');
+
+    await reg.locator('#plan-new-domain').selectOption('verslaving');
+    await reg.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await reg.locator('#plan-verslaving-problem').fill('Alcoholgebruik leidt tot overlast in de nacht.');
+    await reg.locator('#plan-verslaving-risk').fill('Huisuitzetting en escalatie met buren.');
+    await reg.locator('#plan-verslaving-protective').fill('Partner is betrokken en wil meewerken.');
+    await reg.getByRole('button', { name: 'Doel toevoegen' }).click();
+    await reg.getByLabel('Doel 1', { exact: true }).fill('Geen meldingen van overlast meer gedurende drie maanden.');
+    await reg.getByRole('button', { name: 'Plan opslaan' }).click();
+    await waitForText(reg, 'Het plan van aanpak is opgeslagen.');
+    await expectAccessible(reg, 'plan van aanpak (ingevuld)');
+
+    await openTab(reg, 'Afspraken');
+    for (const [partner, title, due] of [
+      ['politie', POLICE_AGREEMENT, '2030-01-31'],
+      ['gemeente-oov', MUNICIPAL_AGREEMENT, '2030-02-28'],
+    ] as const) {
+      await reg.locator('#afspraak-partner').selectOption(partner);
+      await reg.locator('#afspraak-title').fill(title);
+      await reg.locator('#afspraak-dueDate').fill(due);
+      await reg.locator('#afspraak-responsiblePerson').fill(partner === 'politie' ? 'Wijkagent Jansen' : 'Consulent De Vries');
+      await reg.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+      await waitForText(reg, `De afspraak ${title} is toegevoegd.`);
+      await reg.getByRole('rowheader', { name: title }).waitFor(TIMEOUT);
+    }
+    await expectAccessible(reg, 'afspraken');
+
+    await openTab(reg, 'Logboek');
+    await reg.locator('#logboek-text').fill('Casusoverleg gehad met politie en gemeente; plan besproken.');
+    await reg.getByRole('radio', { name: 'Alle deelnemers' }).check();
+    await reg.getByRole('button', { name: 'Toevoegen aan logboek' }).click();
+    await waitForText(reg, 'De regel is toegevoegd aan het logboek.');
+    await expectAccessible(reg, 'logboek');
+
+    await openTab(reg, 'Documenten');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    await reg.locator('#document-bestand').setInputFiles({ name: 'verslag.png', mimeType: 'image/png', buffer: png });
+    await reg.getByRole('button', { name: 'Uploaden' }).click();
+    await waitForText(reg, 'Het document verslag.png is toegevoegd.');
+    await reg.getByRole('link', { name: /verslag\.png/ }).waitFor(TIMEOUT);
+    await expectAccessible(reg, 'documenten');
+  });
+
+  it('lets the police report its own agreement done, and only its own', async () => {
+    await pol.getByRole('link', { name: 'Mijn werk', exact: true }).first().click();
+    await pol.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor(TIMEOUT);
+    await pol.getByRole('rowheader', { name: POLICE_AGREEMENT }).waitFor(TIMEOUT);
+    await expect(pol.getByText(MUNICIPAL_AGREEMENT).count()).resolves.toBe(0);
+    await expectAccessible(pol, 'mijn werk (politie)');
+
+    await pol.getByRole('link', { name: NAME }).first().click();
+    await pol.getByRole('heading', { level: 1, name: `Casus ${NAME}` }).waitFor(TIMEOUT);
+    await pol.getByRole('tabpanel').getByRole('heading', { level: 2, name: 'Afspraken' }).waitFor(TIMEOUT);
+    await expectAccessible(pol, 'afspraken (politie)');
+    await expect(pol.getByRole('button', { name: `Bijwerken: ${MUNICIPAL_AGREEMENT}` }).count()).resolves.toBe(0);
+    await pol.getByRole('button', { name: `Bijwerken: ${POLICE_AGREEMENT}` }).click();
+    const dialog = pol.getByRole('dialog');
+    await dialog.waitFor(TIMEOUT);
+    await expect(dialog.getByRole('radio', { name: 'Afgerond' }).isChecked()).resolves.toBe(true);
+    await dialog.getByLabel(/Toelichting/).fill('Huisbezoek afgelegd op 12 maart; betrokkene was thuis.');
+    await expectAccessible(pol, 'afspraak bijwerken (dialoog)');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await waitForText(pol, `De afspraak ${POLICE_AGREEMENT} is bijgewerkt: Afgerond.`);
+    await expect(pol.getByRole('row', { name: new RegExp(POLICE_AGREEMENT) }).getByText('Afgerond').count()).resolves.toBe(1);
+
+    // the partner reads the plan and the shared journal entry
+    await openTab(pol, 'Plan van aanpak');
+    await waitForText(pol, 'Geen meldingen van overlast meer gedurende drie maanden.');
+    await expectAccessible(pol, 'plan van aanpak (politie)');
+    await openTab(pol, 'Logboek');
+    await waitForText(pol, 'Casusoverleg gehad met politie en gemeente; plan besproken.');
+    await expectAccessible(pol, 'logboek (politie)');
+  });
+
+  it('lets the regisseur carry the open agreement over and close the case with a reason and an evaluation', async () => {
+    await reg.reload({ waitUntil: 'load' });
+    await reg.getByRole('heading', { level: 1, name: `Casus ${NAME}` }).waitFor(TIMEOUT);
+    await openTab(reg, 'Afsluiten');
+    await expectAccessible(reg, 'afsluiten (leeg)');
+
+    // the done agreement needs no choice; the open one does
+    await expect(reg.getByRole('group', { name: new RegExp(POLICE_AGREEMENT) }).count()).resolves.toBe(0);
+    const choice = reg.getByRole('group', { name: new RegExp(MUNICIPAL_AGREEMENT) });
+    await choice.waitFor(TIMEOUT);
+    await reg.getByRole('button', { name: 'Casus afsluiten' }).click();
+    await waitForText(reg, /Kies wat er met deze afspraak gebeurt/);
+    await expectAccessible(reg, 'afsluiten (met fouten)');
+
+    await choice.getByRole('radio', { name: 'Overdragen' }).check();
+    await reg.locator('#afsluiten-reasonCode').selectOption('doel-bereikt');
+    await reg.locator('#afsluiten-reason').fill('De overlast is gestopt en de woonbegeleiding loopt via de gemeente.');
+    await reg.getByRole('radio', { name: 'Ja', exact: true }).check();
+    await reg.locator('#afsluiten-helped').fill('Snelle afstemming tussen politie en gemeente.');
+    await reg.getByRole('button', { name: 'Casus afsluiten' }).click();
+    await waitForText(reg, 'De casus is afgesloten.');
+    await reg.getByRole('heading', { level: 2, name: 'Deze casus is afgesloten' }).waitFor(TIMEOUT);
+    await expectAccessible(reg, 'casus afgesloten');
+
+    const closed = await reg.request.get(`${server.base}/api/cases/${caseId}`);
+    expect(closed.status()).toBe(200);
+    const body = await closed.json();
+    expect(body.status).toBe('afgesloten');
+    expect(body.closeReasonCode).toBe('doel-bereikt');
+    expect(body.evaluation.goalsMet).toBe('ja');
+    const byTitle = Object.fromEntries((body.agreements as { title: string; status: string; carriedOver: boolean }[]).map((a) => [a.title, a]));
+    expect(byTitle[POLICE_AGREEMENT]).toMatchObject({ status: 'done', carriedOver: false });
+    expect(byTitle[MUNICIPAL_AGREEMENT]).toMatchObject({ status: 'open', carriedOver: true });
+    expect(body.plan.analysis[0]).toMatchObject({ domain: 'verslaving' });
+
+    // a closed case is read-only: no plan form, and it can be reopened instead of closed
+    await openTab(reg, 'Plan van aanpak');
+    await expect(reg.getByRole('button', { name: 'Plan opslaan' }).count()).resolves.toBe(0);
+    await expect(reg.getByRole('tab', { name: 'Heropenen' }).count()).resolves.toBe(1);
+    await expect(reg.getByRole('tab', { name: 'Afsluiten' }).count()).resolves.toBe(0);
+
+    await openTab(reg, 'Tijdlijn');
+    await waitForText(reg, 'Casus afgesloten');
+    await expectAccessible(reg, 'tijdlijn');
+    await openTab(reg, 'Verwerkingenlog');
+    await reg.getByRole('table', { name: /Verwerkingenlog/ }).waitFor(TIMEOUT);
+    await waitForText(reg, 'politie');
+    await expectAccessible(reg, 'verwerkingenlog');
+  });
+
+  it('shows the regisseur the lists and the person with the case in their history', async () => {
+    await reg.getByRole('link', { name: 'Casussen', exact: true }).first().click();
+    await reg.getByRole('heading', { level: 1, name: 'Casussen' }).waitFor(TIMEOUT);
+    await reg.getByRole('link', { name: NAME }).waitFor(TIMEOUT);
+    await expectAccessible(reg, 'casussen');
+
+    await reg.getByRole('link', { name: 'Mijn werk', exact: true }).first().click();
+    await reg.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor(TIMEOUT);
+    await reg.getByRole('table', { name: /Open afspraken/ }).waitFor(TIMEOUT);
+    await expectAccessible(reg, 'mijn werk (regisseur)');
+
+    await reg.getByRole('link', { name: 'Aanmeldingen', exact: true }).first().click();
+    await reg.getByRole('link', { name: NAME }).first().click();
+    await reg.getByRole('heading', { level: 1, name: `Aanmelding ${NAME}` }).waitFor(TIMEOUT);
+    await waitForText(reg, 'Voldoet aan het landelijk kader');
+    await expectAccessible(reg, 'aanmelding (regisseur)');
+
+    await reg.getByRole('link', { name: 'Personen', exact: true }).first().click();
+    await reg.getByLabel('Naam, BSN of geboortedatum').fill('Testpersoon');
+    await reg.getByRole('button', { name: 'Zoeken' }).click();
+    await reg.getByRole('link', { name: NAME }).click();
+    await reg.getByRole('heading', { level: 1, name: NAME }).waitFor(TIMEOUT);
+    await reg.getByRole('link', { name: 'Casus bekijken' }).waitFor(TIMEOUT);
+    await expectAccessible(reg, 'persoon');
+    expect(registrationId).not.toBe('');
+  });
+});

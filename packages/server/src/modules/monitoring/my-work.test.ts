@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: EUPL-1.2
+// "Mijn werk": the open agreements of the user's organisation (overdue first), and for the
+// procesregisseur the cases with overdue agreements, cases without activity for 30 days and
+// registrations waiting for triage longer than 5 working days.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupTestEnv } from '../../test/harness.js';
+import type { TestClient, TestEnv } from '../../test/harness.js';
+import { freshSubject, openCaseWith, register } from '../../test/fixtures.js';
+import { one, sql } from '../../core/db/index.js';
+
+let env: TestEnv;
+let pol: TestClient, reg: TestClient, gem: TestClient, ggz: TestClient, inf: TestClient, mgr: TestClient;
+let today: string;
+beforeAll(async () => {
+  env = await setupTestEnv();
+  [pol, reg, gem, ggz, inf, mgr] = await Promise.all(['politie', 'regisseur', 'gemeente', 'ggz', 'informatie', 'manager'].map((u) => env.as(`${u}@demo.zvh`)));
+  today = (await one<{ d: string }>(env.database.db, sql`select current_date::text as d`))!.d;
+});
+afterAll(async () => { await env?.close(); });
+
+const idsOf = (list: { id: string }[]) => list.map((x) => x.id);
+const addAgreement = async (caseId: string, partner: string, title: string, dueDate: string | null) => {
+  const r = await reg.post(`/api/cases/${caseId}/agreements`, { partner, title, dueDate });
+  expect(r.status, r.text).toBe(201);
+  return r.body.id as string;
+};
+/** The date `n` working days (Mon-Fri) before today: after it up to today lie exactly n working days. */
+function workdaysBack(n: number): string {
+  const d = new Date(`${today}T12:00:00Z`);
+  let count = 0;
+  // step back until n working days lie in (d, today]; then step back over any weekend before d
+  while (count < n) {
+    const dow = d.getUTCDay();
+    if (dow !== 0 && dow !== 6) count++;
+    d.setUTCDate(d.getUTCDate() - 1);
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+describe('open agreements of the own organisation', () => {
+  it('lists them overdue first (oldest first), then by due date, agreements without a date last', async () => {
+    const { caseId } = await openCaseWith(pol, reg);
+    const { caseId: other } = await openCaseWith(pol, reg);
+    const noDate = await addAgreement(caseId, 'politie', 'Zonder datum', null);
+    const future = await addAgreement(caseId, 'politie', 'Later', '2099-01-01');
+    const overdue = await addAgreement(caseId, 'politie', 'Te laat', '2021-03-01');
+    const oldest = await addAgreement(other, 'politie', 'Het langst te laat', '2020-01-01');
+    const soon = await addAgreement(other, 'politie', 'Binnenkort', '2098-01-01');
+    const done = await addAgreement(caseId, 'politie', 'Gedaan', '2020-06-01');
+    expect((await pol.patch(`/api/agreements/${done}`, { status: 'done' })).status).toBe(200);
+    const forGemeente = await addAgreement(caseId, 'gemeente-oov', 'Woning regelen', '2020-02-01');
+
+    const w = await pol.get('/api/my-work');
+    expect(w.status).toBe(200);
+    expect(idsOf(w.body.agreements)).toEqual([oldest, overdue, soon, future, noDate]);
+    // (an agreement without a due date is never overdue; the API answers null or false for it)
+    expect(w.body.agreements.map((a: { overdue: boolean | null }) => a.overdue === true)).toEqual([true, true, false, false, false]);
+    expect(w.body.agreements.at(-1).overdue).toBeFalsy();
+    expect(w.body.agreements[0]).toMatchObject({ title: 'Het langst te laat', dueDate: '2020-01-01', partner: 'politie', caseId: other, status: 'open' });
+    // partners get no regisseur signals
+    expect(w.body).toMatchObject({ casesWithOverdue: [], inactiveCases: [], waitingTriage: [] });
+    expect(idsOf((await gem.get('/api/my-work')).body.agreements)).toEqual([forGemeente]);
+    expect((await ggz.get('/api/my-work')).body.agreements).toEqual([]);
+  });
+
+  it('leaves out agreements of closed cases and of cases the organisation no longer takes part in', async () => {
+    const { caseId } = await openCaseWith(pol, reg, { participants: ['politie'] });
+    const a = await addAgreement(caseId, 'gemeente-oov', 'Woning', '2020-01-01');
+    expect(idsOf((await gem.get('/api/my-work')).body.agreements)).not.toContain(a); // gemeente does not take part
+    const b = await addAgreement(caseId, 'politie', 'Huisbezoek', '2020-01-01');
+    expect(idsOf((await pol.get('/api/my-work')).body.agreements)).toContain(b);
+    expect((await reg.post(`/api/cases/${caseId}/close`, { reason: 'Klaar', carryOver: [a, b] })).status).toBe(200);
+    expect(idsOf((await pol.get('/api/my-work')).body.agreements)).not.toContain(b);
+    expect(idsOf((await reg.get('/api/my-work')).body.casesWithOverdue)).not.toContain(caseId);
+  });
+});
+
+describe('signals for the procesregisseur', () => {
+  it('cases with overdue agreements', async () => {
+    const { caseId } = await openCaseWith(pol, reg);
+    await addAgreement(caseId, 'politie', 'Te laat', '2021-03-01');
+    await addAgreement(caseId, 'gemeente-oov', 'Ook te laat', '2020-05-01');
+    await addAgreement(caseId, 'gemeente-oov', 'Op tijd', '2099-05-01');
+    const { caseId: onTime } = await openCaseWith(pol, reg);
+    await addAgreement(onTime, 'politie', 'Op tijd', '2099-05-01');
+    const w = await reg.get('/api/my-work');
+    expect(w.status).toBe(200);
+    const hit = w.body.casesWithOverdue.find((c: { id: string }) => c.id === caseId);
+    expect(hit).toMatchObject({ overdueAgreements: 2, oldestDueDate: '2020-05-01', purpose: expect.any(String), subjectName: expect.any(String) });
+    expect(idsOf(w.body.casesWithOverdue)).not.toContain(onTime);
+    // the regisseur's own organisation (zvh) has no agreements here
+    expect(w.body.agreements).toEqual([]);
+  });
+
+  it('cases without activity for 30 days', async () => {
+    const { caseId } = await openCaseWith(pol, reg);
+    const { caseId: recent } = await openCaseWith(pol, reg);
+    await env.database.db.execute(sql`update cases set last_activity_at = now() - interval '31 days' where id = ${caseId}`);
+    await env.database.db.execute(sql`update cases set last_activity_at = now() - interval '29 days' where id = ${recent}`);
+    let w = await reg.get('/api/my-work');
+    expect(idsOf(w.body.inactiveCases)).toContain(caseId);
+    expect(idsOf(w.body.inactiveCases)).not.toContain(recent);
+    // reading the case is no activity; writing to it is
+    await reg.get(`/api/cases/${caseId}`);
+    expect(idsOf((await reg.get('/api/my-work')).body.inactiveCases)).toContain(caseId);
+    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Weer contact gehad' })).status).toBe(201);
+    w = await reg.get('/api/my-work');
+    expect(idsOf(w.body.inactiveCases)).not.toContain(caseId);
+    // a closed case is no signal
+    await env.database.db.execute(sql`update cases set last_activity_at = now() - interval '60 days' where id = ${recent}`);
+    expect(idsOf((await reg.get('/api/my-work')).body.inactiveCases)).toContain(recent);
+    expect((await reg.post(`/api/cases/${recent}/close`, { reason: 'Klaar' })).status).toBe(200);
+    await env.database.db.execute(sql`update cases set last_activity_at = now() - interval '60 days' where id = ${recent}`);
+    expect(idsOf((await reg.get('/api/my-work')).body.inactiveCases)).not.toContain(recent);
+  });
+
+  it('registrations waiting for triage more than 5 working days', async () => {
+    const late = await register(pol, { subject: freshSubject() });
+    const borderline = await register(pol, { subject: freshSubject() });
+    const fresh = await register(pol, { subject: freshSubject() });
+    const triaged = await register(pol, { subject: freshSubject() });
+    const started = await register(pol, { subject: freshSubject() });
+    expect((await reg.post(`/api/registrations/${started}/triage/start`)).status).toBe(200);
+    expect((await reg.post(`/api/registrations/${triaged}/triage`, { criteria: { multiProblem: false, multipleChains: false, systemImpact: false, areaSafety: false }, outcome: 'terugleggen', advice: 'Lokaal oppakken' })).status).toBe(200);
+    const setRegistered = (id: string, date: string) => env.database.db.execute(sql`update registrations set registered_at = ${date}::date where id = ${id}`);
+    await setRegistered(late, workdaysBack(6));
+    await setRegistered(borderline, workdaysBack(5));
+    await setRegistered(triaged, workdaysBack(20));
+    await setRegistered(started, workdaysBack(10));
+    const w = await reg.get('/api/my-work');
+    const waiting = idsOf(w.body.waitingTriage);
+    expect(waiting).toContain(late);
+    expect(waiting).toContain(started);
+    expect(waiting).not.toContain(borderline);
+    expect(waiting).not.toContain(fresh);
+    expect(waiting).not.toContain(triaged);
+    const row = w.body.waitingTriage.find((r: { id: string }) => r.id === late);
+    expect(row).toMatchObject({ waitingWorkdays: 6, status: 'aangemeld', subjectName: expect.any(String) });
+    // the oldest first
+    expect(waiting.indexOf(started)).toBeLessThan(waiting.indexOf(late));
+    expect((await inf.get('/api/my-work')).body.waitingTriage.map((r: { id: string }) => r.id)).toContain(late);
+    expect((await pol.get('/api/my-work')).body.waitingTriage).toEqual([]);
+  });
+
+  it('a regisseur sees the signals of the own cases and the unassigned ones, not a colleague\'s', async () => {
+    const { caseId } = await openCaseWith(pol, reg);
+    await addAgreement(caseId, 'politie', 'Te laat', '2021-03-01');
+    expect(idsOf((await reg.get('/api/my-work')).body.casesWithOverdue)).toContain(caseId);
+    // give the case to another user (any other user id will do)
+    await env.database.db.execute(sql`update cases set regisseur_id = (select id from users where email = 'manager@demo.zvh') where id = ${caseId}`);
+    expect(idsOf((await reg.get('/api/my-work')).body.casesWithOverdue)).not.toContain(caseId);
+    expect(idsOf((await inf.get('/api/my-work')).body.casesWithOverdue)).toContain(caseId);
+    await env.database.db.execute(sql`update cases set regisseur_id = null where id = ${caseId}`);
+    expect(idsOf((await reg.get('/api/my-work')).body.casesWithOverdue)).toContain(caseId);
+    // manager and beheerder have no signal lists
+    expect((await mgr.get('/api/my-work')).body).toMatchObject({ casesWithOverdue: [], inactiveCases: [], waitingTriage: [] });
+  });
+});

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: EUPL-1.2
+import type { Role } from '@zvh/shared';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { errorMessage } from './api/errors';
+import { ApiError, NETWORK_ERROR } from './api/client';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { AppLayout } from './layout/AppLayout';
+import { NavigationCounter } from './layout/navigationCount';
+import { Page } from './layout/Page';
+import { hasAnyRole } from './nav/navigation';
+import { APP_ROUTES, ChangePasswordPage, ForbiddenPage, LoginPage, NotFoundPage } from './routes';
+import { ErrorState, Spinner } from './ui';
+
+function RequireRoles({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
+  const { user } = useAuth();
+  if (roles && !hasAnyRole(user?.roles ?? [], roles)) return <ForbiddenPage />;
+  return children;
+}
+
+/** Where to go after signing in: the page that sent the user to the sign-in page, or the start page. */
+function AfterSignIn() {
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  return <Navigate to={from && from !== '/inloggen' ? from : '/'} replace />;
+}
+
+function ToSignIn() {
+  const location = useLocation();
+  return <Navigate to="/inloggen" replace state={{ from: location.pathname + location.search }} />;
+}
+
+function AppRoutes() {
+  const { t } = useTranslation();
+  const { user, status, retry } = useAuth();
+
+  if (status === 'loading') {
+    return (
+      <AppLayout>
+        <Spinner label={t('common.loading')} />
+      </AppLayout>
+    );
+  }
+
+  if (status === 'error') {
+    return (
+      <AppLayout>
+        <Page title={t('errors.startTitle')}>
+          <ErrorState
+            title={t('errors.startProblem')}
+            message={errorMessage(t, new ApiError(0, NETWORK_ERROR, ''))}
+            retryLabel={t('common.retry')}
+            onRetry={retry}
+          />
+        </Page>
+      </AppLayout>
+    );
+  }
+
+  if (!user) {
+    return (
+      <AppLayout>
+        <Routes>
+          <Route path="/" element={<LoginPage />} />
+          <Route path="/inloggen" element={<LoginPage />} />
+          <Route path="*" element={<ToSignIn />} />
+        </Routes>
+      </AppLayout>
+    );
+  }
+
+  if (user.mustChangePassword) {
+    return (
+      <AppLayout>
+        <Routes>
+          <Route path="/wachtwoord-wijzigen" element={<ChangePasswordPage />} />
+          <Route path="*" element={<Navigate to="/wachtwoord-wijzigen" replace />} />
+        </Routes>
+      </AppLayout>
+    );
+  }
+
+  return (
+    <AppLayout>
+      <Routes>
+        {APP_ROUTES.map(({ path, Component, roles }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireRoles roles={roles}>
+                <Component />
+              </RequireRoles>
+            }
+          />
+        ))}
+        <Route path="/inloggen" element={<AfterSignIn />} />
+        <Route path="/wachtwoord-wijzigen" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </AppLayout>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <NavigationCounter>
+        <AuthProvider>
+          <AppRoutes />
+        </AuthProvider>
+      </NavigationCounter>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: EUPL-1.2
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '../api/errors';
+import type { Health } from '../api/types';
+import { useAction, useApi } from '../api/useApi';
+import { useAuth } from '../auth/AuthContext';
+import { Page } from '../layout/Page';
+import { Alert, Button, ButtonGroup, Code, Paragraph, TextField } from '../ui';
+
+/** The demo accounts of the seed data; only shown when the server runs in demo mode. */
+const DEMO_ACCOUNTS = [
+  { email: 'admin@demo.zvh', role: 'beheerder' },
+  { email: 'manager@demo.zvh', role: 'manager' },
+  { email: 'regisseur@demo.zvh', role: 'procesregisseur' },
+  { email: 'informatie@demo.zvh', role: 'informatiemakelaar' },
+  { email: 'politie@demo.zvh', role: 'professional' },
+  { email: 'ggz@demo.zvh', role: 'professional' },
+  { email: 'gemeente@demo.zvh', role: 'professional' },
+] as const;
+const DEMO_PASSWORD = 'demo-wachtwoord';
+
+interface Errors {
+  email?: string;
+  password?: string;
+  otp?: string;
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const { login, sessionExpired } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  const health = useApi<Health>('/api/health');
+  const action = useAction(login);
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [otpRequired, setOtpRequired] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [attempt, setAttempt] = useState(0);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const otpRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (otpRequired) otpRef.current?.focus();
+  }, [otpRequired]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next: Errors = {};
+    if (!email.trim()) next.email = t('login.errors.emailRequired');
+    if (!password) next.password = t('login.errors.passwordRequired');
+    if (otpRequired && !/^\d{6}$/.test(otp.trim())) next.otp = t('login.errors.otpFormat');
+    setErrors(next);
+    if (next.email) return emailRef.current?.focus();
+    if (next.password) return passwordRef.current?.focus();
+    if (next.otp) return otpRef.current?.focus();
+
+    setAttempt((a) => a + 1);
+    const result = await action.run({ email: email.trim(), password, otp: otpRequired ? otp.trim() : undefined });
+    if (result.ok) {
+      navigate(from && from !== '/inloggen' ? from : '/', { replace: true });
+      return;
+    }
+    const code = result.error?.code;
+    if (code === 'otp_required') {
+      setOtpRequired(true);
+    } else if (code === 'otp_invalid') {
+      setOtp('');
+      setErrors({ otp: t('errors.otp_invalid') });
+      otpRef.current?.focus();
+    }
+  };
+
+  const error = action.error;
+  const showError = error && error.code !== 'otp_required' && error.code !== 'otp_invalid';
+
+  return (
+    <Page title={t('login.title')} narrow>
+      {sessionExpired && <Alert type="warning">{t('login.sessionExpired')}</Alert>}
+      {showError && (
+        <Alert key={attempt} type="error" focus>
+          {errorMessage(t, error)}
+        </Alert>
+      )}
+      {otpRequired && (
+        <Alert type="info" title={t('login.otpTitle')}>
+          {t('login.otpIntro')}
+        </Alert>
+      )}
+      <form className="zvh-form" noValidate onSubmit={submit} aria-label={t('login.title')}>
+        <TextField
+          label={t('login.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={errors.email}
+          required
+          inputRef={emailRef}
+        />
+        <TextField
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={errors.password}
+          required
+          inputRef={passwordRef}
+        />
+        {otpRequired && (
+          <TextField
+            label={t('login.otp')}
+            description={t('login.otpDescription')}
+            name="otp"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            maxLength={6}
+            value={otp}
+            onChange={(e) => setOtp(e.currentTarget.value)}
+            error={errors.otp}
+            required
+            inputRef={otpRef}
+            className="utrecht-textbox--numeric"
+          />
+        )}
+        <ButtonGroup>
+          <Button type="submit" variant="primary" busy={action.pending}>
+            {t('login.submit')}
+          </Button>
+        </ButtonGroup>
+      </form>
+      {health.data?.demo && (
+        <Alert type="info" title={t('login.demoTitle')} className="zvh-section">
+          <Paragraph>
+            {t('login.demoIntro')} <Code>{DEMO_PASSWORD}</Code>
+          </Paragraph>
+          <ul className="zvh-demo-list">
+            {DEMO_ACCOUNTS.map((a) => (
+              <li key={a.email}>
+                <Code>{a.email}</Code> – {t(`roles.${a.role}`)}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Kostenverdeling: the municipal contribution split over the municipalities (POST
+// /api/cost-split, default 70/30 of seed 002), next to each municipality's share of the
+// caseload of a year; and the split rule to edit (GET/PUT /api/cost-split/settings).
+import '../rapportage/rapportage.css';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, request } from '../../api/client';
+import { errorMessage } from '../../api/errors';
+import type { Reference } from '../../api/types';
+import { useAction, useApi } from '../../api/useApi';
+import { Page } from '../../layout/Page';
+import { Alert, Button, CheckboxGroupField, DataTable, ErrorState, Notice, Paragraph, Section, SelectField, Spinner, TextField, type Column } from '../../ui';
+import { BarFigure } from '../rapportage/charts';
+import { parseNumber, yearOptions } from '../rapportage/common';
+import { useNumberFormat, useRapT } from '../rapportage/texts';
+import type { CostSplit, CostSplitSettings } from '../rapportage/types';
+
+type Share = CostSplit['shares'][number];
+
+export default function KostenverdelingPage() {
+  const t = useRapT();
+  const { t: tm } = useTranslation();
+  const f = useNumberFormat();
+  const settings = useApi<CostSplitSettings>('/api/cost-split/settings');
+  const thisYear = new Date().getFullYear();
+  const [totalText, setTotalText] = useState('');
+  const [year, setYear] = useState(thisYear - 1);
+  const [totalError, setTotalError] = useState<string>();
+  const [split, setSplit] = useState<CostSplit>();
+  const [notice, setNotice] = useState<string>();
+  const compute = useAction((body: { total: number; year: number }) => api.post<CostSplit>('/api/cost-split', body));
+
+  const run = async (total: number, y: number) => {
+    const r = await compute.run({ total, year: y });
+    if (r.ok) setSplit(r.value);
+  };
+  useEffect(() => {
+    if (!settings.data) return;
+    setTotalText(String(settings.data.total));
+    void run(settings.data.total, year);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settings.data]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const total = parseNumber(totalText);
+    if (!Number.isInteger(total) || total < 0) {
+      setTotalError(t('common.mustBeWhole'));
+      return;
+    }
+    setTotalError(undefined);
+    void run(total, year);
+  };
+
+  const columns: Column<Share & { total?: boolean }>[] = [
+    { key: 'name', header: t('common.municipality'), rowHeader: true, cell: (s) => (s.total ? <strong>{s.name}</strong> : s.name) },
+    { key: 'amount', header: t('costSplit.amount'), align: 'end', cell: (s) => (s.total ? <strong>{f.euro(s.amount)}</strong> : f.euro(s.amount)) },
+    { key: 'percent', header: t('costSplit.shareOfTotal'), align: 'end', cell: (s) => f.pct(s.percentOfTotal) },
+    { key: 'caseload', header: t('costSplit.caseload', { year: split?.year ?? year }), align: 'end', cell: (s) => f.num(s.caseload ?? 0) },
+    { key: 'caseloadShare', header: t('costSplit.caseloadShare'), align: 'end', cell: (s) => f.pct(s.caseloadShare ?? 0) },
+  ];
+
+  return (
+    <Page title={t('costSplit.title')}>
+      <Paragraph>{t('costSplit.intro')}</Paragraph>
+      <Notice message={notice} />
+      {settings.error ? (
+        <ErrorState title={tm('errors.loadFailed')} message={errorMessage(tm, settings.error)} retryLabel={tm('common.retry')} onRetry={settings.reload} />
+      ) : !settings.data ? (
+        <Spinner label={tm('common.loading')} />
+      ) : (
+        <>
+          <form onSubmit={submit} noValidate className="zvh-rap-form">
+            <TextField id="totaal" label={t('costSplit.total')} inputMode="numeric" value={totalText} error={totalError} onChange={(e) => setTotalText(e.currentTarget.value)} />
+            <SelectField id="jaar" label={t('costSplit.caseloadYear')} value={String(year)} options={yearOptions(thisYear)} onChange={(e) => setYear(Number(e.currentTarget.value))} />
+            <div className="zvh-rap-form__actions">
+              <Button type="submit" variant="primary" busy={compute.pending}>{t('common.calculate')}</Button>
+            </div>
+          </form>
+          {compute.error && <Alert type="error" focus>{errorMessage(tm, compute.error)}</Alert>}
+          <div aria-live="polite">
+            {split && (
+              <Section title={t('costSplit.title')}>
+                <div>
+                  <div>
+                    <DataTable
+                      caption={t('costSplit.sharesCaption', { total: f.euro(split.total), year: split.year ?? year })}
+                      rows={[
+                        ...split.shares,
+                        {
+                          municipality: '', name: t('common.total'), amount: split.shares.reduce((a, s) => a + s.amount, 0), total: true,
+                          percentOfTotal: 100, caseload: split.shares.reduce((a, s) => a + (s.caseload ?? 0), 0), caseloadShare: split.shares.some((s) => s.caseload) ? 100 : 0,
+                        },
+                      ]}
+                      rowKey={(s) => s.municipality || 'totaal'}
+                      emptyMessage={t('common.noData')}
+                      columns={columns}
+                    />
+                    <Paragraph className="zvh-rap-note">{t('costSplit.caseloadNote')}</Paragraph>
+                  </div>
+                  <BarFigure
+                    title={t('costSplit.chartTitle')}
+                    year={split.year ?? year}
+                    percent
+                    autoScale
+                    format={f.pct}
+                    items={split.shares.map((s) => ({ label: s.name, current: s.percentOfTotal, previous: s.caseloadShare ?? 0 }))}
+                    series={{ current: t('costSplit.shareOfTotal'), previous: t('costSplit.caseloadShare') }}
+                  />
+                </div>
+              </Section>
+            )}
+          </div>
+          <RuleSection settings={settings.data} onSaved={(s) => { settings.setData(s); setNotice(t('costSplit.settingsSaved')); }} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function RuleSection({ settings, onSaved }: { settings: CostSplitSettings; onSaved: (s: CostSplitSettings) => void }) {
+  const t = useRapT();
+  const { t: tm } = useTranslation();
+  const reference = useApi<Reference>('/api/reference');
+  const [large, setLarge] = useState<string[]>(settings.rule.largeMunicipalities);
+  const [values, setValues] = useState({ total: String(settings.total), smallShare: String(Math.round(settings.rule.smallShare * 1000) / 10), roundDownTo: String(settings.rule.roundDownTo) });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useAction((body: CostSplitSettings) => request<CostSplitSettings>('/api/cost-split/settings', { method: 'PUT', body }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const total = parseNumber(values.total);
+    const smallShare = parseNumber(values.smallShare);
+    const roundDownTo = parseNumber(values.roundDownTo);
+    const errs: Record<string, string> = {};
+    if (!Number.isInteger(total) || total < 0) errs.total = t('common.mustBeWhole');
+    if (!Number.isFinite(smallShare) || smallShare < 0 || smallShare > 100) errs.smallShare = t('common.mustBeNumber');
+    if (!Number.isInteger(roundDownTo) || roundDownTo < 1) errs.roundDownTo = t('common.mustBePositive');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    const r = await save.run({ total, rule: { largeMunicipalities: large, smallShare: Math.round(smallShare * 10) / 1000, roundDownTo } });
+    if (r.ok) onSaved(r.value);
+  };
+  const municipalities = [...(reference.data?.municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  return (
+    <Section title={t('costSplit.settings')}>
+      <Paragraph>{t('costSplit.settingsIntro')}</Paragraph>
+      <form onSubmit={submit} noValidate>
+        <CheckboxGroupField
+          id="grote-gemeenten"
+          legend={t('costSplit.large')}
+          options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+          value={large}
+          onChange={setLarge}
+        />
+        <div className="zvh-rap-form">
+          <TextField id="standaard-totaal" label={t('costSplit.defaultTotal')} inputMode="numeric" value={values.total} error={errors.total}
+            onChange={(e) => { const v = e.currentTarget.value; setValues((s) => ({ ...s, total: v })); }} />
+          <TextField id="aandeel-overige" label={t('costSplit.smallShare')} inputMode="decimal" value={values.smallShare} error={errors.smallShare}
+            onChange={(e) => { const v = e.currentTarget.value; setValues((s) => ({ ...s, smallShare: v })); }} />
+          <TextField id="afronden" label={t('costSplit.roundDownTo')} inputMode="numeric" value={values.roundDownTo} error={errors.roundDownTo}
+            onChange={(e) => { const v = e.currentTarget.value; setValues((s) => ({ ...s, roundDownTo: v })); }} />
+          <div className="zvh-rap-form__actions">
+            <Button type="submit" variant="primary" busy={save.pending}>{t('costSplit.saveSettings')}</Button>
+          </div>
+        </div>
+      </form>
+      {save.error && <Alert type="error" focus>{errorMessage(tm, save.error)}</Alert>}
+    </Section>
+  );
+}

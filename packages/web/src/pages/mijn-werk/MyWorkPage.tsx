@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Mijn werk: the open agreements of the user's organisation (overdue first) and, for the
+// procesregisseur and informatiemakelaar, the cases and registrations that need attention.
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi';
+import { useUser } from '../../auth/AuthContext';
+import { Page } from '../../layout/Page';
+import { DataTable, Link, Paragraph, Section, type Column } from '../../ui';
+import { TRIAGE_WAIT_WORKDAYS } from '../triage/TriageListPage';
+import { LoadBoundary } from '../casus/common/forms';
+import { formatDate, formatDateTime } from '../casus/common/format';
+import { labelsFor, useReference } from '../casus/common/reference';
+import type { MyWork } from '../casus/common/types';
+import { DueDate } from '../casus/tabs/AgreementsTab';
+
+type AgreementRow = MyWork['agreements'][number];
+type OverdueRow = MyWork['casesWithOverdue'][number];
+type InactiveRow = MyWork['inactiveCases'][number];
+type WaitingRow = MyWork['waitingTriage'][number];
+
+export const INACTIVE_DAYS = 30;
+
+export default function MyWorkPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const work = useApi<MyWork>('/api/my-work');
+  const reference = useReference();
+  const director = user.organisation.kind === 'zvh' && user.roles.some((r) => r === 'procesregisseur' || r === 'informatiemakelaar');
+
+  return (
+    <Page title={t('mijnWerk.title')}>
+      <Paragraph>{director ? t('mijnWerk.introDirector', { organisation: user.organisation.name }) : t('mijnWerk.intro', { organisation: user.organisation.name })}</Paragraph>
+      <p className="zvh-cf-result-count" aria-live="polite">
+        {work.loading ? t('common.loading') : work.data ? t('mijnWerk.summary', { count: work.data.agreements.length, overdue: work.data.agreements.filter((a) => a.overdue).length }) : ''}
+      </p>
+      <LoadBoundary state={{ ...work, data: work.data && reference.data ? { w: work.data, ref: reference.data } : undefined, error: work.error ?? reference.error }}>
+        {({ w, ref }) => {
+          const labels = labelsFor(ref);
+          const agreementColumns: Column<AgreementRow>[] = [
+            { key: 'title', header: t('casus.agreements.fields.title'), rowHeader: true, cell: (a) => a.title },
+            {
+              key: 'case',
+              header: t('caseFlow.fields.case'),
+              cell: (a) => <Link to={`/casussen/${a.caseId}?tab=afspraken`}>{a.subjectName}</Link>,
+            },
+            { key: 'due', header: t('casus.agreements.fields.dueDate'), cell: (a) => <DueDate date={a.dueDate} overdue={a.overdue} /> },
+            { key: 'responsible', header: t('casus.agreements.fields.responsiblePerson'), cell: (a) => a.responsiblePerson ?? '—' },
+          ];
+          const overdueColumns: Column<OverdueRow>[] = [
+            { key: 'case', header: t('caseFlow.fields.case'), rowHeader: true, cell: (c) => <Link to={`/casussen/${c.id}?tab=afspraken`}>{c.subjectName}</Link> },
+            { key: 'count', header: t('mijnWerk.overdueCount'), cell: (c) => <span className="zvh-cf-overdue">{t('casussen.overdue', { count: c.overdueAgreements })}</span> },
+            { key: 'oldest', header: t('mijnWerk.oldestDue'), cell: (c) => formatDate(c.oldestDueDate) },
+            { key: 'purpose', header: t('triage.fields.purpose'), cell: (c) => c.purpose },
+          ];
+          const inactiveColumns: Column<InactiveRow>[] = [
+            { key: 'case', header: t('caseFlow.fields.case'), rowHeader: true, cell: (c) => <Link to={`/casussen/${c.id}`}>{c.subjectName}</Link> },
+            { key: 'last', header: t('casussen.lastActivity'), cell: (c) => formatDateTime(c.lastActivityAt) },
+            { key: 'purpose', header: t('triage.fields.purpose'), cell: (c) => c.purpose },
+          ];
+          const waitingColumns: Column<WaitingRow>[] = [
+            { key: 'subject', header: t('caseFlow.fields.subject'), rowHeader: true, cell: (r) => <Link to={`/triage/${r.id}`}>{r.subjectName}</Link> },
+            { key: 'waiting', header: t('triage.waiting'), cell: (r) => <span className="zvh-cf-overdue">{t('triage.waitingLong', { count: r.waitingWorkdays })}</span> },
+            { key: 'urgency', header: t('aanmelding.fields.urgency'), cell: (r) => labels.code('urgency', r.urgency) },
+            { key: 'registeredAt', header: t('caseFlow.fields.registeredAt'), cell: (r) => formatDate(r.registeredAt) },
+            { key: 'kind', header: t('aanmelding.fields.kind'), cell: (r) => labels.code('caseKind', r.kind) },
+          ];
+          return (
+            <>
+              <Section title={t('mijnWerk.agreementsTitle')}>
+                <DataTable
+                  caption={t('mijnWerk.agreementsCaption', { organisation: user.organisation.name })}
+                  columns={agreementColumns}
+                  rows={w.agreements}
+                  rowKey={(a) => a.id}
+                  emptyMessage={t('mijnWerk.agreementsEmpty')}
+                />
+              </Section>
+              {director && (
+                <>
+                  <Section title={t('mijnWerk.overdueTitle')}>
+                    <DataTable caption={t('mijnWerk.overdueCaption')} columns={overdueColumns} rows={w.casesWithOverdue} rowKey={(c) => c.id} emptyMessage={t('mijnWerk.overdueEmpty')} />
+                  </Section>
+                  <Section title={t('mijnWerk.inactiveTitle', { days: INACTIVE_DAYS })}>
+                    <DataTable
+                      caption={t('mijnWerk.inactiveCaption', { days: INACTIVE_DAYS })}
+                      columns={inactiveColumns}
+                      rows={w.inactiveCases}
+                      rowKey={(c) => c.id}
+                      emptyMessage={t('mijnWerk.inactiveEmpty', { days: INACTIVE_DAYS })}
+                    />
+                  </Section>
+                  <Section title={t('mijnWerk.waitingTitle', { days: TRIAGE_WAIT_WORKDAYS })}>
+                    <DataTable
+                      caption={t('mijnWerk.waitingCaption', { days: TRIAGE_WAIT_WORKDAYS })}
+                      columns={waitingColumns}
+                      rows={w.waitingTriage}
+                      rowKey={(r) => r.id}
+                      emptyMessage={t('mijnWerk.waitingEmpty', { days: TRIAGE_WAIT_WORKDAYS })}
+                    />
+                  </Section>
+                </>
+              )}
+            </>
+          );
+        }}
+      </LoadBoundary>
+    </Page>
+  );
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The pages of the signed-in app. Each page is its own chunk (React.lazy). To add a page: add
+// it here and, when it belongs in the navigation, to NAV_ITEMS in nav/navigation.ts.
+import type { Role } from '@zvh/shared';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface AppRoute {
+  path: string;
+  Component: LazyExoticComponent<ComponentType>;
+  /** Roles that may open the page; omit for every signed-in user. */
+  roles?: readonly Role[];
+}
+
+export const LoginPage = lazy(() => import('./pages/LoginPage'));
+export const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
+export const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+export const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
+
+const BEHEERDER: readonly Role[] = ['beheerder'];
+
+export const APP_ROUTES: readonly AppRoute[] = [
+  { path: '/', Component: lazy(() => import('./pages/HomePage')) },
+  { path: '/mijn-werk', Component: lazy(() => import('./pages/mijn-werk/MyWorkPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager'] },
+  { path: '/aanmeldingen', Component: lazy(() => import('./pages/aanmelding/RegistrationsPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
+  { path: '/aanmeldingen/nieuw', Component: lazy(() => import('./pages/aanmelding/NewRegistrationPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar'] },
+  { path: '/aanmeldingen/:id', Component: lazy(() => import('./pages/aanmelding/RegistrationDetailPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
+  { path: '/triage', Component: lazy(() => import('./pages/triage/TriageListPage')), roles: ['procesregisseur', 'informatiemakelaar'] },
+  { path: '/triage/:id', Component: lazy(() => import('./pages/triage/TriagePage')), roles: ['procesregisseur', 'informatiemakelaar'] },
+  { path: '/casussen', Component: lazy(() => import('./pages/casus/CasesPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
+  { path: '/casussen/:id', Component: lazy(() => import('./pages/casus/CasePage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
+  { path: '/personen', Component: lazy(() => import('./pages/personen/PersonsPage')), roles: ['procesregisseur', 'informatiemakelaar'] },
+  { path: '/personen/:id', Component: lazy(() => import('./pages/personen/PersonPage')), roles: ['procesregisseur', 'informatiemakelaar'] },
+  { path: '/account', Component: lazy(() => import('./pages/AccountPage')) },
+  { path: '/beheer', Component: lazy(() => import('./pages/beheer/BeheerIndexPage')), roles: BEHEERDER },
+  { path: '/beheer/organisaties', Component: lazy(() => import('./pages/beheer/OrganisationsPage')), roles: BEHEERDER },
+  { path: '/beheer/gemeenten', Component: lazy(() => import('./pages/beheer/MunicipalitiesPage')), roles: BEHEERDER },
+  { path: '/beheer/codelijsten', Component: lazy(() => import('./pages/beheer/CodeListsPage')), roles: BEHEERDER },
+  { path: '/beheer/gebruikers', Component: lazy(() => import('./pages/beheer/UsersPage')), roles: BEHEERDER },
+  { path: '/rapportage/jaarverslag', Component: lazy(() => import('./pages/rapportage/JaarverslagPage')), roles: ['manager', 'beheerder'] },
+  { path: '/rapportage/capaciteit', Component: lazy(() => import('./pages/capaciteit/CapaciteitPage')), roles: ['manager', 'beheerder'] },
+  { path: '/rapportage/kostenverdeling', Component: lazy(() => import('./pages/capaciteit/KostenverdelingPage')), roles: ['manager', 'beheerder'] },
+  { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), roles: ['manager', 'beheerder'] },
+];
