@@ -84,10 +84,28 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return { db, kind: 'pglite', raw: client, close: () => client.close() };
 }
 
-/** Rows of a raw query, typed by the caller. */
+// Drizzle hands timestamptz columns of raw queries over as PostgreSQL text ("2026-11-23 18:30:00.1+00");
+// the API speaks ISO 8601, the same on both drivers.
+const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2})(?::?(\d{2}))?$/;
+function normaliseRow<T>(row: T): T {
+  if (!row || typeof row !== 'object') return row;
+  const r = row as Record<string, unknown>;
+  for (const k of Object.keys(r)) {
+    const v = r[k];
+    if (typeof v === 'string' && v.length >= 22 && v.length <= 35) {
+      const m = PG_TIMESTAMP.exec(v);
+      if (m) r[k] = new Date(`${m[1]}T${m[2]}${m[3]}:${m[4] ?? '00'}`).toISOString();
+    } else if (v instanceof Date) {
+      r[k] = v.toISOString();
+    }
+  }
+  return row;
+}
+
+/** Rows of a raw query, typed by the caller; timestamps as ISO 8601 strings. */
 export async function rows<T>(ex: Executor, query: SQL): Promise<T[]> {
   const res = (await ex.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  return res.rows.map(normaliseRow);
 }
 export async function one<T>(ex: Executor, query: SQL): Promise<T | undefined> {
   return (await rows<T>(ex, query))[0];
