@@ -17,6 +17,8 @@ export default defineConfig({
           globalSetup: ['packages/server/src/test/global-setup.ts'],
           // each file opens its own database; two cores, so two at a time
           maxWorkers: 2,
+          // projects with their own maxWorkers need their own group (vitest 4): server after shared/web
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -34,6 +36,7 @@ export default defineConfig({
           globalSetup: ['packages/server/src/test/global-setup.ts'],
           maxWorkers: 1,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -8,6 +8,7 @@
 //  (c) the import on the embedded database (PGlite) in a temporary data directory,
 // and prints lines/s, seconds, the ratio import/COPY, peak RSS and PASS/FAIL against the targets:
 // PostgreSQL <= 30 s and <= 4x COPY; PGlite well within a minute (<= 45 s here).
+// Environment: BENCH_LINES, BENCH_DATABASE_URL, BENCH_BATCH_SIZE, BENCH_SKIP_PGLITE=1.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -17,7 +18,7 @@ import pg from 'pg';
 import { openDatabase, rows, sql } from '../src/core/db/index.js';
 import type { Database } from '../src/core/db/index.js';
 import { seedInstallation } from '../src/core/seed.js';
-import { importCases } from '../src/modules/import/service.js';
+import { DEFAULT_BATCH_SIZE, importCases } from '../src/modules/import/service.js';
 import type { ImportResult } from '../src/modules/import/service.js';
 import { sampleLines } from '../src/modules/import/sample.js';
 import { adminUrl } from '../src/test/pg-names.js';
@@ -25,6 +26,7 @@ import { adminUrl } from '../src/test/pg-names.js';
 const LINES = Number(process.env.BENCH_LINES ?? 100_000);
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/zvh_bench';
 const SKIP_PGLITE = process.env.BENCH_SKIP_PGLITE === '1';
+const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? DEFAULT_BATCH_SIZE);
 const TARGET_PG_SECONDS = 30;
 const TARGET_RATIO = 4;
 const TARGET_PGLITE_SECONDS = 45;
@@ -72,7 +74,7 @@ async function runImport(database: Database, file: string): Promise<{ seconds: n
   const { tenantId } = await seedInstallation(database.db, { demo: false });
   const t0 = performance.now();
   const result = await importCases(database.db, { tenantId, userId: null, email: 'cli@drenthe', name: 'Benchmark', organisationCode: 'zvh' },
-    createReadStream(file, { highWaterMark: 256 * 1024 }), { traceId: randomUUID() });
+    createReadStream(file, { highWaterMark: 256 * 1024 }), { traceId: randomUUID(), batchSize: BATCH_SIZE });
   const seconds = secs(t0);
   const counts = await rows<Record<string, number>>(database.db, sql`select
     (select count(*) from persons)::int as persons, (select count(*) from registrations)::int as registrations,
@@ -202,7 +204,7 @@ async function main(): Promise<void> {
     const ratio = pgImport.seconds / copy.seconds;
     report.push(
       '',
-      `Caseload import benchmark: ${nf.format(LINES)} lines (${mb.toFixed(1)} MB), batches of 1000`,
+      `Caseload import benchmark: ${nf.format(LINES)} lines (${mb.toFixed(1)} MB), batches of ${BATCH_SIZE}`,
       `  (a) import, PostgreSQL   ${pgImport.seconds.toFixed(2).padStart(7)} s  ${nf.format(Math.round(LINES / pgImport.seconds)).padStart(8)} lines/s   ${verdict(pgImport.seconds <= TARGET_PG_SECONDS)} (<= ${TARGET_PG_SECONDS} s)`,
       `  (b) raw COPY, PostgreSQL ${copy.seconds.toFixed(2).padStart(7)} s  ${nf.format(Math.round(LINES / copy.seconds)).padStart(8)} lines/s`,
       `      ratio import/COPY    ${ratio.toFixed(2).padStart(7)} x                    ${verdict(ratio <= TARGET_RATIO)} (<= ${TARGET_RATIO}x)`,

@@ -26,9 +26,11 @@ function AfterSignIn() {
   return <Navigate to={from && from !== '/inloggen' ? from : '/'} replace />;
 }
 
+/** Not signed in: to the sign-in page, remembering the page asked for (not after signing out). */
 function ToSignIn() {
   const location = useLocation();
-  return <Navigate to="/inloggen" replace state={{ from: location.pathname + location.search }} />;
+  const { signedOut } = useAuth();
+  return <Navigate to="/inloggen" replace state={signedOut ? undefined : { from: location.pathname + location.search }} />;
 }
 
 function AppRoutes() {

@@ -19,6 +19,8 @@ export interface AuthValue {
   status: AuthStatus;
   /** Set when the session ended by itself (not by signing out). */
   sessionExpired: boolean;
+  /** Set after "Uitloggen": the next sign-in starts on the start page, not on the last page. */
+  signedOut: boolean;
   login: (input: LoginInput) => Promise<Me>;
   logout: () => Promise<void>;
   /** Reload the signed-in user (after a password or TOTP change). */
@@ -33,6 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null>(null);
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [sessionExpired, setSessionExpired] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const navigate = useNavigate();
   const location = useLocation();
@@ -76,6 +79,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (input.otp) body.otp = input.otp;
     const { user: me } = await api.post<{ user: Me }>('/api/auth/login', body);
     setSessionExpired(false);
+    setSignedOut(false);
     setUser(me);
     return me;
   }, []);
@@ -87,6 +91,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // Signed out locally either way; the server session expires by itself.
     } finally {
       setSessionExpired(false);
+      setSignedOut(true);
       setUser(null);
       navigate('/inloggen', { replace: true });
     }
@@ -100,8 +105,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
 
   const value = useMemo<AuthValue>(
-    () => ({ user, status, sessionExpired, login, logout, refresh, retry }),
-    [user, status, sessionExpired, login, logout, refresh, retry],
+    () => ({ user, status, sessionExpired, signedOut, login, logout, refresh, retry }),
+    [user, status, sessionExpired, signedOut, login, logout, refresh, retry],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -6,37 +6,35 @@ import { knownRoles, rolesForOrganisation } from './roles';
 
 const paths = (items: NavItem[]) => items.map((i) => i.path);
 
+// A fixed list, so these tests do not change when pages are added to NAV_ITEMS.
+const ITEMS: NavItem[] = [
+  { path: '/', label: 'home', roles: [], end: true, noTile: true },
+  { path: '/triage', label: 'home', roles: ['procesregisseur', 'informatiemakelaar'] },
+  { path: '/casussen', label: 'home', roles: ['procesregisseur', 'professional'] },
+  { path: '/beheer', label: 'beheer', roles: ['beheerder'] },
+  { path: '/capaciteit', label: 'home', roles: ['manager'] },
+  { path: '/account', label: 'account', roles: [] },
+];
+
 describe('navigation by role', () => {
-  it('offers Beheer only to the beheerder', () => {
-    expect(paths(navFor(['beheerder']))).toEqual(['/', '/beheer', '/account']);
-    for (const role of ROLES.filter((r) => r !== 'beheerder')) {
-      expect(paths(navFor([role]))).toEqual(['/', '/account']);
-    }
+  it('offers each role only its own entries, in the defined order', () => {
+    expect(paths(navFor(['beheerder'], ITEMS))).toEqual(['/', '/beheer', '/account']);
+    expect(paths(navFor(['professional'], ITEMS))).toEqual(['/', '/casussen', '/account']);
+    expect(paths(navFor(['informatiemakelaar'], ITEMS))).toEqual(['/', '/triage', '/account']);
+    expect(paths(navFor(['manager'], ITEMS))).toEqual(['/', '/capaciteit', '/account']);
   });
 
-  it('combines roles and keeps the defined order', () => {
-    expect(paths(navFor(['manager', 'beheerder']))).toEqual(['/', '/beheer', '/account']);
+  it('combines roles without duplicates', () => {
+    expect(paths(navFor(['manager', 'beheerder', 'procesregisseur'], ITEMS))).toEqual(['/', '/triage', '/casussen', '/beheer', '/capaciteit', '/account']);
   });
 
   it('gives a user without (known) roles only the pages for everyone', () => {
-    expect(paths(navFor([]))).toEqual(['/', '/account']);
-    expect(paths(navFor(['onbekend']))).toEqual(['/', '/account']);
-  });
-
-  it('filters any list of entries, so new pages only need an entry', () => {
-    const items: NavItem[] = [
-      { path: '/triage', label: 'home', roles: ['procesregisseur', 'informatiemakelaar'] },
-      { path: '/capaciteit', label: 'home', roles: ['manager'] },
-      { path: '/casussen', label: 'home', roles: ['procesregisseur', 'professional'] },
-    ];
-    expect(paths(navFor(['professional'], items))).toEqual(['/casussen']);
-    expect(paths(navFor(['informatiemakelaar'], items))).toEqual(['/triage']);
-    expect(paths(navFor(['manager'], items))).toEqual(['/capaciteit']);
+    expect(paths(navFor([], ITEMS))).toEqual(['/', '/account']);
+    expect(paths(navFor(['onbekend'], ITEMS))).toEqual(['/', '/account']);
   });
 
   it('shows no start page tile for the start page itself', () => {
-    expect(paths(tilesFor(['beheerder']))).toEqual(['/beheer', '/account']);
-    expect(paths(tilesFor(['professional']))).toEqual(['/account']);
+    expect(paths(tilesFor(['beheerder'], ITEMS))).toEqual(['/beheer', '/account']);
   });
 
   it('treats an empty role list as everyone signed in', () => {
@@ -51,8 +49,26 @@ describe('navigation by role', () => {
     expect(rolesForPath('/')).toEqual([]);
     expect(rolesForPath('/onbekend')).toBeUndefined();
   });
+});
 
-  it('has a unique path per entry and a label for every description', () => {
+describe('the app navigation', () => {
+  it('starts with the start page and offers the account page to everyone', () => {
+    expect(NAV_ITEMS[0]?.path).toBe('/');
+    for (const role of ROLES) {
+      const mine = paths(navFor([role]));
+      expect(mine[0]).toBe('/');
+      expect(mine).toContain('/account');
+    }
+  });
+
+  it('offers Beheer and its sections only to the beheerder', () => {
+    for (const role of ROLES) {
+      expect(paths(navFor([role])).includes('/beheer')).toBe(role === 'beheerder');
+      expect(navFor([role], BEHEER_ITEMS).length).toBe(role === 'beheerder' ? BEHEER_ITEMS.length : 0);
+    }
+  });
+
+  it('has a unique path per entry', () => {
     const all = [...NAV_ITEMS, ...BEHEER_ITEMS];
     expect(new Set(paths(all)).size).toBe(all.length);
   });

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => { await env?.close(); });
 
 /** Everything a registration writes, processing log included (a refused one must log nothing either). */
-const counts = async () => ({
+const counts = async (): Promise<Record<string, number>> => ({
   ...(await dataFingerprint(env.database.db)),
   log: (await one<{ n: number }>(env.database.db, sql`select count(*)::int as n from processing_log`))!.n,
   relations: (await one<{ n: number }>(env.database.db, sql`select count(*)::int as n from registration_relations`))!.n,

@@ -122,6 +122,7 @@ export async function importCases(
   let batch: ImportLine[] = [];
   let batchIds = new Set<string>();
   let batchNo = 0;
+  let asyncCommits = false;
   let linesRead = 0, bytesRead = 0;
   // One batch is written while the next is read and validated (two cores: Node and PostgreSQL).
   let inflight: Promise<void> | undefined;
@@ -129,22 +130,28 @@ export async function importCases(
 
   const progress = () => opts.onProgress?.({ linesRead, bytesRead, imported: result.imported, updated: result.updated, rejected: result.rejectedCount });
 
-  const runBatch = async (lines: ImportLine[], no: number): Promise<void> => {
-    const out = await writeWithIsolation(db, actor, lines, no, opts, ref, dryRun, seenInDryRun);
+  const runBatch = async (lines: ImportLine[], no: number, final: boolean): Promise<void> => {
+    const out = await writeWithIsolation(db, actor, lines, { no, final }, opts, ref, dryRun, seenInDryRun);
     result.imported += out.imported;
     result.updated += out.updated;
     for (const r of out.rejected) reject(r.line, r.error);
     progress();
   };
-  const flush = async () => {
+  /** `final`: the last batch, whose commit also makes the earlier (asynchronous) commits durable. */
+  const flush = async (final: boolean) => {
     if (inflight) await inflight;
     if (failure) return;
-    if (!batch.length) return;
+    if (!batch.length) {
+      // the last lines were all rejected: one empty synchronous commit flushes the WAL instead
+      if (final && asyncCommits && !dryRun) await transaction(db, (tx) => tx.execute(sql`select pg_current_xact_id()`));
+      return;
+    }
+    if (!final) asyncCommits = true;
     const lines = batch;
     batch = [];
     batchIds = new Set();
     batchNo++;
-    inflight = runBatch(lines, batchNo).catch((error: unknown) => { failure = { error, atLine: lines[0]!.line }; });
+    inflight = runBatch(lines, batchNo, final).catch((error: unknown) => { failure = { error, atLine: lines[0]!.line }; });
   };
 
   try {
@@ -157,13 +164,13 @@ export async function importCases(
       result.lines++;
       const v = validateLine(line.text, line.no, ref);
       if (!v.ok) { reject(line.no, v.error); continue; }
-      // the same externalId twice in one batch: write the first before taking the second
-      if (batchIds.has(v.value.externalId)) await flush();
+      // a full batch is written once the next line shows it is not the last; the same
+      // externalId twice in one batch: the first is written before the second is taken
+      if (batch.length >= batchSize || batchIds.has(v.value.externalId)) await flush(false);
       batch.push(v.value);
       batchIds.add(v.value.externalId);
-      if (batch.length >= batchSize) await flush();
     }
-    await flush();
+    await flush(true);
   } catch (error) {
     // the input broke off (upload aborted, file unreadable): what was committed stays
     if (inflight) await inflight;
@@ -182,12 +189,14 @@ export async function importCases(
  * data (which validation should have caught), the batch is split until that line is found: it is
  * rejected, the others go in. Any other error (connection lost, a failing hook) aborts.
  */
+interface BatchInfo { no: number; final: boolean }
+
 async function writeWithIsolation(
-  db: Db, actor: ImportActor, lines: ImportLine[], batchNo: number, opts: ImportOptions, ref: ImportReference,
+  db: Db, actor: ImportActor, lines: ImportLine[], batch: BatchInfo, opts: ImportOptions, ref: ImportReference,
   dryRun: boolean, seen: Set<string> | undefined,
 ): Promise<BatchOutcome> {
   try {
-    return await writeBatchTx(db, actor, lines, batchNo, opts, ref, dryRun, seen);
+    return await writeBatchTx(db, actor, lines, batch, opts, ref, dryRun, seen);
   } catch (e) {
     if (!isDataError(e)) throw e;
     if (lines.length === 1) {
@@ -195,20 +204,20 @@ async function writeWithIsolation(
       return { imported: 0, updated: 0, rejected: [{ line: lines[0]!.line, error: `Database weigert de regel: ${msg.split('\n')[0]}` }] };
     }
     const mid = Math.ceil(lines.length / 2);
-    const a = await writeWithIsolation(db, actor, lines.slice(0, mid), batchNo, opts, ref, dryRun, seen);
-    const b = await writeWithIsolation(db, actor, lines.slice(mid), batchNo, opts, ref, dryRun, seen);
+    const a = await writeWithIsolation(db, actor, lines.slice(0, mid), batch, opts, ref, dryRun, seen);
+    const b = await writeWithIsolation(db, actor, lines.slice(mid), batch, opts, ref, dryRun, seen);
     return { imported: a.imported + b.imported, updated: a.updated + b.updated, rejected: [...a.rejected, ...b.rejected] };
   }
 }
 
 async function writeBatchTx(
-  db: Db, actor: ImportActor, lines: ImportLine[], batchNo: number, opts: ImportOptions, ref: ImportReference,
+  db: Db, actor: ImportActor, lines: ImportLine[], batch: BatchInfo, opts: ImportOptions, ref: ImportReference,
   dryRun: boolean, seen: Set<string> | undefined,
 ): Promise<BatchOutcome> {
   try {
     return await transaction(db, async (tx) => {
-      const out = await writeBatch(tx, actor, lines, opts.traceId, ref, seen);
-      await opts.beforeCommit?.(batchNo, tx);
+      const out = await writeBatch(tx, actor, lines, opts.traceId, ref, seen, batch.final);
+      await opts.beforeCommit?.(batch.no, tx);
       if (dryRun) throw new DryRunRollback(out);
       return out;
     });
@@ -221,7 +230,7 @@ async function writeBatchTx(
   }
 }
 
-interface Existing { externalId: string; id: string; personId: string; caseId: string | null }
+interface Existing { externalId: string; id: string; personId: string; caseId: string | null; partners: string[] | null }
 
 const needsCase = (l: ImportLine) => l.kind === 'advies' || (l.kind === 'procesregie' && l.startedAt !== null);
 const caseStatus = (l: ImportLine) => (l.closedAt ? 'afgesloten' : l.kind === 'advies' ? 'advies' : 'procesregie_lopend');
@@ -234,14 +243,20 @@ function closeReasonCode(l: ImportLine, ref: ImportReference): string | null {
 }
 
 /** The batch's writes, inside the caller's transaction. */
-async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[], traceId: string, ref: ImportReference, seen: Set<string> | undefined): Promise<BatchOutcome> {
+async function writeBatch(
+  tx: Executor, actor: ImportActor, input: ImportLine[], traceId: string, ref: ImportReference, seen: Set<string> | undefined, final: boolean,
+): Promise<BatchOutcome> {
   const t = actor.tenantId;
   // Concurrent imports into the same tenant take turns per batch, so the look-up below stays true.
-  await tx.execute(sql`select pg_advisory_xact_lock(74200, hashtext(${t}))`);
+  // Batches before the last commit without waiting for the WAL flush: a crash may lose the last
+  // few of them, which is what a crash does to an unfinished import anyway (run it again); the
+  // last batch's commit flushes the WAL, and with it every earlier batch, before the answer.
+  await tx.execute(sql`select pg_advisory_xact_lock(74200, hashtext(${t})), set_config('synchronous_commit', ${final ? 'on' : 'off'}, true)`);
 
   const existing = new Map<string, Existing>();
   for (const e of await rows<Existing>(tx, sql`
-    select r.external_id as "externalId", r.id, r.person_id as "personId", c.id as "caseId"
+    select r.external_id as "externalId", r.id, r.person_id as "personId", c.id as "caseId",
+           (select array_agg(p.partner_code) from case_participants p where p.case_id = c.id) as partners
       from registrations r left join cases c on c.registration_id = r.id
      where r.tenant_id = ${t}
        and r.external_id = any(array(select json_array_elements_text(${JSON.stringify(input.map((l) => l.externalId))}::json)))`)) {
@@ -276,6 +291,8 @@ async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[],
       // without a BSN: the person already linked to this externalId, or a new one
       personId: l.subject.bsn ? null : ex?.personId ?? randomUUID(),
       action: ex || seen?.has(l.externalId) ? 'update' as const : 'create' as const,
+      // the registering partner takes part; never re-added once there (or deliberately removed)
+      addPartner: withCase && !ex?.partners?.includes(l.registeringPartner),
     };
   });
   const personsWithBsn = JSON.stringify([...byBsn.values()].map(personJson));
@@ -283,7 +300,7 @@ async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[],
   const payload = JSON.stringify(regs.map((r) => ({
     id: r.id, e: r.l.externalId, k: r.l.kind, m: r.l.municipality, p: r.l.registeringPartner, ra: r.l.registeredAt,
     pid: r.personId, bsn: r.l.subject.bsn, mt: r.l.mainTopic, pa: r.l.problemAreas, ch: r.l.children, cb: r.l.crossesMunicipalityBorder,
-    rst: r.caseId ? caseStatus(r.l) : 'teruggelegd', act: r.action,
+    rst: r.caseId ? caseStatus(r.l) : 'teruggelegd', act: r.action, ap: r.addPartner,
     // the case (cid null: none). advies keeps started_at empty unless given, as the case flow does
     cid: r.caseId, a: r.l.kind === 'procesregie' ? r.l.approach : null, sa: r.l.startedAt, ca: r.l.closedAt,
     crc: closeReasonCode(r.l, ref), cr: r.l.closedAt ? r.l.closeReason : null,
@@ -309,7 +326,7 @@ async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[],
     ), x as materialized (
       select x.*, coalesce(x.pid, pb.id) as person_id
         from json_to_recordset(${payload}::json) as x(id uuid, e text, k text, m text, p text, ra date, pid uuid, bsn text, mt text, pa text[],
-                                                    ch text, cb boolean, rst text, act text, cid uuid, a text, sa date, ca date, crc text, cr text)
+                                                    ch text, cb boolean, rst text, act text, ap boolean, cid uuid, a text, sa date, ca date, crc text, cr text)
         left join pb on pb.bsn = x.bsn
     ), r as (
       insert into registrations (id, tenant_id, external_id, kind, status, municipality_code, registering_partner, registered_at,
@@ -333,10 +350,8 @@ async function writeBatch(tx: Executor, actor: ImportActor, input: ImportLine[],
             close_reason_code = excluded.close_reason_code, close_reason = excluded.close_reason,
             version = cases.version + 1, updated_at = now()
     ), cp as (
-      -- the registering partner takes part; never re-added once there (or deliberately removed)
       insert into case_participants (tenant_id, case_id, partner_code, added_by, add_reason)
-      select ${t}::uuid, x.cid, x.p, ${actor.userId}::uuid, 'import' from x
-       where x.cid is not null and not exists (select 1 from case_participants p where p.case_id = x.cid and p.partner_code = x.p)
+      select ${t}::uuid, x.cid, x.p, ${actor.userId}::uuid, 'import' from x where x.ap
       on conflict do nothing
     ), ev as (
       insert into case_events (tenant_id, case_id, registration_id, actor_id, actor_name, actor_organisation, type, data)

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
-import { dataFingerprint, openCaseWith, PDF_BYTES, pdfUpload, randomId } from '../../test/fixtures.js';
+import { dataFingerprint, freshSubject, MEETS, openCaseWith, PDF_BYTES, pdfUpload, randomId, register, triageBody } from '../../test/fixtures.js';
 import { one, rows, sql } from '../../core/db/index.js';
 
 let env: TestEnv;
@@ -305,5 +305,41 @@ describe('timeline', () => {
     expect(ptypes).toEqual(expect.arrayContaining(['case_opened', 'agreement_created', 'plan_updated', 'participant_added']));
     for (const hidden of ['registered', 'triaged', 'ave_phase', 'journal_added']) expect(ptypes).not.toContain(hidden);
     expect(p.text).not.toContain(registrationId);
+  });
+});
+
+describe('bad input never answers 500 and changes nothing', () => {
+  it('text with a NUL character, on every write and search of the case flow', async () => {
+    const { caseId, registrationId } = await openCaseWith(pol, reg);
+    const agreementId = (await reg.post(`/api/cases/${caseId}/agreements`, { partner: 'politie', title: 'Huisbezoek' })).body.id as string;
+    const fresh = await register(pol, { subject: freshSubject() });
+    const NUL = 'tekst\u0000met nul';
+    const calls: [string, () => Promise<{ status: number; text: string }>][] = [
+      ['triage purpose', () => reg.post(`/api/registrations/${fresh}/triage`, triageBody('procesregie', { purpose: NUL }))],
+      ['triage override', () => reg.post(`/api/registrations/${fresh}/triage`, triageBody('procesregie', { criteria: { ...MEETS, systemImpact: false }, override: { reason: NUL } }))],
+      ['case purpose', () => reg.patch(`/api/cases/${caseId}`, { purpose: NUL })],
+      ['plan', () => reg.put(`/api/cases/${caseId}/plan`, { analysis: [{ domain: 'psychisch', problem: NUL }], goals: [] })],
+      ['ave reason', () => reg.post(`/api/cases/${caseId}/ave-phase`, { phase: 3, reason: NUL })],
+      ['participant reason', () => reg.post(`/api/cases/${caseId}/participants`, { partner: 'vnn', reason: NUL })],
+      ['agreement title', () => reg.post(`/api/cases/${caseId}/agreements`, { partner: 'politie', title: NUL })],
+      ['agreement note', () => pol.patch(`/api/agreements/${agreementId}`, { status: 'done', note: NUL })],
+      ['journal', () => pol.post(`/api/cases/${caseId}/journal`, { text: NUL })],
+      ['document name', () => pol.post(`/api/cases/${caseId}/documents`, pdfUpload({ filename: 'ver\u0000slag.pdf' }))],
+      ['close reason', () => reg.post(`/api/cases/${caseId}/close`, { reason: NUL })],
+      ['close evaluation', () => reg.post(`/api/cases/${caseId}/close`, { reason: 'Klaar', evaluation: { helped: NUL } })],
+      ['case search', () => reg.get(`/api/cases?q=${encodeURIComponent(NUL)}`)],
+      ['person search', () => reg.get(`/api/persons?q=${encodeURIComponent(NUL)}`)],
+      ['registration status filter', () => reg.get(`/api/registrations?status=${encodeURIComponent(NUL)}`)],
+      ['not a uuid', () => reg.get('/api/cases/niet-een-uuid')],
+      ['not a uuid (agreement)', () => pol.patch('/api/agreements/123', { status: 'done' })],
+    ];
+    const before = await dataFingerprint(env.database.db);
+    for (const [what, call] of calls) {
+      const r = await call();
+      expect(r.status, `${what}: ${r.text}`).toBeLessThan(500);
+      if (!what.includes('search') && !what.includes('filter')) expect(r.status, `${what}: ${r.text}`).toBeGreaterThanOrEqual(400);
+    }
+    expect(await dataFingerprint(env.database.db)).toEqual(before);
+    expect((await reg.get(`/api/registrations/${registrationId}`)).status).toBe(200);
   });
 });

@@ -49,6 +49,18 @@ describe('every read is logged', () => {
     expect(added).toEqual([expect.objectContaining(caseEntry('read', 'politie@demo.zvh', 'politie'))]);
   });
 
+  it('GET case: also a read for every household member shown in the case file', async () => {
+    const subject = freshSubject();
+    const member = { firstName: 'Kim', lastName: subject.lastName as string, birthDate: '2015-03-01', relation: 'kind' };
+    const c = await openCaseWith(pol, reg, { subject, registration: { household: [member] } });
+    const file = await pol.get(`/api/cases/${c.caseId}`);
+    expect(file.body.household).toEqual([expect.objectContaining({ firstName: 'Kim', relation: 'kind' })]);
+    const memberId = file.body.household[0].id as string;
+    const added = await logged(async () => expect((await pol.get(`/api/cases/${c.caseId}`)).status).toBe(200));
+    const subjects = added.filter((r) => r.case_id === c.caseId && r.action === 'read').map((r) => r.data_subject_ref);
+    expect(subjects.sort()).toEqual([c.personId, memberId].sort());
+  });
+
   it('the case list: one read per listed case', async () => {
     const added = await logged(async () => expect((await pol.get('/api/cases')).status).toBe(200));
     expect(added).toContainEqual(expect.objectContaining(caseEntry('read', 'politie@demo.zvh', 'politie')));

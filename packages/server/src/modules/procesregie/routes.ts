@@ -180,6 +180,11 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
     schema: { tags: ['procesregie'], summary: 'Tijdlijn van alles wat er in de casus gebeurde', params: IdParams },
   }, async (request) => svc.timeline(ctxOf(request, db), id(request)));
 
+  app.get('/api/regisseurs', {
+    config: { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager'] } },
+    schema: { tags: ['procesregie'], summary: 'Actieve procesregisseurs (om een casus toe te wijzen)' },
+  }, async (request) => svc.listRegisseurs(ctxOf(request, db)));
+
   app.get('/api/cases/:id/audit', {
     config: { access: { roles: ['procesregisseur', 'manager', 'beheerder'] } },
     schema: { tags: ['procesregie'], summary: 'Verwerkingenlog van de casus (elke lees- en schrijfactie)', params: IdParams },

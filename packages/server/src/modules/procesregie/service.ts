@@ -327,7 +327,8 @@ export async function timeline(ctx: Ctx, caseId: string) {
     select e.id, e.at, e.type, e.actor_name as "actorName", e.actor_organisation as "actorOrganisation", e.data
       from case_events e
      where (e.case_id = ${caseId} or (e.registration_id = ${ref.registrationId} and e.case_id is null))
-       ${zvh ? sql`` : sql`and e.type in (${sql.join(PARTNER_VISIBLE_EVENTS.map((t) => sql`${t}`), sql`, `)})`}
+       ${zvh ? sql`` : sql`and (e.type in (${sql.join(PARTNER_VISIBLE_EVENTS.map((t) => sql`${t}`), sql`, `)})
+            or (e.type in ('journal_added', 'document_added') and e.data->>'visibility' = 'all'))`}
      order by e.at desc, e.id desc`);
   await logCase(ctx, ref, 'read', { view: 'timeline' });
   return events;
@@ -345,4 +346,11 @@ export async function auditTrail(ctx: Ctx, caseId: string) {
       from processing_log l
      where l.tenant_id = ${ctx.actor.tenantId} and (l.case_id = ${caseId} or (l.registration_id = ${ref.registrationId} and l.case_id is null))
      order by l.at, l.id`);
+}
+
+/** Active procesregisseurs of the tenant, to assign a case to. */
+export function listRegisseurs(ctx: Ctx) {
+  requireZvh(ctx.actor);
+  return rows<{ id: string; name: string }>(ctx.db, sql`select id, name from users
+    where tenant_id = ${ctx.actor.tenantId} and active and 'procesregisseur' = any(roles) order by name`);
 }

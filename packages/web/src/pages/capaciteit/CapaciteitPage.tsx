@@ -150,7 +150,7 @@ function PlanningSection({ settings, available, counts }: { settings: CapacitySe
       inputMode="decimal"
       value={values[key] ?? ''}
       error={errors[key]}
-      onChange={(e) => setValues((v) => ({ ...v, [key]: e.currentTarget.value }))}
+      onChange={(e) => { const v = e.currentTarget.value; setValues((s) => ({ ...s, [key]: v })); }}
     />
   );
   return (

@@ -139,6 +139,7 @@ interface TriageValues {
   referralPlace: string;
   referralNote: string;
   overrideReason: string;
+  regisseurId: string;
 }
 
 const KNOWN = ['criteria', 'outcome', 'approach', 'purpose', 'participants', 'leadPartner', 'advice', 'referredTo', 'referredTo.place', 'referredTo.note', 'override', 'override.reason', 'regisseurId'];
@@ -161,7 +162,9 @@ function TriageForm({ reg, labels }: { reg: RegistrationDetail; labels: Labels }
     referralPlace: '',
     referralNote: '',
     overrideReason: '',
+    regisseurId: user.roles.includes('procesregisseur') ? user.id : '',
   });
+  const regisseurs = useApi<{ id: string; name: string }[]>('/api/regisseurs');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);
   const submit = useAction((body: unknown) => api.post<{ caseId: string | null; status: string; criteriaMet: boolean }>(`/api/registrations/${reg.id}/triage`, body));
@@ -197,6 +200,7 @@ function TriageForm({ reg, labels }: { reg: RegistrationDetail; labels: Labels }
       ...(procesregie ? { approach: values.approach } : {}),
       ...(opensCase ? { purpose: values.purpose.trim(), participants: values.participants } : {}),
       ...(opensCase && values.leadPartner ? { leadPartner: values.leadPartner } : {}),
+      ...(opensCase && values.regisseurId ? { regisseurId: values.regisseurId } : {}),
       ...(procesregie && !met ? { override: { reason: values.overrideReason.trim() } } : {}),
       ...(outcome === 'terugleggen' ? { advice: values.advice.trim() } : {}),
       ...(outcome === 'doorverwijzen' ? { referredTo: { place: values.referralPlace, ...(values.referralNote.trim() ? { note: values.referralNote.trim() } : {}) } } : {}),
@@ -362,10 +366,17 @@ function TriageForm({ reg, labels }: { reg: RegistrationDetail; labels: Labels }
             error={errors.leadPartner}
             optional
           />
-          <Details
-            items={[{ label: t('triage.fields.regisseurId'), value: isRegisseur ? t('triage.regisseurSelf', { name: user.name }) : t('triage.regisseurLater') }]}
+          <SelectField
+            id={triageFieldId('regisseurId')}
+            label={t('triage.fields.regisseurId')}
+            description={values.regisseurId ? (values.regisseurId === user.id ? t('triage.regisseurSelf', { name: user.name }) : undefined) : t('triage.regisseurLater')}
+            placeholder={t('triage.regisseurLater')}
+            options={(regisseurs.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            value={values.regisseurId}
+            onChange={(e) => set('regisseurId', e.currentTarget.value)}
+            error={errors.regisseurId}
+            optional
           />
-          {errors.regisseurId && <Alert type="error">{errors.regisseurId}</Alert>}
         </FormSection>
       )}
 

@@ -56,12 +56,16 @@ export function RadioGroupField({ id, legend, description, error, options, value
   const { t } = useTranslation();
   const ids = fieldIds(id);
   const invalid = Boolean(error);
+  // role radiogroup (allowed on a fieldset) carries aria-required; `required` on the radios would
+  // mark them :invalid, and styled as errors, before the user chose anything
   return (
     <div id={ids.inputId} className={['utrecht-form-fieldset', 'zvh-cf-radio-group', invalid ? 'utrecht-form-fieldset--invalid' : ''].filter(Boolean).join(' ')}>
       <fieldset
         className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
+        role="radiogroup"
         aria-describedby={describedBy(ids, Boolean(description), invalid)}
         aria-required={required || undefined}
+        aria-invalid={invalid || undefined}
         disabled={disabled}
       >
         <legend className={['utrecht-form-fieldset__legend', 'utrecht-form-fieldset__legend--html-legend', invalid ? 'utrecht-form-fieldset__legend--invalid' : ''].filter(Boolean).join(' ')}>
@@ -94,7 +98,6 @@ export function RadioGroupField({ id, legend, description, error, options, value
                     value={o.value}
                     checked={value === o.value}
                     disabled={o.disabled}
-                    aria-invalid={invalid || undefined}
                     aria-describedby={o.description ? `${optionId}-omschrijving` : undefined}
                     onChange={(e) => e.currentTarget.checked && onChange(o.value)}
                   />

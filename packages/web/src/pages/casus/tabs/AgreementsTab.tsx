@@ -97,7 +97,7 @@ export function AgreementsTab(props: CaseTabProps) {
         canUpdate(a) ? (
           <Button onClick={() => openEdit(a)}>
             {a.status === 'open' ? t('casus.agreements.report') : t('casus.agreements.change')}
-            <VisuallyHidden>: {a.title}</VisuallyHidden>
+            <VisuallyHidden> {t('casus.agreements.hiddenName', { title: a.title })}</VisuallyHidden>
           </Button>
         ) : null,
     },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Overzicht: the person, household, the case's purpose and direction, the participating
 // partners (add/remove with a reason) and the AVE phase (change with a reason).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import type { ApiError } from '../../../api/client';
@@ -248,6 +248,13 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
   const [removeAttempt, setRemoveAttempt] = useState(0);
   const add = useAction((body: { partner: string; reason: string }) => api.post(`/api/cases/${c.id}/participants`, body));
   const remove = useAction((p: string, r: string) => api.post(`/api/cases/${c.id}/participants/${encodeURIComponent(p)}/remove`, { reason: r }));
+  // after a removal the row's button is gone: once the new list is in, continue at the add form
+  const focusAfterRemoval = useRef(false);
+  useEffect(() => {
+    if (!focusAfterRemoval.current) return;
+    focusAfterRemoval.current = false;
+    document.getElementById('deelnemer-partner')?.focus();
+  }, [c.participants]);
   const active = c.participants.filter((p) => !p.removedAt);
   const available = labels.partners().filter((o) => !active.some((p) => p.partner === o.value));
   const name = (p: Participant) => p.name ?? labels.org(p.partner);
@@ -280,6 +287,7 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
     const res = await remove.run(removing.partner, removeReason.trim());
     if (res.ok) {
       notify(t('casus.participants.removed', { name: name(removing) }));
+      focusAfterRemoval.current = true;
       setRemoving(null);
       reload();
     }
