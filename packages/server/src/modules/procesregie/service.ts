@@ -88,7 +88,10 @@ export async function getCase(ctx: Ctx, id: string) {
         d.uploaded_by_organisation as "uploadedByOrganisation"
       from documents d where d.case_id = ${id} ${zvh ? sql`` : sql`and d.visibility = 'all'`} order by d.uploaded_at desc`),
   ]);
-  await logCase(ctx, ref, 'read', { view: 'case' });
+  // the case file shows the household too: each person whose data is shown is a data subject of this read
+  await logProcessing(ctx, [ref.personId, ...(c.household as { id: string }[]).map((h) => h.id)].map((subject) => ({
+    action: 'read' as const, activity: ACTIVITY, purpose: ref.purpose, caseId: ref.id, registrationId: ref.registrationId, dataSubjectId: subject, details: { view: 'case' },
+  })));
   const isOpen = ['advies', 'procesregie_lopend', 'heropend'].includes(c.status);
   return {
     ...c, participants, agreements, journal, documents,

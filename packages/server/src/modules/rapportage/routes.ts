@@ -48,6 +48,9 @@ export const AnnualReportSchema = Type.Object({
 
 type Query = { year: number; region?: string; municipality?: string };
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } });
+
 function fileName(report: AnnualReport, ext: string): string {
   const sel = report.filters.municipality ?? report.filters.region;
   return `jaarverslag-${report.year}${sel ? `-${sel.toLowerCase()}` : ''}.${ext}`;
@@ -80,18 +83,21 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
     config: access,
     schema: {
       tags: ['rapportage'], summary: 'Jaarverslag als spreadsheet (één tabblad per tabel)', querystring: ReportQuery,
-      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      response: { 200: binary(XLSX, 'Spreadsheet met één tabblad per tabel; getallen als getallen') },
     },
   }, async (request, reply) => {
     const { actor } = ctxOf(request, db);
     const q = request.query as Query;
     const [report, labels] = await Promise.all([computeAnnualReport(db, actor.tenantId, q.year, q), loadReportLabels(db, actor.tenantId)]);
-    return sendFile(reply, await annualReportXlsx(report, labels), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName(report, 'xlsx'));
+    return sendFile(reply, await annualReportXlsx(report, labels), XLSX, fileName(report, 'xlsx'));
   });
 
   app.get('/api/reports/annual.pdf', {
     config: access,
-    schema: { tags: ['rapportage'], summary: 'Jaarverslag als PDF (A4, tabellen en staafdiagrammen)', querystring: ReportQuery, produces: ['application/pdf'] },
+    schema: {
+      tags: ['rapportage'], summary: 'Jaarverslag als PDF (A4, tabellen en staafdiagrammen)', querystring: ReportQuery,
+      response: { 200: binary('application/pdf', 'PDF (A4) met de tabellen, staafdiagrammen en paginanummers') },
+    },
   }, async (request, reply) => {
     const { actor } = ctxOf(request, db);
     const q = request.query as Query;
