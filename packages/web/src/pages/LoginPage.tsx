@@ -11,13 +11,13 @@ import { Alert, Button, ButtonGroup, Code, Paragraph, TextField } from '../ui';
 
 /** The demo accounts of the seed data; only shown when the server runs in demo mode. */
 const DEMO_ACCOUNTS = [
-  { email: 'admin@demo.zvh', role: 'beheerder' },
-  { email: 'manager@demo.zvh', role: 'manager' },
-  { email: 'regisseur@demo.zvh', role: 'procesregisseur' },
-  { email: 'informatie@demo.zvh', role: 'informatiemakelaar' },
-  { email: 'politie@demo.zvh', role: 'professional' },
-  { email: 'ggz@demo.zvh', role: 'professional' },
-  { email: 'gemeente@demo.zvh', role: 'professional' },
+  { email: 'admin@demo.zvh', key: 'admin' },
+  { email: 'manager@demo.zvh', key: 'manager' },
+  { email: 'regisseur@demo.zvh', key: 'regisseur' },
+  { email: 'informatie@demo.zvh', key: 'informatie' },
+  { email: 'politie@demo.zvh', key: 'politie' },
+  { email: 'ggz@demo.zvh', key: 'ggz' },
+  { email: 'gemeente@demo.zvh', key: 'gemeente' },
 ] as const;
 const DEMO_PASSWORD = 'demo-wachtwoord';
 
@@ -147,7 +147,7 @@ export default function LoginPage() {
           <ul className="zvh-demo-list">
             {DEMO_ACCOUNTS.map((a) => (
               <li key={a.email}>
-                <Code>{a.email}</Code> – {t(`roles.${a.role}`)}
+                <Code>{a.email}</Code> – {t(`login.demoAccount.${a.key}`)}
               </li>
             ))}
           </ul>

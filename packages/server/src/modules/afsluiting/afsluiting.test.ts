@@ -172,7 +172,9 @@ describe('reopening', () => {
     expect(c).toMatchObject({ status: 'heropend', closedAt: null });
     expect(c.permissions.actions).toEqual(['close']);
     const ev = await rows<{ data: unknown; actor_organisation: string }>(env.database.db, sql`select data, actor_organisation from case_events where case_id = ${caseId} and type = 'reopened'`);
-    expect(ev).toEqual([{ data: { reason: 'Nieuwe meldingen van overlast' }, actor_organisation: 'zvh' }]);
+    // the previous closure is kept in the history; the case itself no longer carries it
+    expect(ev).toMatchObject([{ data: { reason: 'Nieuwe meldingen van overlast', previousClosure: { reasonCode: expect.any(String), closedAt: expect.any(String) } }, actor_organisation: 'zvh' }]);
+    expect(c).toMatchObject({ closeReasonCode: null, closeReason: null, evaluation: null });
     expect((await pol.get(`/api/cases/${caseId}/timeline`)).body.map((e: { type: string }) => e.type)).toContain('reopened');
     expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Weer aan de slag' })).status).toBe(201);
   });

@@ -4,7 +4,7 @@
 import type { Ctx } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { loadVisibleCase, requireZvh } from '../../core/access.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../core/errors.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
 import { transition } from '../../core/workflow.js';
 import { recordEvent } from '../../core/case-events.js';
@@ -42,7 +42,7 @@ export async function closeCase(ctx: Ctx, caseId: string, input: CloseInput) {
     const carry = new Set(input.carryOver ?? []);
     const open = await rows<{ id: string; title: string }>(tx, sql`select id, title from agreements where case_id = ${caseId} and status = 'open'`);
     const unknown = [...carry].filter((id) => !open.some((a) => a.id === id));
-    if (unknown.length) throw new NotFoundError('Over te dragen afspraak hoort niet bij deze casus of is niet open');
+    if (unknown.length) throw new ValidationError('Onbekende afspraak', [{ field: 'carryOver', message: 'Alleen open afspraken van deze casus kunnen worden overgedragen' }]);
     const blocking = open.filter((a) => !carry.has(a.id));
     if (blocking.length) {
       throw new ConflictError('open_agreements', 'Sluit de open afspraken eerst af of draag ze expliciet over', blocking);
@@ -69,10 +69,14 @@ export async function reopenCase(ctx: Ctx, caseId: string, reason: string) {
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { lock: true, ex: tx });
     const status = transition(ref.status, 'reopen');
-    const res = await one<{ version: number }>(tx, sql`update cases set status = ${status}, closed_at = null, version = version + 1, updated_at = now()
+    // the previous closure stays in the history (the event), the case itself is open again
+    const previous = await one<Record<string, unknown>>(tx, sql`select closed_at as "closedAt", close_reason_code as "reasonCode", close_reason as reason,
+      handover_partner as "handoverPartner", evaluation from cases where id = ${caseId}`);
+    const res = await one<{ version: number }>(tx, sql`update cases set status = ${status}, closed_at = null, close_reason_code = null, close_reason = null,
+        handover_partner = null, evaluation = null, version = version + 1, updated_at = now()
       where id = ${caseId} returning version`);
     await tx.execute(sql`update registrations set status = ${status}, updated_at = now() where id = ${ref.registrationId}`);
-    await recordEvent(ctx, tx, { caseId, type: 'reopened', data: { reason } });
+    await recordEvent(ctx, tx, { caseId, type: 'reopened', data: { reason, previousClosure: previous ?? null } });
     await logCase(ctx, ref, 'update', { object: 'case', change: 'reopened' }, tx);
     return { id: caseId, status, version: res!.version };
   });

@@ -64,9 +64,11 @@ describe('open agreements of the own organisation', () => {
   });
 
   it('leaves out agreements of closed cases and of cases the organisation no longer takes part in', async () => {
-    const { caseId } = await openCaseWith(pol, reg, { participants: ['politie'] });
+    const { caseId } = await openCaseWith(pol, reg, { participants: ['politie', 'gemeente-oov'] });
     const a = await addAgreement(caseId, 'gemeente-oov', 'Woning', '2020-01-01');
-    expect(idsOf((await gem.get('/api/my-work')).body.agreements)).not.toContain(a); // gemeente does not take part
+    expect(idsOf((await gem.get('/api/my-work')).body.agreements)).toContain(a);
+    expect((await reg.post(`/api/cases/${caseId}/participants/gemeente-oov/remove`, { reason: 'Rol vervuld' })).status).toBe(200);
+    expect(idsOf((await gem.get('/api/my-work')).body.agreements)).not.toContain(a); // gemeente no longer takes part
     const b = await addAgreement(caseId, 'politie', 'Huisbezoek', '2020-01-01');
     expect(idsOf((await pol.get('/api/my-work')).body.agreements)).toContain(b);
     expect((await reg.post(`/api/cases/${caseId}/close`, { reason: 'Klaar', carryOver: [a, b] })).status).toBe(200);

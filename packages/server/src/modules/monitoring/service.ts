@@ -20,7 +20,7 @@ export async function myWork(ctx: Ctx) {
   const { actor } = ctx;
   const agreements = await rows<{ caseId: string; personId: string; purpose: string; registrationId: string } & Record<string, unknown>>(ctx.db, sql`
     select a.id, a.title, a.due_date as "dueDate", a.status, a.partner_code as partner, a.responsible_person as "responsiblePerson",
-           (a.due_date < current_date) as overdue, c.id as "caseId", c.purpose, c.person_id as "personId", c.registration_id as "registrationId",
+           coalesce(a.due_date < current_date, false) as overdue, c.id as "caseId", c.purpose, c.person_id as "personId", c.registration_id as "registrationId",
            p.first_name || ' ' || p.last_name as "subjectName"
       from agreements a join cases c on c.id = a.case_id join persons p on p.id = c.person_id
      where ${caseVisibleTo(actor)} and a.status = 'open' and a.partner_code = ${actor.organisationCode}

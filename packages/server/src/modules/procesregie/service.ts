@@ -80,7 +80,7 @@ export async function getCase(ctx: Ctx, id: string) {
       where cp.case_id = ${id} ${zvh ? sql`` : sql`and cp.removed_at is null`} order by cp.removed_at nulls first, o.name`),
     rows(ctx.db, sql`select a.id, a.partner_code as partner, a.title, a.description, a.responsible_person as "responsiblePerson", a.due_date as "dueDate",
         a.status, a.note, a.carried_over as "carriedOver", a.version, a.updated_at as "updatedAt",
-        (a.status = 'open' and a.due_date < current_date) as overdue
+        coalesce(a.status = 'open' and a.due_date < current_date, false) as overdue
       from agreements a where a.case_id = ${id} order by (a.status <> 'open'), a.due_date nulls last, a.created_at`),
     rows(ctx.db, sql`select j.id, j.entry_date as "date", j.at, j.author_name as "authorName", j.author_organisation as "authorOrganisation", j.text, j.visibility
       from journal_entries j where j.case_id = ${id} ${zvh ? sql`` : sql`and j.visibility = 'all'`} order by j.entry_date desc, j.at desc`),
@@ -206,8 +206,10 @@ export async function createAgreement(ctx: Ctx, caseId: string, input: Agreement
   requireRegisseur(ctx);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { write: true, lock: true, ex: tx });
-    const owner = await one(tx, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${input.partner} and active`);
-    if (!owner) throw new ValidationError('Onbekende organisatie', [{ field: 'partner', message: 'Onbekende organisatie' }]);
+    // the owner must be able to see and update its agreement: a participant, or the ZVH itself
+    const owner = await one(tx, sql`select 1 from organisations o where o.tenant_id = ${ctx.actor.tenantId} and o.code = ${input.partner} and o.active
+      and (o.kind = 'zvh' or exists (select 1 from case_participants cp where cp.case_id = ${caseId} and cp.partner_code = o.code and cp.removed_at is null))`);
+    if (!owner) throw new ValidationError('Organisatie neemt niet deel', [{ field: 'partner', message: 'Laat de partner eerst deelnemen aan de casus' }]);
     const a = await one<{ id: string; version: number }>(tx, sql`insert into agreements (tenant_id, case_id, partner_code, title, description, responsible_person, due_date, created_by)
       values (${ctx.actor.tenantId}, ${caseId}, ${input.partner}, ${input.title}, ${input.description ?? null}, ${input.responsiblePerson ?? null}, ${input.dueDate ?? null}, ${ctx.actor.userId})
       returning id, version`);
@@ -250,11 +252,17 @@ export async function updateAgreement(ctx: Ctx, agreementId: string, patch: Agre
   });
 }
 
+function partnerVisibility(ctx: Ctx, asked: 'all' | 'zvh' | undefined): 'all' | 'zvh' {
+  if (isZvhStaff(ctx.actor)) return asked ?? 'zvh';
+  if (asked === 'zvh') throw new ValidationError('Alleen het Zorg- en Veiligheidshuis kan iets voor zichzelf houden', [{ field: 'visibility', message: 'Partners delen met alle deelnemers' }]);
+  return 'all';
+}
+
 export async function addJournalEntry(ctx: Ctx, caseId: string, input: { text: string; date?: string; visibility?: 'all' | 'zvh' }) {
   const date = input.date ?? today();
   if (date > today()) throw new ValidationError('Datum in de toekomst', [{ field: 'date', message: 'Datum mag niet in de toekomst liggen' }]);
-  // partner entries are for all participants; the ZVH can keep an entry to itself
-  const visibility = isZvhStaff(ctx.actor) ? input.visibility ?? 'zvh' : 'all';
+  // partner entries are for all participants; only the ZVH can keep an entry to itself
+  const visibility = partnerVisibility(ctx, input.visibility);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { write: true, ex: tx });
     const j = await one<{ id: string }>(tx, sql`insert into journal_entries (tenant_id, case_id, entry_date, author_id, author_name, author_organisation, text, visibility)
@@ -299,7 +307,7 @@ export async function addDocument(ctx: Ctx, caseId: string, input: { filename: s
   if (content.length > MAX_DOCUMENT_BYTES) throw new DomainError(413, 'payload_too_large', 'Bestand groter dan 20 MB');
   if (!sniff(content, input.mimeType)) throw new ValidationError('Inhoud past niet bij het type', [{ field: 'contentBase64', message: 'De inhoud is geen geldig bestand van dit type' }]);
   const sha256 = createHash('sha256').update(content).digest('hex');
-  const visibility = isZvhStaff(ctx.actor) ? input.visibility ?? 'zvh' : 'all';
+  const visibility = partnerVisibility(ctx, input.visibility);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { write: true, ex: tx });
     const d = await one<{ id: string }>(tx, sql`insert into documents (tenant_id, case_id, filename, mime_type, size, sha256, content, visibility, uploaded_by, uploaded_by_organisation)
