@@ -71,7 +71,7 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     const rule = request.routeOptions.config?.access ?? implicitAccess(request.method, request.routeOptions.url);
     if (!rule) throw new ForbiddenError('Route zonder toegangsregel', 'no_access_rule');
     const token = request.cookies?.[SESSION_COOKIE];
-    if (token) request.actor = await resolveSession(db, token);
+    if (token) request.actor = await resolveSession(db, config.sessionSecret, token);
     if ('public' in rule) return;
     const actor = request.actor;
     if (!actor) throw new UnauthorizedError();

@@ -31,6 +31,12 @@ async function freshCode(secret: string): Promise<string> {
   return authenticator.generate(secret);
 }
 
+/** A code of the next time step (waits for it): the current one may be spent already. */
+async function nextStepCode(secret: string): Promise<string> {
+  await new Promise((r) => setTimeout(r, (authenticator.timeRemaining() + 1) * 1000));
+  return authenticator.generate(secret);
+}
+
 describe('sign-in', () => {
   it('signs a demo user in and tells who they are', async () => {
     const c = await env.as('regisseur@demo.zvh');
@@ -213,8 +219,14 @@ describe('two-factor sign-in (TOTP)', () => {
     // a right code with a wrong password reveals nothing about the second factor
     const wrongPw = await loginFrom('10.6.0.5', { email, password: 'fout', otp: await freshCode(secret) });
     expect(wrongPw.body.error.code).toBe('invalid_credentials');
-    const ok = await loginFrom('10.6.0.6', { email, password: PASSWORD, otp: await freshCode(secret) });
+    // the code used to enable is spent: the same code again is a replay
+    const enabledWith = authenticator.generate(secret);
+    const replay = await loginFrom('10.6.0.7', { email, password: PASSWORD, otp: enabledWith });
+    expect(replay.body.error.code).toBe('otp_invalid');
+    const ok = await loginFrom('10.6.0.6', { email, password: PASSWORD, otp: await nextStepCode(secret) });
     expect(ok.status).toBe(200);
+    const again = await loginFrom('10.6.0.8', { email, password: PASSWORD, otp: authenticator.generate(secret) });
+    expect(again.body.error.code).toBe('otp_invalid');
     expect(ok.body.user.totpEnabled).toBe(true);
 
     // switching it off needs the password

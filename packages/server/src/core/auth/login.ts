@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Sign-in: password (argon2id), optional TOTP, brute-force throttle, security log.
-import { authenticator } from 'otplib';
 import type { Config } from '../config.js';
 import type { Executor } from '../db/index.js';
 import { one, schema, sql } from '../db/index.js';
@@ -8,6 +7,7 @@ import { DomainError, TooManyRequestsError, UnauthorizedError } from '../errors.
 import { logSecurity } from '../processing-log.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { createSession } from './sessions.js';
+import { acceptTotp } from './totp.js';
 
 export const MAX_FAILURES = 10;
 export const FAILURE_WINDOW_MINUTES = 15;
@@ -49,12 +49,12 @@ export async function login(ex: Executor, config: Config, input: { email: string
     if (!input.otp) {
       throw new UnauthorizedError('Voer de verificatiecode uit uw authenticator-app in', 'otp_required');
     }
-    if (!authenticator.check(input.otp, user.totp_secret)) {
+    if (!(await acceptTotp(ex, user.id, user.totp_secret, input.otp))) {
       throw await fail('wrong_otp', new UnauthorizedError('Verificatiecode onjuist', 'otp_invalid'));
     }
   }
   await ex.insert(schema.loginAttempts).values({ email, ip: input.ip, success: true });
   await logSecurity(ex, { event: 'login', outcome: 'success', email, userId: user.id, tenantId: user.tenant_id, ip: input.ip });
-  const token = await createSession(ex, { id: user.id, tenantId: user.tenant_id }, input.ip, input.userAgent);
+  const token = await createSession(ex, config.sessionSecret, { id: user.id, tenantId: user.tenant_id }, input.ip, input.userAgent);
   return { token, userId: user.id };
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Sessions live in the database so several server instances share them. The cookie carries a
-// random token; the table stores only its SHA-256, so a database leak yields no usable session.
-import { createHash, randomBytes } from 'node:crypto';
+// random token; the table stores only its HMAC under SESSION_SECRET, so neither a database leak
+// nor a guessed row id yields a usable session.
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Role } from '@zvh/shared';
 import type { Actor } from '../context.js';
 import type { Executor } from '../db/index.js';
@@ -12,11 +13,11 @@ export const SESSION_COOKIE = 'zvh_session';
 export const IDLE_TIMEOUT_MINUTES = 30;
 export const ABSOLUTE_TIMEOUT_HOURS = 12;
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+const digest = (secret: string, token: string) => createHmac('sha256', secret).update(token).digest('hex');
 
-export async function createSession(ex: Executor, user: { id: string; tenantId: string }, ip: string, userAgent: string | undefined): Promise<string> {
+export async function createSession(ex: Executor, secret: string, user: { id: string; tenantId: string }, ip: string, userAgent: string | undefined): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await ex.insert(schema.sessions).values({ id: digest(token), userId: user.id, tenantId: user.tenantId, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+  await ex.insert(schema.sessions).values({ id: digest(secret, token), userId: user.id, tenantId: user.tenantId, ip, userAgent: userAgent?.slice(0, 300) ?? null });
   return token;
 }
 
@@ -27,8 +28,8 @@ interface SessionRow {
 }
 
 /** The actor for a session token, or undefined when it is unknown, ended, idle too long or too old. */
-export async function resolveSession(ex: Executor, token: string): Promise<Actor | undefined> {
-  const id = digest(token);
+export async function resolveSession(ex: Executor, secret: string, token: string): Promise<Actor | undefined> {
+  const id = digest(secret, token);
   const row = await one<SessionRow>(ex, sql`
     select s.id as session_id, u.id as user_id, u.tenant_id, t.code as tenant_code, u.email, u.name,
            u.organisation_code, o.kind as organisation_kind, u.municipality_code, u.roles, u.must_change_password,

@@ -59,6 +59,8 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   totpSecret: text('totp_secret'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  /** The last accepted TOTP time step: a code is accepted once. */
+  totpLastStep: integer('totp_last_step'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: now('created_at'),
   updatedAt: now('updated_at'),

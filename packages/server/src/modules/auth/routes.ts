@@ -8,6 +8,7 @@ import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/index.js';
 import { one, sql } from '../../core/db/index.js';
 import { login } from '../../core/auth/login.js';
+import { acceptTotp } from '../../core/auth/totp.js';
 import { endSession, endSessionsOfUser, SESSION_COOKIE, ABSOLUTE_TIMEOUT_HOURS } from '../../core/auth/sessions.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../core/auth/password.js';
 import { fieldError, UnauthorizedError } from '../../core/errors.js';
@@ -108,7 +109,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     const actor = actorOf(request.actor);
     const secret = authenticator.generateSecret();
     // stored but not enabled until the user proves the app works with a code
-    await db.execute(sql`update users set totp_secret = ${secret}, totp_enabled = false where id = ${actor.userId}`);
+    await db.execute(sql`update users set totp_secret = ${secret}, totp_enabled = false, totp_last_step = null where id = ${actor.userId}`);
     const otpauthUrl = authenticator.keyuri(actor.email, 'ZVH Casussysteem', secret);
     return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
   });
@@ -120,7 +121,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     const actor = actorOf(request.actor);
     const row = await one<{ totp_secret: string | null }>(db, sql`select totp_secret from users where id = ${actor.userId}`);
     const { code } = request.body as { code: string };
-    if (!row?.totp_secret || !authenticator.check(code, row.totp_secret)) throw fieldError('code', 'Code onjuist of verlopen');
+    if (!row?.totp_secret || !(await acceptTotp(db, actor.userId, row.totp_secret, code))) throw fieldError('code', 'Code onjuist, verlopen of al gebruikt');
     await db.execute(sql`update users set totp_enabled = true, updated_at = now() where id = ${actor.userId}`);
     await logSecurity(db, { event: 'totp_enabled', outcome: 'success', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip });
     return reply.status(204).send();
