@@ -4,3 +4,4 @@ export * from './roles.js';
 export * from './bsn.js';
 export * from './workflow.js';
 export * from './capacity.js';
+export * from './report.js';

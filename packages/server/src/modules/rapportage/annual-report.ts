@@ -3,7 +3,7 @@
 // aggregate SQL over the view report_dossiers (one row per registration with its case). The API,
 // the report page and both exports (XLSX, PDF) use computeAnnualReport, so they always agree.
 import type { SQL } from 'drizzle-orm';
-import { DOMAINS } from '@zvh/shared';
+import { DOMAINS, type AnnualReport } from '@zvh/shared';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
@@ -21,34 +21,7 @@ export interface ReportFilters {
   municipality?: string;
 }
 
-export interface AnnualReport {
-  year: number;
-  basics: {
-    registeredProcessDirection: number;
-    registeredProcessDirectionPga: number;
-    notTakenUp: number;
-    activeProcessDirection: number;
-    activeProcessDirectionPga: number;
-    informationRequests: number;
-    advice: number;
-  };
-  byMunicipality: {
-    code: string; name: string; region: string;
-    advice: number; processDirection: number; carriedOver: number; inflow: number; closed: number; activeAtYearEnd: number;
-  }[];
-  byPartner: { code: string; name: string; domain: string | null; registered: number }[];
-  byDomain: Record<string, number>;
-  percentages: {
-    mainTopic: Record<string, number>;
-    ageGroup: Record<string, number>;
-    gender: Record<string, number>;
-    problemArea: Record<string, number>;
-    children: Record<string, number>;
-    crossesMunicipalityBorder: number;
-  };
-  /** The filters applied (null: the whole tenant) and the municipalities they selected. */
-  filters: { region: string | null; municipality: string | null; municipalities: string[] };
-}
+export type { AnnualReport } from '@zvh/shared';
 
 /** Whole percent of n out of d, halves rounded up (1 of 8 = 12.5 -> 13); 0 when d is 0. Exact integer arithmetic. */
 export function percentHalfUp(n: number, d: number): number {

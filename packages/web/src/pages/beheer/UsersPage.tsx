@@ -3,7 +3,6 @@ import type { Role } from '@zvh/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import type { AdminUser, OneTimePassword, Reference } from '../../api/types';
 import { useAction, useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
@@ -16,18 +15,24 @@ import {
   CheckboxGroupField,
   Code,
   ConfirmDialog,
-  DataTable,
   Dialog,
-  ErrorState,
-  FormDialog,
-  Notice,
   Paragraph,
   SelectField,
-  Spinner,
   TextField,
   type Column,
 } from '../../ui';
-import { ActiveStatus, BeheerPage, FormError, NAME_MAX, RowButton, useFormState } from './common';
+import {
+  actionsColumn,
+  ActiveStatus,
+  BeheerListPage,
+  byName,
+  confirmError,
+  EditDialog,
+  NameField,
+  nameError,
+  RowButton,
+  useBeheer,
+} from './common';
 
 interface Values {
   email: string;
@@ -39,7 +44,6 @@ interface Values {
 
 const EMPTY: Values = { email: '', name: '', organisationCode: '', roles: [], municipalityCode: '' };
 
-type Confirm = { kind: 'deactivate' | 'reset'; user: AdminUser };
 type Result = { title: string; name: string; password: string };
 
 export default function UsersPage() {
@@ -47,12 +51,7 @@ export default function UsersPage() {
   const me = useUser();
   const users = useApi<AdminUser[]>('/api/admin/users');
   const reference = useApi<Reference>('/api/reference');
-  const [notice, setNotice] = useState<string>();
-  const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
-  const [confirming, setConfirming] = useState<Confirm | null>(null);
   const [result, setResult] = useState<Result | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const form = useFormState<Values>(EMPTY);
 
   const organisations = reference.data?.organisations ?? [];
   const municipalities = reference.data?.municipalities ?? [];
@@ -73,22 +72,32 @@ export default function UsersPage() {
   });
   const setActive = useAction((u: AdminUser, active: boolean) => api.patch(`/api/admin/users/${encodeURIComponent(u.id)}`, { active }));
   const resetPassword = useAction((u: AdminUser) => api.post<OneTimePassword>(`/api/admin/users/${encodeURIComponent(u.id)}/reset-password`));
-
-  const open = (target: AdminUser | 'new') => {
-    save.reset();
-    form.reset(
-      target === 'new'
-        ? EMPTY
-        : {
-            email: target.email,
-            name: target.name,
-            organisationCode: target.organisationCode,
-            roles: [...target.roles],
-            municipalityCode: target.municipalityCode ?? '',
-          },
-    );
-    setEditing(target);
-  };
+  const page = useBeheer({
+    empty: EMPTY,
+    toValues: (u: AdminUser): Values => ({
+      email: u.email,
+      name: u.name,
+      organisationCode: u.organisationCode,
+      roles: [...u.roles],
+      municipalityCode: u.municipalityCode ?? '',
+    }),
+    name: (u) => u.name,
+    save,
+    setActive,
+    validate: (editing, v) => ({
+      email: editing === 'new' && !/^\S+@\S+\.\S+$/.test(v.email.trim()) ? t('users.errors.email') : undefined,
+      name: nameError(t, v.name),
+      organisationCode: !v.organisationCode ? t('users.errors.organisation') : undefined,
+      roles: v.roles.length === 0 ? t('users.errors.roles') : undefined,
+    }),
+    saved: (_editing, v, created) => {
+      if (!created) return t('beheer.saved', { name: v.name.trim() });
+      setResult({ title: t('users.created'), name: v.name.trim(), password: created.oneTimePassword });
+      return undefined;
+    },
+    reload: users.reload,
+  });
+  const { editing, confirming, form } = page;
 
   const chooseOrganisation = (code: string) => {
     form.set('organisationCode', code);
@@ -99,51 +108,16 @@ export default function UsersPage() {
     );
   };
 
-  const submit = async () => {
-    if (!editing) return;
-    const v = form.values;
-    const ok = form.check({
-      email: editing === 'new' && !/^\S+@\S+\.\S+$/.test(v.email.trim()) ? t('users.errors.email') : undefined,
-      name: !v.name.trim() ? t('beheer.errors.nameRequired') : v.name.trim().length > NAME_MAX ? t('beheer.errors.nameTooLong', { max: NAME_MAX }) : undefined,
-      organisationCode: !v.organisationCode ? t('users.errors.organisation') : undefined,
-      roles: v.roles.length === 0 ? t('users.errors.roles') : undefined,
-    });
-    if (!ok) return;
-    setAttempt((a) => a + 1);
-    const res = await save.run(editing, v);
-    if (!res.ok) return form.serverErrors(res.error);
-    setEditing(null);
-    users.reload();
-    if (res.value) setResult({ title: t('users.created'), name: v.name.trim(), password: res.value.oneTimePassword });
-    else setNotice(t('beheer.saved', { name: v.name.trim() }));
-  };
-
   const confirm = async () => {
     if (!confirming) return;
-    const { kind, user } = confirming;
-    setAttempt((a) => a + 1);
-    if (kind === 'deactivate') {
-      const res = await setActive.run(user, false);
-      if (!res.ok) return;
-      setConfirming(null);
-      setNotice(t('beheer.deactivated', { name: user.name }));
-      users.reload();
-    } else {
-      const res = await resetPassword.run(user);
-      if (!res.ok) return;
-      setConfirming(null);
-      setResult({ title: t('users.resetDone'), name: user.name, password: res.value.oneTimePassword });
-      users.reload();
-    }
-  };
-
-  const activate = async (user: AdminUser) => {
-    setAttempt((a) => a + 1);
-    const res = await setActive.run(user, true);
-    if (res.ok) {
-      setNotice(t('beheer.activated', { name: user.name }));
-      users.reload();
-    }
+    const { kind, item: user } = confirming;
+    if (kind === 'deactivate') return page.toggle(user, false);
+    page.nextAttempt();
+    const res = await resetPassword.run(user);
+    if (!res.ok) return;
+    page.cancelConfirm();
+    setResult({ title: t('users.resetDone'), name: user.name, password: res.value.oneTimePassword });
+    users.reload();
   };
 
   const columns: Column<AdminUser>[] = [
@@ -187,90 +161,36 @@ export default function UsersPage() {
       ),
     },
     { key: 'lastSignIn', header: t('users.lastSignIn'), cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt, i18n.resolvedLanguage ?? 'nl') : t('users.never')) },
-    {
-      key: 'actions',
-      header: t('beheer.actions'),
-      hiddenHeader: true,
-      cell: (u) => (
-        <div className="zvh-row-actions">
-          <RowButton label={t('beheer.edit')} rowName={u.name} onClick={() => open(u)} />
-          <RowButton
-            label={t('users.resetPassword')}
-            rowName={u.name}
-            onClick={() => {
-              resetPassword.reset();
-              setConfirming({ kind: 'reset', user: u });
-            }}
-          />
-          {u.id !== me.id &&
-            (u.active ? (
-              <RowButton
-                label={t('beheer.deactivate')}
-                rowName={u.name}
-                danger
-                onClick={() => {
-                  setActive.reset();
-                  setConfirming({ kind: 'deactivate', user: u });
-                }}
-              />
-            ) : (
-              <RowButton label={t('beheer.activate')} rowName={u.name} busy={setActive.pending} onClick={() => activate(u)} />
-            ))}
-        </div>
+    actionsColumn(t, page, (u) => ({
+      canToggle: u.id !== me.id,
+      children: (
+        <RowButton label={t('users.resetPassword')} rowName={u.name} onClick={() => page.ask('reset', u, resetPassword)} />
       ),
-    },
+    })),
   ];
 
   const allowedRoles = rolesForOrganisation(orgByCode.get(form.values.organisationCode));
-  const confirmError = confirming?.kind === 'reset' ? resetPassword.error : setActive.error;
-  const loading = (users.loading && !users.data) || (reference.loading && !reference.data);
-  const loadError = users.error ?? reference.error;
 
   return (
-    <BeheerPage title={t('users.title')}>
-      <Paragraph>{t('users.intro')}</Paragraph>
-      <Notice message={notice} />
-      {setActive.error && !confirming && (
-        <Alert key={attempt} type="error" focus>
-          {errorMessage(t, setActive.error)}
-        </Alert>
-      )}
-      <div className="zvh-toolbar">
-        <Button variant="primary" onClick={() => open('new')} disabled={!reference.data}>
-          {t('users.add')}
-        </Button>
-      </div>
-      {loading ? (
-        <Spinner label={t('common.loading')} />
-      ) : loadError ? (
-        <ErrorState
-          title={t('errors.loadFailed')}
-          message={errorMessage(t, loadError)}
-          retryLabel={t('common.retry')}
-          onRetry={() => {
-            users.reload();
-            reference.reload();
-          }}
-        />
-      ) : (
-        <DataTable
-          caption={t('users.caption')}
-          columns={columns}
-          rows={[...(users.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'))}
-          rowKey={(u) => u.id}
-          emptyMessage={t('users.empty')}
-        />
-      )}
+    <BeheerListPage
+      page={page}
+      title={t('users.title')}
+      intro={t('users.intro')}
+      addLabel={t('users.add')}
+      addDisabled={!reference.data}
+      loading={(users.loading && !users.data) || (reference.loading && !reference.data)}
+      error={users.error ?? reference.error}
+      onRetry={() => {
+        users.reload();
+        reference.reload();
+      }}
+      table={{ caption: t('users.caption'), columns, rows: byName(users.data), rowKey: (u) => u.id, emptyMessage: t('users.empty') }}
+    >
 
-      <FormDialog
-        open={editing !== null}
-        title={editing === 'new' ? t('users.add') : t('users.edit', { name: editing?.name ?? '' })}
-        onClose={() => setEditing(null)}
-        onSubmit={submit}
-        submitLabel={editing === 'new' ? t('common.add') : t('common.save')}
-        busy={save.pending}
-        invalidAttempt={form.invalidAttempt}
-        message={<FormError error={save.error} attempt={attempt} fields={['email', 'name', 'organisationCode', 'roles', 'municipalityCode']} />}
+      <EditDialog
+        page={page}
+        title={editing === 'new' ? t('users.add') : t('users.edit', { name: page.editingName })}
+        fields={['email', 'name', 'organisationCode', 'roles', 'municipalityCode']}
       >
         {editing === 'new' ? (
           <TextField
@@ -288,14 +208,7 @@ export default function UsersPage() {
             {t('users.email')}: <strong>{form.values.email}</strong>
           </Paragraph>
         )}
-        <TextField
-          label={t('users.name')}
-          autoComplete="off"
-          value={form.values.name}
-          onChange={(e) => form.set('name', e.currentTarget.value)}
-          error={form.errors.name}
-          required
-        />
+        <NameField label={t('users.name')} {...form.field('name')} />
         <SelectField
           label={t('users.organisation')}
           placeholder={t('common.choose')}
@@ -330,22 +243,22 @@ export default function UsersPage() {
           onChange={(e) => form.set('municipalityCode', e.currentTarget.value)}
           error={form.errors.municipalityCode}
         />
-      </FormDialog>
+      </EditDialog>
 
       <ConfirmDialog
         open={confirming !== null}
         title={
           confirming?.kind === 'reset'
-            ? t('users.resetTitle', { name: confirming.user.name })
-            : t('beheer.deactivateTitle', { name: confirming?.user.name ?? '' })
+            ? t('users.resetTitle', { name: confirming.item.name })
+            : t('beheer.deactivateTitle', { name: confirming?.item.name ?? '' })
         }
         message={confirming?.kind === 'reset' ? t('users.resetMessage') : t('users.deactivateMessage')}
         confirmLabel={confirming?.kind === 'reset' ? t('users.resetPassword') : t('beheer.deactivate')}
         danger
         busy={setActive.pending || resetPassword.pending}
-        error={confirmError && <FormError error={confirmError} attempt={attempt} fields={[]} />}
+        error={confirmError(confirming?.kind === 'reset' ? resetPassword.error : setActive.error, page.attempt)}
         onConfirm={confirm}
-        onCancel={() => setConfirming(null)}
+        onCancel={page.cancelConfirm}
       />
 
       <Dialog open={result !== null} title={result?.title ?? ''} onClose={() => setResult(null)} initialFocus={() => document.getElementById('eenmalig-wachtwoord')}>
@@ -364,6 +277,6 @@ export default function UsersPage() {
           </>
         )}
       </Dialog>
-    </BeheerPage>
+    </BeheerListPage>
   );
 }

@@ -8,13 +8,14 @@ import { api } from '../../api/client';
 import { useAction, useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
-import { Alert, Button, ButtonGroup, ConfirmDialog, DataTable, Link, Notice, Paragraph, Section, TextAreaField, TextField } from '../../ui';
+import { Alert, Button, ButtonGroup, ConfirmDialog, DataTable, Link, Notice, Paragraph, Section, TextAreaField } from '../../ui';
 import { HistoryTable } from '../casus/common/HistoryTable';
 import { Details, ErrorSummary, LoadBoundary, RadioGroupField, useErrorText, useLocationNotice } from '../casus/common/forms';
 import { ageOf, formatDate } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import type { PersonDetail, PersonListItem } from '../casus/common/types';
-import { MIN_QUERY, personColumns } from './PersonsPage';
+import { personColumns } from './PersonsPage';
+import { PersonSearchForm } from './PersonSearchForm';
 
 const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
 
@@ -75,7 +76,6 @@ function MergeSection({ person, labels }: { person: PersonDetail; labels: Labels
   const errorText = useErrorText();
   const [query, setQuery] = useState('');
   const [searched, setSearched] = useState<string | null>(null);
-  const [queryError, setQueryError] = useState<string>();
   const [target, setTarget] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -86,15 +86,9 @@ function MergeSection({ person, labels }: { person: PersonDetail; labels: Labels
   const candidates = (results.data ?? []).filter((p) => p.id !== person.id);
   const chosen = candidates.find((p) => p.id === target);
 
-  const search = (e: FormEvent) => {
-    e.preventDefault();
-    if (query.trim().length < MIN_QUERY) {
-      setQueryError(t('personen.errors.query', { min: MIN_QUERY }));
-      return;
-    }
-    setQueryError(undefined);
+  const search = (value: string) => {
     setTarget('');
-    setSearched(query.trim());
+    setSearched(value);
   };
 
   const check = (e: FormEvent) => {
@@ -121,22 +115,14 @@ function MergeSection({ person, labels }: { person: PersonDetail; labels: Labels
   return (
     <Section title={t('personen.merge.title')}>
       <Paragraph>{t('personen.merge.intro', { name: fullName(person) })}</Paragraph>
-      <form className="zvh-cf-filter" role="search" aria-label={t('personen.merge.searchLabel')} noValidate onSubmit={search}>
-        <TextField
-          id="samenvoegen-q"
-          label={t('personen.merge.q')}
-          description={t('personen.qDescription')}
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          error={queryError}
-          type="search"
-          autoComplete="off"
-          maxLength={100}
-        />
-        <ButtonGroup>
-          <Button type="submit">{t('caseFlow.search')}</Button>
-        </ButtonGroup>
-      </form>
+      <PersonSearchForm
+        id="samenvoegen-q"
+        label={t('personen.merge.q')}
+        searchLabel={t('personen.merge.searchLabel')}
+        value={query}
+        onChange={setQuery}
+        onSearch={search}
+      />
       <p className="zvh-cf-result-count" aria-live="polite">
         {searched ? (results.loading ? t('common.loading') : results.data ? t('personen.count', { count: candidates.length }) : '') : ''}
       </p>

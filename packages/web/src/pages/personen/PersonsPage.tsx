@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Personen: search the person index by name, BSN or date of birth.
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../../api/useApi';
 import { Page } from '../../layout/Page';
-import { Button, ButtonGroup, DataTable, Link, Notice, Paragraph, TextField, type Column } from '../../ui';
+import { DataTable, Link, Notice, Paragraph, type Column } from '../../ui';
 import { LoadBoundary, useLocationNotice } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import type { PersonListItem } from '../casus/common/types';
-
-export const MIN_QUERY = 2;
+import { MIN_QUERY, PersonSearchForm } from './PersonSearchForm';
 
 export function personColumns(t: TFunction, labels: Labels, name: (p: PersonListItem) => ReactNode): Column<PersonListItem>[] {
   return [
@@ -31,42 +30,22 @@ export default function PersonsPage() {
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
   const [input, setInput] = useState(q);
-  const [error, setError] = useState<string>();
   useEffect(() => setInput(q), [q]);
   const list = useApi<PersonListItem[]>(q.length >= MIN_QUERY ? `/api/persons?q=${encodeURIComponent(q)}` : null);
   const reference = useReference();
-
-  const search = (e: FormEvent) => {
-    e.preventDefault();
-    const value = input.trim();
-    if (value.length < MIN_QUERY) {
-      setError(t('personen.errors.query', { min: MIN_QUERY }));
-      return;
-    }
-    setError(undefined);
-    setParams({ q: value });
-  };
 
   return (
     <Page title={t('personen.title')}>
       <Notice message={notice} />
       <Paragraph>{t('personen.intro')}</Paragraph>
-      <form className="zvh-cf-filter" role="search" aria-label={t('personen.searchLabel')} noValidate onSubmit={search}>
-        <TextField
-          id="personen-q"
-          label={t('personen.q')}
-          description={t('personen.qDescription')}
-          value={input}
-          onChange={(e) => setInput(e.currentTarget.value)}
-          error={error}
-          type="search"
-          autoComplete="off"
-          maxLength={100}
-        />
-        <ButtonGroup>
-          <Button type="submit">{t('caseFlow.search')}</Button>
-        </ButtonGroup>
-      </form>
+      <PersonSearchForm
+        id="personen-q"
+        label={t('personen.q')}
+        searchLabel={t('personen.searchLabel')}
+        value={input}
+        onChange={setInput}
+        onSearch={(value) => setParams({ q: value })}
+      />
       <p className="zvh-cf-result-count" aria-live="polite">
         {q.length < MIN_QUERY ? '' : list.loading ? t('common.loading') : list.data ? t('personen.count', { count: list.data.length }) : ''}
       </p>
