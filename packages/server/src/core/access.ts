@@ -65,6 +65,12 @@ export function requireZvh(actor: Actor, message = 'Alleen medewerkers van het Z
   if (!isZvhStaff(actor)) throw new ForbiddenError(message);
 }
 
+/** The case's direction (plan, participants, agreements, AVE, closure) is the procesregisseur's alone. */
+export function requireRegisseur(actor: Actor, message = 'Alleen een procesregisseur kan dit doen'): void {
+  requireZvh(actor);
+  if (!actor.roles.includes('procesregisseur')) throw new ForbiddenError(message);
+}
+
 /** Parses a version from If-Match ("3", W/"3", "v3") or a body field; undefined when absent. */
 export function expectedVersion(ifMatch: string | string[] | undefined, bodyVersion: number | undefined): number | undefined {
   if (bodyVersion !== undefined) return bodyVersion;

@@ -3,8 +3,8 @@
 // explicitly carried over first. A regisseur can reopen with a reason.
 import type { Ctx } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import { loadVisibleCase, requireZvh } from '../../core/access.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../../core/errors.js';
+import { loadVisibleCase, requireRegisseur } from '../../core/access.js';
+import { ConflictError, ValidationError } from '../../core/errors.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
 import { transition } from '../../core/workflow.js';
 import { recordEvent } from '../../core/case-events.js';
@@ -19,14 +19,9 @@ export interface CloseInput {
   carryOver?: string[];
 }
 
-function requireRegisseur(ctx: Ctx) {
-  requireZvh(ctx.actor);
-  if (!ctx.actor.roles.includes('procesregisseur')) throw new ForbiddenError('Alleen een procesregisseur kan een casus afsluiten of heropenen');
-}
-
 export async function closeCase(ctx: Ctx, caseId: string, input: CloseInput) {
   await loadVisibleCase(ctx, caseId); // not visible: 404 before any other answer
-  requireRegisseur(ctx);
+  requireRegisseur(ctx.actor, 'Alleen een procesregisseur kan een casus afsluiten of heropenen');
   const reasonCode = input.reasonCode ?? 'overig';
   const c = new FieldChecker(await loadCodeSets(ctx.db, ctx.actor.tenantId));
   c.code('reasonCode', 'closeReason', reasonCode, true);
@@ -65,7 +60,7 @@ export async function closeCase(ctx: Ctx, caseId: string, input: CloseInput) {
 
 export async function reopenCase(ctx: Ctx, caseId: string, reason: string) {
   await loadVisibleCase(ctx, caseId);
-  requireRegisseur(ctx);
+  requireRegisseur(ctx.actor, 'Alleen een procesregisseur kan een casus afsluiten of heropenen');
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { lock: true, ex: tx });
     const status = transition(ref.status, 'reopen');

@@ -7,7 +7,7 @@ import type { Status } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import { caseVisibleTo, checkVersion, loadVisibleCase, requireZvh } from '../../core/access.js';
+import { caseVisibleTo, checkVersion, loadVisibleCase, requireRegisseur, requireZvh } from '../../core/access.js';
 import type { CaseRef } from '../../core/access.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
@@ -104,15 +104,9 @@ export async function getCase(ctx: Ctx, id: string) {
   };
 }
 
-/** Only the procesregisseur directs the case (plan, participants, AVE, closure). */
-function requireRegisseur(ctx: Ctx) {
-  requireZvh(ctx.actor);
-  if (!ctx.actor.roles.includes('procesregisseur')) throw new ForbiddenError('Alleen een procesregisseur kan dit doen');
-}
-
 export async function updateCase(ctx: Ctx, id: string, input: { regisseurId?: string | null; leadPartner?: string | null; approach?: string; purpose?: string }, version: number | undefined) {
   const ref = await loadVisibleCase(ctx, id, { write: true });
-  requireRegisseur(ctx);
+  requireRegisseur(ctx.actor);
   if (input.leadPartner) {
     const ok = await one(ctx.db, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${input.leadPartner} and kind = 'partner'`);
     if (!ok) throw new ValidationError('Onbekende partner', [{ field: 'leadPartner', message: 'Onbekende partner' }]);
@@ -141,7 +135,7 @@ export async function updateCase(ctx: Ctx, id: string, input: { regisseurId?: st
 export interface Plan { analysis: { domain: string; problem?: string; risk?: string; protective?: string }[]; goals: { text: string; achieved?: boolean }[] }
 
 export async function updatePlan(ctx: Ctx, id: string, plan: Plan, version: number | undefined) {
-  requireRegisseur(ctx);
+  requireRegisseur(ctx.actor);
   const sets = await loadCodeSets(ctx.db, ctx.actor.tenantId);
   const c = new FieldChecker(sets);
   plan.analysis.forEach((a, i) => c.code(`analysis.${i}.domain`, 'problemArea', a.domain, true));
@@ -158,7 +152,7 @@ export async function updatePlan(ctx: Ctx, id: string, plan: Plan, version: numb
 }
 
 export async function setAvePhase(ctx: Ctx, id: string, phase: number, reason: string) {
-  requireRegisseur(ctx);
+  requireRegisseur(ctx.actor);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
     const prev = await one<{ ave_phase: number | null }>(tx, sql`select ave_phase from cases where id = ${id}`);
@@ -172,7 +166,7 @@ export async function setAvePhase(ctx: Ctx, id: string, phase: number, reason: s
 }
 
 export async function addParticipant(ctx: Ctx, id: string, partner: string, reason: string) {
-  requireRegisseur(ctx);
+  requireRegisseur(ctx.actor);
   const ok = await one(ctx.db, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${partner} and kind = 'partner' and active`);
   if (!ok) throw new ValidationError('Onbekende partner', [{ field: 'partner', message: 'Onbekende of inactieve partner' }]);
   return transaction(ctx.db, async (tx) => {
@@ -188,7 +182,7 @@ export async function addParticipant(ctx: Ctx, id: string, partner: string, reas
 
 /** A removed partner loses access at once: visibility is decided from the active participants on every query. */
 export async function removeParticipant(ctx: Ctx, id: string, partner: string, reason: string) {
-  requireRegisseur(ctx);
+  requireRegisseur(ctx.actor);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
     const res = await rows(tx, sql`update case_participants set removed_at = now(), removed_by = ${ctx.actor.userId}, remove_reason = ${reason}
@@ -203,7 +197,7 @@ export async function removeParticipant(ctx: Ctx, id: string, partner: string, r
 export interface AgreementInput { partner: string; title: string; dueDate?: string | null; description?: string | null; responsiblePerson?: string | null }
 
 export async function createAgreement(ctx: Ctx, caseId: string, input: AgreementInput) {
-  requireRegisseur(ctx);
+  requireRegisseur(ctx.actor);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { write: true, lock: true, ex: tx });
     // the owner must be able to see and update its agreement: a participant, or the ZVH itself
