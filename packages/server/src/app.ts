@@ -15,6 +15,7 @@ import type { Config } from './core/config.js';
 import type { Database } from './core/db/index.js';
 import { errorBody, registerAccess, registerErrorHandling } from './core/http.js';
 import type { AccessRule } from './core/http.js';
+import { documentRoute, ErrorBody } from './core/openapi.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { beheerRoutes, referenceRoutes } from './modules/beheer/routes.js';
 import { registerModules } from './modules/index.js';
@@ -77,11 +78,17 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'ZVH Casussysteem API', version: '0.1.0', description: 'API van het casussysteem voor Zorg- en Veiligheidshuizen' },
+      info: {
+        title: 'ZVH Casussysteem API', version: '0.1.0', description: 'API van het casussysteem voor Zorg- en Veiligheidshuizen',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      servers: [{ url: '/', description: 'Deze installatie (API en web-app op één adres)' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zvh_session' } } },
       security: [{ session: [] }],
     },
+    transform: documentRoute,
   });
+  app.addSchema(ErrorBody);
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAccess(app, db, config);

@@ -29,6 +29,3 @@ export interface Ctx {
 export function isZvhStaff(actor: Actor): boolean {
   return actor.organisationKind === 'zvh' && actor.roles.some((r) => ZVH_ROLES.includes(r));
 }
-export function hasRole(actor: Actor, ...roles: Role[]): boolean {
-  return actor.roles.some((r) => roles.includes(r));
-}

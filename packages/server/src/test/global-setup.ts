@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Prepares one migrated, seeded database per test run; every test file then gets its own copy
 // quickly: a PGlite data-dir snapshot, or on PostgreSQL (TEST_DATABASE_URL) a template database.
+import type { PGlite } from '@electric-sql/pglite';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +40,7 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({});
   await seedInstallation(database.db, { demo: true });
-  const { PGlite } = await import('@electric-sql/pglite');
-  const blob = await (database.raw as InstanceType<typeof PGlite>).dumpDataDir('none');
+  const blob = await (database.raw as PGlite).dumpDataDir('none');
   await database.close();
   const dir = mkdtempSync(join(tmpdir(), 'zvh-test-'));
   const file = join(dir, 'snapshot.tar');

@@ -104,4 +104,3 @@ export const api = {
   del: <T = void>(path: string) => request<T>(path, { method: 'DELETE' }),
 };
 
-export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

@@ -2,8 +2,6 @@
 import { ROLES, ZVH_ROLES, type Role } from '@zvh/shared';
 import type { OrganisationKind } from '../api/types';
 
-export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
-
 /** The user's roles that the app knows, in the canonical order of ROLES. */
 export function knownRoles(roles: readonly string[]): Role[] {
   return ROLES.filter((r) => roles.includes(r));

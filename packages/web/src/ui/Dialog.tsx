@@ -39,6 +39,7 @@ export function Dialog({ open, title, onClose, children, initialFocus, described
       dialog.close();
     }
     // initialFocus is read once, when opening.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   useEffect(() => {

@@ -82,7 +82,6 @@ export function Spinner({ label, hideLabel }: SpinnerProps) {
   );
 }
 
-export const ProgressIndicator = Spinner;
 
 export interface EmptyStateProps {
   title?: ReactNode;

@@ -23,7 +23,7 @@ export {
   type CheckboxFieldProps,
   type CheckboxGroupFieldProps,
 } from './fields';
-export { Alert, Notice, Spinner, ProgressIndicator, EmptyState, ErrorState, type AlertProps, type AlertType } from './feedback';
+export { Alert, Notice, Spinner, EmptyState, ErrorState, type AlertProps, type AlertType } from './feedback';
 export { DataTable, type Column, type DataTableProps } from './DataTable';
 export { Link, NavLink, ButtonLink, type LinkProps, type NavLinkProps, type ButtonLinkProps } from './Link';
 export { isActivePath } from './paths';

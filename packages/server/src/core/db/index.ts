@@ -10,7 +10,6 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
 
 export { schema, sql };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Db = PgDatabase<any, typeof schema>;
 export type Executor = Db;
 

@@ -173,7 +173,6 @@ function TriageForm({ reg, labels }: { reg: RegistrationDetail; labels: Labels }
   const met = meetsProcesregieCriteria(values.criteria);
   const procesregie = values.outcome === 'procesregie';
   const opensCase = procesregie || values.outcome === 'advies';
-  const isRegisseur = user.roles.includes('procesregisseur');
 
   const validate = (): Record<string, string> => {
     const e: Record<string, string> = {};

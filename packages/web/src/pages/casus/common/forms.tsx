@@ -4,7 +4,7 @@
 // error summary that links to the fields, a definition list, a loading boundary.
 import type { Status } from '@zvh/shared';
 import './case-flow.css';
-import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useId, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { ApiError } from '../../../api/client';
@@ -251,10 +251,3 @@ export function useLocationNotice(): string | undefined {
 }
 
 /** Focus an element when `when` becomes true (a confirmation that replaced a form). */
-export function useFocusWhen<T extends HTMLElement>(when: boolean) {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    if (when) ref.current?.focus();
-  }, [when]);
-  return ref;
-}

@@ -35,7 +35,6 @@ export function OverviewTab(props: CaseTabProps) {
   const { t } = useTranslation();
   const { c, labels, zvh } = props;
   const age = ageOf(c.subject.birthDate);
-  const list = (codes: string[] | null | undefined, map: (code: string) => string) => (codes?.length ? codes.map(map).join(', ') : t('caseFlow.none'));
   return (
     <>
       <Heading level={2}>{t('casus.tabs.overview')}</Heading>

@@ -91,6 +91,8 @@ function PlanForm({ c, labels, reload, notify }: CaseTabProps) {
     const rows = toRows(c.plan);
     setAnalysis(rows.analysis);
     setGoals(rows.goals);
+    // only a new version replaces the form; edits in progress (dirty) are kept
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [c.version]);
 
   useEffect(() => {
