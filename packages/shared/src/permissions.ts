@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Named permissions: what a role may do, in one table shared by the routes' access rules, the
+// services' checks and the web app's navigation. Need-to-know (which case, registration or
+// meeting item) is decided per row in the server's core/access.ts; a permission only says which
+// kind of work a role does.
+import type { Role } from './roles.js';
+
+export const PERMISSIONS = {
+  /** Read the cases, registrations and "Mijn werk" the row rules let one see. */
+  'case.read': ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional'],
+  /** Add to a case one takes part in: journal, documents, the status of one's own agreements. */
+  'case.contribute': ['procesregisseur', 'informatiemakelaar', 'professional'],
+  /** Direct a case: plan, participants, agreements of others, AVE phase, closure. */
+  'case.direct': ['procesregisseur'],
+  /** Read who processed a case's personal data (the audit tab). */
+  'case.audit': ['procesregisseur', 'manager', 'beheerder'],
+  /** Make a registration (aanmelding). */
+  'registration.create': ['professional', 'procesregisseur', 'informatiemakelaar'],
+  /** Triage registrations and search the person index. */
+  'triage.decide': ['procesregisseur', 'informatiemakelaar'],
+  /** Merge two person records into one. */
+  'person.merge': ['procesregisseur'],
+  /** See the list of procesregisseurs (to assign a case). */
+  'regisseur.list': ['procesregisseur', 'informatiemakelaar', 'manager'],
+  /** Management information: annual report, capacity model, cost split. */
+  'report.read': ['manager', 'beheerder'],
+  /** Import historical caseloads. */
+  'import.run': ['manager', 'beheerder'],
+  /** Administration: users, partners, municipalities, code lists, settings. */
+  'admin.manage': ['beheerder'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether someone with these roles holds the permission. */
+export function can(roles: readonly string[], permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly string[]).some((r) => roles.includes(r));
+}
