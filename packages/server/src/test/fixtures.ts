@@ -87,7 +87,7 @@ export async function openCaseWith(registrant: TestClient, regisseur: TestClient
 /** The first bytes of a (tiny) valid-looking pdf. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 export const pdfUpload = (overrides: Record<string, unknown> = {}) => ({
-  filename: 'verslag.pdf', mimeType: 'application/pdf', contentBase64: PDF_BYTES.toString('base64'), ...overrides,
+  filename: 'verslag.pdf', mimeType: 'application/pdf', contentBase64: PDF_BYTES.toString('base64'), visibility: 'all', ...overrides,
 });
 
 /** A UUID that exists nowhere. */

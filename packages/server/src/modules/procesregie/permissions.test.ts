@@ -113,7 +113,7 @@ const TABLE: Record<string, Spec> = {
     expect: [403, 403, 200, 403, 200, 403, 404, 401],
   },
   'POST /api/cases/:id/journal': {
-    fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/journal`, body: { text: 'Overleg gehad met betrokkene' } }), expect: CONTRIBUTE,
+    fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/journal`, body: { text: 'Overleg gehad met betrokkene', visibility: 'all' } }), expect: CONTRIBUTE,
   },
   'POST /api/cases/:id/documents': {
     fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/documents`, body: pdfUpload() }), expect: CONTRIBUTE,
