@@ -252,7 +252,7 @@ describe('documents', () => {
 
   it('accepts a png and refuses wrong types, extensions and contents with 422, creating nothing', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
-    expect((await reg.post(`/api/cases/${caseId}/documents`, { filename: 'foto.png', mimeType: 'image/png', contentBase64: png.toString('base64') })).status).toBe(201);
+    expect((await reg.post(`/api/cases/${caseId}/documents`, { filename: 'foto.png', mimeType: 'image/png', contentBase64: png.toString('base64'), visibility: 'zvh' })).status).toBe(201);
     const before = await dataFingerprint(env.database.db);
     const cases: [Record<string, unknown>, string][] = [
       [pdfUpload({ mimeType: 'text/plain', filename: 'notitie.txt' }), 'mimeType'],
@@ -260,8 +260,8 @@ describe('documents', () => {
       [pdfUpload({ filename: 'verslag.exe' }), 'filename'],
       [pdfUpload({ filename: 'verslag.png' }), 'filename'],
       [pdfUpload({ contentBase64: Buffer.from('MZ\x90\x00 this is an executable').toString('base64') }), 'contentBase64'],
-      [{ filename: 'foto.png', mimeType: 'image/png', contentBase64: PDF_BYTES.toString('base64') }, 'contentBase64'],
-      [{ filename: 'brief.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', contentBase64: PDF_BYTES.toString('base64') }, 'contentBase64'],
+      [{ filename: 'foto.png', mimeType: 'image/png', contentBase64: PDF_BYTES.toString('base64'), visibility: 'all' }, 'contentBase64'],
+      [{ filename: 'brief.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', contentBase64: PDF_BYTES.toString('base64'), visibility: 'all' }, 'contentBase64'],
     ];
     for (const [body, field] of cases) {
       const r = await pol.post(`/api/cases/${caseId}/documents`, body);
