@@ -298,6 +298,23 @@ describe('case flow in the browser', () => {
     await waitForText(pol, 'De regel is toegevoegd aan het logboek.');
     for (const radio of await choices.all()) await expect(radio.isChecked()).resolves.toBe(false);
     await expectAccessible(pol, 'logboek (politie)');
+    // the author withdraws its own entry within the period (after a confirmation)
+    await pol.getByRole('button', { name: /^Intrekken/ }).click();
+    await pol.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await waitForText(pol, 'De regel is ingetrokken.');
+    await expect(pol.getByText('Betrokkene gesproken; medische informatie alleen voor het ZVH.').count()).resolves.toBe(0);
+
+    // the regisseur corrects its internal note: a new version, the original kept and marked
+    await openTab(reg, 'Logboek');
+    const internal = reg.getByRole('listitem').filter({ hasText: 'Intern: overleg met de officier' });
+    await internal.getByRole('button', { name: /^Corrigeren/ }).click();
+    await internal.getByLabel('Tekst').fill('Intern: overleg met de officier van justitie, niet delen.');
+    await expect(internal.getByRole('radio', { name: 'Alleen het Zorg- en Veiligheidshuis', exact: true }).isChecked()).resolves.toBe(true);
+    await expectAccessible(reg, 'logboek (correctie)');
+    await internal.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await waitForText(reg, /De correctie is opgeslagen/);
+    await reg.getByRole('listitem').filter({ hasText: 'officier, niet delen.' }).getByText('Gecorrigeerd').waitFor(TIMEOUT);
+    await reg.getByText('Intern: overleg met de officier van justitie, niet delen.').waitFor(TIMEOUT);
   });
 
   it('lets the regisseur carry the open agreement over and close the case with a reason and an evaluation', async () => {
