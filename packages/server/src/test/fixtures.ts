@@ -110,6 +110,7 @@ export async function dataFingerprint(db: Db): Promise<Record<string, number>> {
     (select count(*) from agreements)::int as agreements,
     (select coalesce(sum(version), 0) from agreements)::int as "agreementVersions",
     (select count(*) from journal_entries)::int as journal,
+    (select count(*) from journal_entries where withdrawn_at is not null or corrected_at is not null)::int as "journalWithdrawnOrCorrected",
     (select count(*) from documents)::int as documents`);
   return r!;
 }
