@@ -232,9 +232,17 @@ describe('case flow in the browser', () => {
 
     await openTab(reg, 'Logboek');
     await reg.locator('#logboek-text').fill('Casusoverleg gehad met politie en gemeente; plan besproken.');
-    await reg.getByRole('radio', { name: 'Alle deelnemers' }).check();
+    // ZVH staff start on "alleen ZVH"; this entry is shared on purpose
+    await expect(reg.getByRole('radio', { name: 'Alleen het Zorg- en Veiligheidshuis', exact: true }).isChecked()).resolves.toBe(true);
+    await reg.getByRole('radio', { name: 'Alle deelnemers', exact: true }).check();
     await reg.getByRole('button', { name: 'Toevoegen aan logboek' }).click();
     await waitForText(reg, 'De regel is toegevoegd aan het logboek.');
+    // issue 8: after a shared entry the choice is back on "alleen ZVH", so the next internal note stays internal
+    await expect(reg.getByRole('radio', { name: 'Alleen het Zorg- en Veiligheidshuis', exact: true }).isChecked()).resolves.toBe(true);
+    await expect(reg.getByRole('radio', { name: 'Alle deelnemers', exact: true }).isChecked()).resolves.toBe(false);
+    await reg.locator('#logboek-text').fill('Intern: overleg met de officier, niet delen.');
+    await reg.getByRole('button', { name: 'Toevoegen aan logboek' }).click();
+    await reg.getByText('Intern: overleg met de officier, niet delen.').waitFor(TIMEOUT);
     await expectAccessible(reg, 'logboek');
 
     await openTab(reg, 'Documenten');
@@ -261,7 +269,10 @@ describe('case flow in the browser', () => {
     await pol.getByRole('button', { name: new RegExp(`^Bijwerken\\s+afspraak\\s+${POLICE_AGREEMENT}`) }).click();
     const dialog = pol.getByRole('dialog');
     await dialog.waitFor(TIMEOUT);
-    await expect(dialog.getByRole('radio', { name: 'Afgerond' }).isChecked()).resolves.toBe(true);
+    // issue 8: the dialog starts on the agreement's current status, not on "Afgerond"
+    await expect(dialog.getByRole('radio', { name: 'Open', exact: true }).isChecked()).resolves.toBe(true);
+    await expect(dialog.getByRole('radio', { name: 'Afgerond', exact: true }).isChecked()).resolves.toBe(false);
+    await dialog.getByRole('radio', { name: 'Afgerond', exact: true }).check();
     await dialog.getByLabel(/Toelichting/).fill('Huisbezoek afgelegd op 12 maart; betrokkene was thuis.');
     await expectAccessible(pol, 'afspraak bijwerken (dialoog)');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
@@ -274,7 +285,36 @@ describe('case flow in the browser', () => {
     await expectAccessible(pol, 'plan van aanpak (politie)');
     await openTab(pol, 'Logboek');
     await waitForText(pol, 'Casusoverleg gehad met politie en gemeente; plan besproken.');
+    await expect(pol.getByText('Intern: overleg met de officier, niet delen.').count()).resolves.toBe(0);
+    // a partner chooses the audience every time: nothing is preselected, and it resets after posting
+    const choices = pol.locator('#logboek-visibility').getByRole('radio');
+    await expect(choices.count()).resolves.toBe(3);
+    for (const radio of await choices.all()) await expect(radio.isChecked()).resolves.toBe(false);
+    await pol.locator('#logboek-text').fill('Betrokkene gesproken; medische informatie alleen voor het ZVH.');
+    await pol.getByRole('button', { name: 'Toevoegen aan logboek' }).click();
+    await pol.getByText('Kies voor wie dit zichtbaar is.').first().waitFor(TIMEOUT);
+    await pol.getByRole('radio', { name: 'Alleen het Zorg- en Veiligheidshuis', exact: true }).check();
+    await pol.getByRole('button', { name: 'Toevoegen aan logboek' }).click();
+    await waitForText(pol, 'De regel is toegevoegd aan het logboek.');
+    for (const radio of await choices.all()) await expect(radio.isChecked()).resolves.toBe(false);
     await expectAccessible(pol, 'logboek (politie)');
+    // the author withdraws its own entry within the period (after a confirmation)
+    await pol.getByRole('button', { name: /^Intrekken/ }).click();
+    await pol.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await waitForText(pol, 'De regel is ingetrokken.');
+    await expect(pol.getByText('Betrokkene gesproken; medische informatie alleen voor het ZVH.').count()).resolves.toBe(0);
+
+    // the regisseur corrects its internal note: a new version, the original kept and marked
+    await openTab(reg, 'Logboek');
+    const internal = reg.getByRole('listitem').filter({ hasText: 'Intern: overleg met de officier' });
+    await internal.getByRole('button', { name: /^Corrigeren/ }).click();
+    await internal.getByLabel('Tekst').fill('Intern: overleg met de officier van justitie, niet delen.');
+    await expect(internal.getByRole('radio', { name: 'Alleen het Zorg- en Veiligheidshuis', exact: true }).isChecked()).resolves.toBe(true);
+    await expectAccessible(reg, 'logboek (correctie)');
+    await internal.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await waitForText(reg, /De correctie is opgeslagen/);
+    await reg.getByRole('listitem').filter({ hasText: 'officier, niet delen.' }).getByText('Gecorrigeerd').waitFor(TIMEOUT);
+    await reg.getByText('Intern: overleg met de officier van justitie, niet delen.').waitFor(TIMEOUT);
   });
 
   it('lets the regisseur carry the open agreement over and close the case with a reason and an evaluation', async () => {

@@ -6,3 +6,4 @@ export * from './workflow.js';
 export * from './capacity.js';
 export * from './report.js';
 export * from './permissions.js';
+export * from './visibility.js';

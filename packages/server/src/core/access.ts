@@ -85,3 +85,31 @@ export function checkVersion(expected: number | undefined, actual: number, what:
     throw new ConflictError('stale_version', `${what} is intussen gewijzigd door iemand anders; laad opnieuw`, { expected, actual });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Journal entries and documents (issue 8, defect 3). On top of the case's own visibility (apply
+// caseVisibleTo/loadVisibleCase as well): ZVH staff see every entry; a partner sees entries for
+// all participants, entries shared with its organisation, and its own organisation's entries.
+// A withdrawn journal entry is gone for partners and stays for the ZVH's audit.
+
+function entryAudience(actor: Actor, visibility: SQL, sharedWith: SQL, authorOrganisation: SQL): SQL {
+  if (isZvhStaff(actor)) return sql`true`;
+  return sql`(${visibility} = 'all' or ${authorOrganisation} = ${actor.organisationCode}
+    or (${visibility} = 'selected' and ${actor.organisationCode} = any(${sharedWith})))`;
+}
+
+/** Condition on a `journal_entries` row aliased `j`: was it addressed to this actor (withdrawn or not)? */
+export function journalAudienceIncludes(actor: Actor): SQL {
+  return entryAudience(actor, sql`j.visibility`, sql`j.shared_with`, sql`j.author_organisation`);
+}
+
+/** Condition on a `journal_entries` row aliased `j`: may this actor read it now? */
+export function journalVisibleTo(actor: Actor): SQL {
+  if (isZvhStaff(actor)) return sql`true`;
+  return sql`(${journalAudienceIncludes(actor)} and j.withdrawn_at is null)`;
+}
+
+/** Condition on a `documents` row aliased `d`. */
+export function documentVisibleTo(actor: Actor): SQL {
+  return entryAudience(actor, sql`d.visibility`, sql`d.shared_with`, sql`d.uploaded_by_organisation`);
+}

@@ -87,7 +87,7 @@ export async function openCaseWith(registrant: TestClient, regisseur: TestClient
 /** The first bytes of a (tiny) valid-looking pdf. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 export const pdfUpload = (overrides: Record<string, unknown> = {}) => ({
-  filename: 'verslag.pdf', mimeType: 'application/pdf', contentBase64: PDF_BYTES.toString('base64'), ...overrides,
+  filename: 'verslag.pdf', mimeType: 'application/pdf', contentBase64: PDF_BYTES.toString('base64'), visibility: 'all', ...overrides,
 });
 
 /** A UUID that exists nowhere. */
@@ -110,6 +110,7 @@ export async function dataFingerprint(db: Db): Promise<Record<string, number>> {
     (select count(*) from agreements)::int as agreements,
     (select coalesce(sum(version), 0) from agreements)::int as "agreementVersions",
     (select count(*) from journal_entries)::int as journal,
+    (select count(*) from journal_entries where withdrawn_at is not null or corrected_at is not null)::int as "journalWithdrawnOrCorrected",
     (select count(*) from documents)::int as documents`);
   return r!;
 }

@@ -252,7 +252,16 @@ export const journalEntries = pgTable('journal_entries', {
   authorName: text('author_name').notNull(),
   authorOrganisation: text('author_organisation').notNull(),
   text: text('text').notNull(),
-  visibility: text('visibility').notNull().default('zvh'),
+  /** 'zvh' | 'all' | 'selected' (migration 0005): always chosen explicitly, no default. */
+  visibility: text('visibility').notNull(),
+  /** Partner codes an entry with visibility 'selected' is shared with (besides the ZVH). */
+  sharedWith: text('shared_with').array().notNull().default(sql`'{}'::text[]`),
+  withdrawnAt: ts('withdrawn_at'),
+  withdrawnBy: uuid('withdrawn_by'),
+  withdrawReason: text('withdraw_reason'),
+  /** A correction points at the version it replaces; that version gets corrected_at and is kept. */
+  correctsId: uuid('corrects_id'),
+  correctedAt: ts('corrected_at'),
 }, (t) => [index('journal_case_idx').on(t.caseId, t.at)]);
 
 export const documents = pgTable('documents', {
@@ -264,7 +273,8 @@ export const documents = pgTable('documents', {
   size: integer('size').notNull(),
   sha256: text('sha256').notNull(),
   content: bytea('content').notNull(),
-  visibility: text('visibility').notNull().default('zvh'),
+  visibility: text('visibility').notNull(),
+  sharedWith: text('shared_with').array().notNull().default(sql`'{}'::text[]`),
   uploadedBy: uuid('uploaded_by'),
   uploadedByOrganisation: text('uploaded_by_organisation').notNull(),
   uploadedAt: now('uploaded_at'),

@@ -131,7 +131,7 @@ describe('a closed case', () => {
     const before = await dataFingerprint(env.database.db);
     const writes = [
       () => pol.patch(`/api/agreements/${a}`, { status: 'done' }),
-      () => pol.post(`/api/cases/${caseId}/journal`, { text: 'Na afsluiting' }),
+      () => pol.post(`/api/cases/${caseId}/journal`, { text: 'Na afsluiting', visibility: 'all' }),
       () => pol.post(`/api/cases/${caseId}/documents`, pdfUpload()),
       () => reg.put(`/api/cases/${caseId}/plan`, { analysis: [], goals: [] }),
       () => reg.patch(`/api/cases/${caseId}`, { purpose: 'Nieuw doel' }),
@@ -139,7 +139,7 @@ describe('a closed case', () => {
       () => reg.post(`/api/cases/${caseId}/ave-phase`, { phase: 1, reason: 'x' }),
       () => reg.post(`/api/cases/${caseId}/participants`, { partner: 'vnn', reason: 'x' }),
       () => reg.post(`/api/cases/${caseId}/participants/politie/remove`, { reason: 'x' }),
-      () => reg.post(`/api/cases/${caseId}/journal`, { text: 'Na afsluiting' }),
+      () => reg.post(`/api/cases/${caseId}/journal`, { text: 'Na afsluiting', visibility: 'zvh' }),
       () => reg.patch(`/api/agreements/${a}`, { status: 'done' }),
     ];
     for (const w of writes) {
@@ -176,6 +176,6 @@ describe('reopening', () => {
     expect(ev).toMatchObject([{ data: { reason: 'Nieuwe meldingen van overlast', previousClosure: { reasonCode: expect.any(String), closedAt: expect.any(String) } }, actor_organisation: 'zvh' }]);
     expect(c).toMatchObject({ closeReasonCode: null, closeReason: null, evaluation: null });
     expect((await pol.get(`/api/cases/${caseId}/timeline`)).body.map((e: { type: string }) => e.type)).toContain('reopened');
-    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Weer aan de slag' })).status).toBe(201);
+    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Weer aan de slag', visibility: 'all' })).status).toBe(201);
   });
 });

@@ -105,7 +105,7 @@ describe('signals for the procesregisseur', () => {
     // reading the case is no activity; writing to it is
     await reg.get(`/api/cases/${caseId}`);
     expect(idsOf((await reg.get('/api/my-work')).body.inactiveCases)).toContain(caseId);
-    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Weer contact gehad' })).status).toBe(201);
+    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Weer contact gehad', visibility: 'all' })).status).toBe(201);
     w = await reg.get('/api/my-work');
     expect(idsOf(w.body.inactiveCases)).not.toContain(caseId);
     // a closed case is no signal

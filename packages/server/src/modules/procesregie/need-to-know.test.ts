@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv, TestResponse } from '../../test/harness.js';
 import { dataFingerprint, freshSubject, MEETS, openCaseWith, pdfUpload, randomId, register, triageBody } from '../../test/fixtures.js';
-import { one, rows, sql } from '../../core/db/index.js';
+import { rows, sql } from '../../core/db/index.js';
 
 let env: TestEnv;
 let pol: TestClient, reg: TestClient, ggz: TestClient, gem: TestClient, mgr: TestClient, adm: TestClient, inf: TestClient;
@@ -44,7 +44,7 @@ describe('a non-participant learns nothing, not even existence', () => {
       ['GET audit', (id) => ggz.get(`/api/cases/${id}/audit`), caseId],
       ['PATCH agreement', (id) => ggz.patch(`/api/agreements/${id}`, { status: 'cancelled' }), agreementId],
       ['GET document', (id) => ggz.get(`/api/documents/${id}/content`), documentId],
-      ['POST journal', (id) => ggz.post(`/api/cases/${id}/journal`, { text: 'Wij kennen deze persoon ook' }), caseId],
+      ['POST journal', (id) => ggz.post(`/api/cases/${id}/journal`, { text: 'Wij kennen deze persoon ook', visibility: 'all' }), caseId],
       ['POST document', (id) => ggz.post(`/api/cases/${id}/documents`, pdfUpload()), caseId],
       ['POST close', (id) => ggz.post(`/api/cases/${id}/close`, { reason: 'Klaar' }), caseId],
       ['POST reopen', (id) => ggz.post(`/api/cases/${id}/reopen`, { reason: 'Opnieuw' }), caseId],
@@ -85,7 +85,7 @@ describe('participation decides access at once', () => {
     same(refused, await pol.get(`/api/cases/${randomId()}`));
     expect((await pol.get(`/api/cases/${caseId}/timeline`)).status).toBe(404);
     expect((await pol.patch(`/api/agreements/${agreementId}`, { status: 'done' })).status).toBe(404);
-    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Nog iets' })).status).toBe(404);
+    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Nog iets', visibility: 'all' })).status).toBe(404);
     expect(ids(await pol.get('/api/cases'))).not.toContain(caseId);
     expect((await pol.get('/api/my-work')).text).not.toContain(agreementId);
     // gemeente still takes part
@@ -110,7 +110,7 @@ describe('participation decides access at once', () => {
     const before = await dataFingerprint(env.database.db);
     for (const write of [
       pol.patch(`/api/agreements/${agreementId}`, { status: 'open', note: 'Toch niet' }),
-      pol.post(`/api/cases/${caseId}/journal`, { text: 'Na afsluiting' }),
+      pol.post(`/api/cases/${caseId}/journal`, { text: 'Na afsluiting', visibility: 'all' }),
       pol.post(`/api/cases/${caseId}/documents`, pdfUpload()),
     ]) {
       const r = await write;
@@ -209,8 +209,8 @@ describe('the ZVH\'s own notes', () => {
     const defaultText = `Zonder zichtbaarheid ${randomId()}`;
     expect((await reg.post(`/api/cases/${caseId}/journal`, { text: secretText, visibility: 'zvh' })).body.visibility).toBe('zvh');
     expect((await reg.post(`/api/cases/${caseId}/journal`, { text: sharedText, visibility: 'all' })).body.visibility).toBe('all');
-    // a ZVH entry without a visibility stays within the ZVH
-    expect((await reg.post(`/api/cases/${caseId}/journal`, { text: defaultText })).body.visibility).toBe('zvh');
+    // an entry without a visibility is refused (issue 8: no default), and nothing is stored
+    expect((await reg.post(`/api/cases/${caseId}/journal`, { text: defaultText })).status).toBe(400);
     const zvhDoc = await reg.post(`/api/cases/${caseId}/documents`, pdfUpload({ filename: 'intern-advies.pdf', visibility: 'zvh' }));
     const allDoc = await reg.post(`/api/cases/${caseId}/documents`, pdfUpload({ filename: 'plan.pdf', visibility: 'all' }));
     expect([zvhDoc.status, allDoc.status]).toEqual([201, 201]);
@@ -231,25 +231,24 @@ describe('the ZVH\'s own notes', () => {
       expect((await partner.get(`/api/documents/${allDoc.body.id}/content`)).status).toBe(200);
     }
     const z = await reg.get(`/api/cases/${caseId}`);
-    expect(z.body.journal.map((j: { text: string }) => j.text).sort()).toEqual([secretText, sharedText, defaultText].sort());
+    expect(z.body.journal.map((j: { text: string }) => j.text).sort()).toEqual([secretText, sharedText].sort());
     expect(z.body.documents).toHaveLength(2);
     expect((await reg.get(`/api/documents/${zvhDoc.body.id}/content`)).status).toBe(200);
   });
 
-  it('a partner cannot set visibility zvh', async () => {
+  it('a partner may keep an entry or document to the ZVH: the other partners do not see it', async () => {
     const { caseId } = await openCaseWith(pol, reg);
     const text = `Van politie, graag alleen ZVH ${randomId()}`;
     const j = await pol.post(`/api/cases/${caseId}/journal`, { text, visibility: 'zvh' });
     const d = await pol.post(`/api/cases/${caseId}/documents`, pdfUpload({ filename: 'pv-samenvatting.pdf', visibility: 'zvh' }));
-    // either refused, or stored for all participants; never a partner entry hidden from the other partners
-    for (const r of [j, d]) {
-      expect([201, 403, 422], r.text).toContain(r.status);
-      if (r.status === 201 && 'visibility' in r.body) expect(r.body.visibility).toBe('all');
-    }
+    expect([j.status, d.status]).toEqual([201, 201]);
     const stored = await rows<{ visibility: string }>(env.database.db, sql`
       select visibility from journal_entries where case_id = ${caseId} and author_organisation = 'politie'
       union all select visibility from documents where case_id = ${caseId} and uploaded_by_organisation = 'politie'`);
-    expect(stored.every((s) => s.visibility === 'all')).toBe(true);
-    expect(await one(env.database.db, sql`select 1 from journal_entries where case_id = ${caseId} and visibility = 'zvh'`)).toBeUndefined();
+    expect(stored.map((s) => s.visibility)).toEqual(['zvh', 'zvh']);
+    const other = await gem.get(`/api/cases/${caseId}`);
+    expect(other.text).not.toContain(text);
+    expect(other.text).not.toContain('pv-samenvatting.pdf');
+    expect((await reg.get(`/api/cases/${caseId}`)).text).toContain(text);
   });
 });

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The permission matrix of the case flow: EVERY route under /api/registrations, /api/cases,
-// /api/agreements, /api/documents, /api/my-work and /api/persons (taken from the app's route
+// /api/agreements, /api/documents, /api/journal, /api/my-work and /api/persons (taken from the app's route
 // inventory; a route missing from the table fails the suite) called as every kind of user, with
 // the expected status per route and user written out below.
 //
@@ -28,7 +28,7 @@ const EMAIL: Record<Exclude<User, 'anon'>, string> = {
   admin: 'admin@demo.zvh', manager: 'manager@demo.zvh', regisseur: 'regisseur@demo.zvh', informatie: 'informatie@demo.zvh',
   politie: 'politie@demo.zvh', gemeente: 'gemeente@demo.zvh', ggz: 'ggz@demo.zvh',
 };
-const PREFIXES = ['/api/registrations', '/api/cases', '/api/agreements', '/api/documents', '/api/my-work', '/api/persons'];
+const PREFIXES = ['/api/registrations', '/api/cases', '/api/agreements', '/api/documents', '/api/journal', '/api/my-work', '/api/persons'];
 
 /** What a request works on: a registration of politie, and when triaged its case (politie and gemeente-oov take part). */
 interface Fx {
@@ -39,8 +39,10 @@ interface Fx {
   agreementId?: string;
   documentId?: string;
   otherPersonId?: string;
+  /** A journal entry of politie for all participants (issue 8: only its author withdraws or corrects it). */
+  journalId?: string;
 }
-type FixtureKind = 'none' | 'registration' | 'case' | 'case+agreement' | 'closedCase' | 'personPair' | 'read';
+type FixtureKind = 'none' | 'registration' | 'case' | 'case+agreement' | 'case+journal' | 'closedCase' | 'personPair' | 'read';
 
 interface Spec {
   fixture: FixtureKind;
@@ -56,6 +58,7 @@ const ZVH_OR_PARTICIPANT = [200, 200, 200, 200, 200, 200, 404, 401] as const;
 const REGISSEUR_ONLY = (ok: number) => [403, 403, ok, 403, 403, 403, 403, 401] as const;
 const TRIAGE = [403, 403, 200, 200, 403, 403, 403, 401] as const;
 const CONTRIBUTE = [403, 403, 201, 201, 201, 201, 404, 401] as const;
+const AUTHOR_ONLY = (ok: number) => [403, 403, 403, 403, ok, 403, 404, 401] as const;
 const CLOSE_REOPEN = [403, 403, 200, 403, 403, 403, 404, 401] as const;
 const PERSON_INDEX = [403, 403, 200, 200, 403, 403, 403, 401] as const;
 
@@ -113,10 +116,17 @@ const TABLE: Record<string, Spec> = {
     expect: [403, 403, 200, 403, 200, 403, 404, 401],
   },
   'POST /api/cases/:id/journal': {
-    fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/journal`, body: { text: 'Overleg gehad met betrokkene' } }), expect: CONTRIBUTE,
+    fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/journal`, body: { text: 'Overleg gehad met betrokkene', visibility: 'all' } }), expect: CONTRIBUTE,
   },
   'POST /api/cases/:id/documents': {
     fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/documents`, body: pdfUpload() }), expect: CONTRIBUTE,
+  },
+  'POST /api/journal/:id/withdraw': {
+    fixture: 'case+journal', request: (fx) => ({ method: 'POST', url: `/api/journal/${fx.journalId}/withdraw`, body: {} }), expect: AUTHOR_ONLY(200),
+  },
+  'POST /api/journal/:id/correct': {
+    fixture: 'case+journal', request: (fx) => ({ method: 'POST', url: `/api/journal/${fx.journalId}/correct`, body: { text: 'Gecorrigeerd', visibility: 'all' } }),
+    expect: AUTHOR_ONLY(201),
   },
   'GET /api/documents/:id/content': {
     fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/documents/${fx.documentId}/content` }), expect: ZVH_OR_PARTICIPANT,
@@ -168,6 +178,11 @@ async function build(kind: FixtureKind): Promise<Fx> {
         const a = await reg.post(`/api/cases/${caseId}/agreements`, { partner: 'politie', title: 'Huisbezoek', dueDate: '2030-01-31' });
         expect(a.status, a.text).toBe(201);
         fx.agreementId = a.body.id;
+      }
+      if (kind === 'case+journal') {
+        const j = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Huisbezoek afgelegd', visibility: 'all' });
+        expect(j.status, j.text).toBe(201);
+        fx.journalId = j.body.id;
       }
       if (kind === 'closedCase') expect((await reg.post(`/api/cases/${caseId}/close`, { reason: 'Doel bereikt' })).status).toBe(200);
       return fx;

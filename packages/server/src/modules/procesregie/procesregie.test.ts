@@ -207,17 +207,17 @@ describe('participants', () => {
 describe('journal', () => {
   it('partners and the ZVH write entries; dates in the future and overlong texts are refused', async () => {
     const { caseId } = await openCaseWith(pol, reg);
-    const j = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Betrokkene aangetroffen, rustig', date: '2024-02-01' });
+    const j = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Betrokkene aangetroffen, rustig', date: '2024-02-01', visibility: 'all' });
     expect(j.status, j.text).toBe(201);
     expect(j.body.visibility).toBe('all');
     const before = await dataFingerprint(env.database.db);
-    const future = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Later', date: '2999-01-01' });
+    const future = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Later', date: '2999-01-01', visibility: 'all' });
     expect(future.status).toBe(422);
     expect(future.body.error.details).toEqual([{ field: 'date', message: expect.any(String) }]);
-    const long = await pol.post(`/api/cases/${caseId}/journal`, { text: 'x'.repeat(5001) });
+    const long = await pol.post(`/api/cases/${caseId}/journal`, { text: 'x'.repeat(5001), visibility: 'all' });
     expect(long.status).toBe(400);
     expect(long.body.error.details).toContainEqual(expect.objectContaining({ field: 'text' }));
-    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: '' })).status).toBe(400);
+    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: '', visibility: 'all' })).status).toBe(400);
     expect(await dataFingerprint(env.database.db)).toEqual(before);
     const entry = (await gem.get(`/api/cases/${caseId}`)).body.journal[0];
     expect(entry).toMatchObject({ text: 'Betrokkene aangetroffen, rustig', date: '2024-02-01', authorOrganisation: 'politie', visibility: 'all' });
@@ -252,7 +252,7 @@ describe('documents', () => {
 
   it('accepts a png and refuses wrong types, extensions and contents with 422, creating nothing', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
-    expect((await reg.post(`/api/cases/${caseId}/documents`, { filename: 'foto.png', mimeType: 'image/png', contentBase64: png.toString('base64') })).status).toBe(201);
+    expect((await reg.post(`/api/cases/${caseId}/documents`, { filename: 'foto.png', mimeType: 'image/png', contentBase64: png.toString('base64'), visibility: 'zvh' })).status).toBe(201);
     const before = await dataFingerprint(env.database.db);
     const cases: [Record<string, unknown>, string][] = [
       [pdfUpload({ mimeType: 'text/plain', filename: 'notitie.txt' }), 'mimeType'],
@@ -260,8 +260,8 @@ describe('documents', () => {
       [pdfUpload({ filename: 'verslag.exe' }), 'filename'],
       [pdfUpload({ filename: 'verslag.png' }), 'filename'],
       [pdfUpload({ contentBase64: Buffer.from('MZ\x90\x00 this is an executable').toString('base64') }), 'contentBase64'],
-      [{ filename: 'foto.png', mimeType: 'image/png', contentBase64: PDF_BYTES.toString('base64') }, 'contentBase64'],
-      [{ filename: 'brief.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', contentBase64: PDF_BYTES.toString('base64') }, 'contentBase64'],
+      [{ filename: 'foto.png', mimeType: 'image/png', contentBase64: PDF_BYTES.toString('base64'), visibility: 'all' }, 'contentBase64'],
+      [{ filename: 'brief.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', contentBase64: PDF_BYTES.toString('base64'), visibility: 'all' }, 'contentBase64'],
     ];
     for (const [body, field] of cases) {
       const r = await pol.post(`/api/cases/${caseId}/documents`, body);
@@ -290,7 +290,7 @@ describe('timeline', () => {
     await reg.post(`/api/cases/${caseId}/agreements`, { partner: 'politie', title: 'Huisbezoek', dueDate: '2030-01-31' });
     await reg.put(`/api/cases/${caseId}/plan`, PLAN_A);
     await reg.post(`/api/cases/${caseId}/ave-phase`, { phase: 1, reason: 'Start' });
-    await reg.post(`/api/cases/${caseId}/journal`, { text: 'Interne notitie' });
+    await reg.post(`/api/cases/${caseId}/journal`, { text: 'Interne notitie', visibility: 'zvh' });
     await reg.post(`/api/cases/${caseId}/participants`, { partner: 'vnn', reason: 'Verslaving' });
     const z = await reg.get(`/api/cases/${caseId}/timeline`);
     expect(z.status).toBe(200);
@@ -323,7 +323,7 @@ describe('bad input never answers 500 and changes nothing', () => {
       ['participant reason', () => reg.post(`/api/cases/${caseId}/participants`, { partner: 'vnn', reason: NUL })],
       ['agreement title', () => reg.post(`/api/cases/${caseId}/agreements`, { partner: 'politie', title: NUL })],
       ['agreement note', () => pol.patch(`/api/agreements/${agreementId}`, { status: 'done', note: NUL })],
-      ['journal', () => pol.post(`/api/cases/${caseId}/journal`, { text: NUL })],
+      ['journal', () => pol.post(`/api/cases/${caseId}/journal`, { text: NUL, visibility: 'all' })],
       ['document name', () => pol.post(`/api/cases/${caseId}/documents`, pdfUpload({ filename: 'ver\u0000slag.pdf' }))],
       ['close reason', () => reg.post(`/api/cases/${caseId}/close`, { reason: NUL })],
       ['close evaluation', () => reg.post(`/api/cases/${caseId}/close`, { reason: 'Klaar', evaluation: { helped: NUL } })],

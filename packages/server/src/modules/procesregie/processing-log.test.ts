@@ -155,7 +155,7 @@ describe('writes are logged as create and update', () => {
     let aId = '';
     expectOne(await logged(async () => { aId = (await reg.post(`/api/cases/${c}/agreements`, { partner: 'politie', title: 'X', dueDate: '2030-01-01' })).body.id; }), 'create', 'regisseur@demo.zvh', 'agreement');
     expectOne(await logged(() => pol.patch(`/api/agreements/${aId}`, { status: 'done' })), 'update', 'politie@demo.zvh', 'agreement');
-    expectOne(await logged(() => pol.post(`/api/cases/${c}/journal`, { text: 'Contact gehad' })), 'create', 'politie@demo.zvh', 'journal');
+    expectOne(await logged(() => pol.post(`/api/cases/${c}/journal`, { text: 'Contact gehad', visibility: 'all' })), 'create', 'politie@demo.zvh', 'journal');
     expectOne(await logged(() => pol.post(`/api/cases/${c}/documents`, pdfUpload())), 'create', 'politie@demo.zvh', 'document');
     expectOne(await logged(() => reg.put(`/api/cases/${c}/plan`, { analysis: [], goals: [{ text: 'Doel' }] })), 'update', 'regisseur@demo.zvh', 'plan');
     expectOne(await logged(() => reg.post(`/api/cases/${c}/close`, { reason: 'Klaar' })), 'update', 'regisseur@demo.zvh', 'case');

@@ -12,7 +12,13 @@ import * as svc from './service.js';
 const everyone: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional'] } };
 const regisseur: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur'] } };
 const contributors: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'professional'] } };
-const Visibility = Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('zvh')], { description: 'all: alle deelnemers; zvh: alleen het Zorg- en Veiligheidshuis' }));
+// Required on every entry and document (issue 8): no default, so a forgotten choice is a 400, never a share.
+const Visibility = Type.Union([Type.Literal('zvh'), Type.Literal('all'), Type.Literal('selected')], {
+  description: 'zvh: alleen het Zorg- en Veiligheidshuis (en de eigen organisatie); all: alle deelnemers; selected: het ZVH en de deelnemers in sharedWith',
+});
+const SharedWith = Type.Optional(Type.Array(Code, { maxItems: 30, description: 'Partnercodes van deelnemers (alleen bij visibility "selected")' }));
+const JournalBody = Type.Object({ text: LongText(5000), date: Type.Optional(DateStr), visibility: Visibility, sharedWith: SharedWith });
+const Audience = { visibility: Visibility, sharedWith: Type.Array(Type.String()) };
 
 export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   const id = (r: { params: unknown }) => (r.params as { id: string }).id;
@@ -145,20 +151,42 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/cases/:id/journal', {
     config: contributors,
     schema: {
-      tags: ['procesregie'], summary: 'Logboekregel toevoegen', params: IdParams,
-      body: Type.Object({ text: LongText(5000), date: Type.Optional(DateStr), visibility: Visibility }),
+      operationId: 'addJournalEntry', tags: ['procesregie'], summary: 'Logboekregel toevoegen (zichtbaarheid altijd expliciet kiezen)', params: IdParams,
+      body: JournalBody,
+      response: { 201: Type.Object({ id: Uuid, ...Audience }) },
     },
-  }, async (request, reply) => reply.status(201).send(await svc.addJournalEntry(ctxOf(request, db), id(request), request.body as { text: string })));
+  }, async (request, reply) => reply.status(201).send(await svc.addJournalEntry(ctxOf(request, db), id(request), request.body as svc.JournalInput)));
+
+  app.post('/api/journal/:id/withdraw', {
+    config: contributors,
+    schema: {
+      operationId: 'withdrawJournalEntry', tags: ['procesregie'],
+      summary: 'Eigen logboekregel intrekken (tot 15 minuten na het vastleggen; blijft voor het ZVH in de historie)', params: IdParams,
+      body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }),
+      response: { 200: Type.Object({ id: Uuid, state: Type.Literal('ingetrokken') }) },
+    },
+  }, async (request) => svc.withdrawJournalEntry(ctxOf(request, db), id(request), (request.body as { reason?: string } | undefined)?.reason));
+
+  app.post('/api/journal/:id/correct', {
+    config: contributors,
+    schema: {
+      operationId: 'correctJournalEntry', tags: ['procesregie'],
+      summary: 'Eigen logboekregel corrigeren: nieuwe versie, de oorspronkelijke blijft bewaard als "gecorrigeerd"', params: IdParams,
+      body: JournalBody,
+      response: { 201: Type.Object({ id: Uuid, correctsId: Uuid, ...Audience }) },
+    },
+  }, async (request, reply) => reply.status(201).send(await svc.correctJournalEntry(ctxOf(request, db), id(request), request.body as svc.JournalInput)));
 
   app.post('/api/cases/:id/documents', {
     config: contributors,
     bodyLimit: 30 * 1024 * 1024,
     schema: {
-      tags: ['procesregie'], summary: 'Document toevoegen (pdf, docx, xlsx, afbeelding; max. 20 MB; inhoud base64)', params: IdParams,
+      operationId: 'addDocument', tags: ['procesregie'], summary: 'Document toevoegen (pdf, docx, xlsx, afbeelding; max. 20 MB; inhoud base64)', params: IdParams,
       body: Type.Object({
         filename: Type.String({ minLength: 3, maxLength: 200, pattern: '^[^/\\\\]+\\.[A-Za-z0-9]+$' }), mimeType: Type.String({ maxLength: 100 }),
-        contentBase64: Type.String({ minLength: 1, maxLength: 28 * 1024 * 1024 }), visibility: Visibility,
+        contentBase64: Type.String({ minLength: 1, maxLength: 28 * 1024 * 1024 }), visibility: Visibility, sharedWith: SharedWith,
       }),
+      response: { 201: Type.Object({ id: Uuid, sha256: Type.String(), size: Type.Integer(), ...Audience }) },
     },
   }, async (request, reply) => reply.status(201).send(await svc.addDocument(ctxOf(request, db), id(request), request.body as Parameters<typeof svc.addDocument>[2])));
 

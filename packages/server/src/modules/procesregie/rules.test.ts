@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Rules on who owns what in a case: agreements belong to participants, partners share with all
-// participants, carry-over names real open agreements, overdue is a plain boolean.
+// Rules on who owns what in a case: agreements belong to participants (journal and document
+// visibility: journal-visibility.test.ts), carry-over names real open agreements, overdue is a plain boolean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
-import { openCaseWith, pdfUpload } from '../../test/fixtures.js';
+import { openCaseWith } from '../../test/fixtures.js';
 
 let env: TestEnv;
 let pol: TestClient, reg: TestClient;
@@ -21,15 +21,6 @@ describe('case rules', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.details[0].field).toBe('partner');
     expect((await reg.post(`/api/cases/${caseId}/agreements`, { partner: 'zvh', title: 'Casusoverleg plannen' })).status).toBe(201);
-  });
-
-  it('refuses a partner asking to keep a journal entry or document to the ZVH', async () => {
-    const { caseId } = await openCaseWith(pol, reg, { participants: ['politie'] });
-    const j = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Alleen voor de ZVH', visibility: 'zvh' });
-    expect(j.status).toBe(422);
-    expect(j.body.error.details[0].field).toBe('visibility');
-    expect((await pol.post(`/api/cases/${caseId}/documents`, pdfUpload({ visibility: 'zvh' }))).status).toBe(422);
-    expect((await pol.post(`/api/cases/${caseId}/journal`, { text: 'Voor alle deelnemers' })).body.visibility).toBe('all');
   });
 
   it('answers 422 on carryOver naming something that is not an open agreement of the case', async () => {

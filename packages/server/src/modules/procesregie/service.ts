@@ -2,12 +2,13 @@
 // Procesregie: the case file. Every read goes through loadVisibleCase/caseVisibleTo (need-to-know)
 // and is written to the processing log with the case's purpose.
 import { createHash } from 'node:crypto';
-import { allowedActions } from '@zvh/shared';
-import type { Status } from '@zvh/shared';
+import { allowedActions, JOURNAL_WITHDRAW_MINUTES, JOURNAL_WITHDRAW_MS, VISIBILITIES } from '@zvh/shared';
+import type { Status, Visibility } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import { caseVisibleTo, checkVersion, loadVisibleCase, requireRegisseur, requireZvh } from '../../core/access.js';
+import type { Executor } from '../../core/db/index.js';
+import { caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, requireRegisseur, requireZvh } from '../../core/access.js';
 import type { CaseRef } from '../../core/access.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
@@ -82,11 +83,10 @@ export async function getCase(ctx: Ctx, id: string) {
         a.status, a.note, a.carried_over as "carriedOver", a.version, a.updated_at as "updatedAt",
         coalesce(a.status = 'open' and a.due_date < current_date, false) as overdue
       from agreements a where a.case_id = ${id} order by (a.status <> 'open'), a.due_date nulls last, a.created_at`),
-    rows(ctx.db, sql`select j.id, j.entry_date as "date", j.at, j.author_name as "authorName", j.author_organisation as "authorOrganisation", j.text, j.visibility
-      from journal_entries j where j.case_id = ${id} ${zvh ? sql`` : sql`and j.visibility = 'all'`} order by j.entry_date desc, j.at desc`),
-    rows(ctx.db, sql`select d.id, d.filename, d.mime_type as "mimeType", d.size, d.sha256, d.visibility, d.uploaded_at as "uploadedAt",
+    journalQuery(ctx, id),
+    rows(ctx.db, sql`select d.id, d.filename, d.mime_type as "mimeType", d.size, d.sha256, d.visibility, d.shared_with as "sharedWith", d.uploaded_at as "uploadedAt",
         d.uploaded_by_organisation as "uploadedByOrganisation"
-      from documents d where d.case_id = ${id} ${zvh ? sql`` : sql`and d.visibility = 'all'`} order by d.uploaded_at desc`),
+      from documents d where d.case_id = ${id} and ${documentVisibleTo(ctx.actor)} order by d.uploaded_at desc`),
   ]);
   // the case file shows the household too: each person whose data is shown is a data subject of this read
   await logProcessing(ctx, [ref.personId, ...(c.household as { id: string }[]).map((h) => h.id)].map((subject) => ({
@@ -246,24 +246,114 @@ export async function updateAgreement(ctx: Ctx, agreementId: string, patch: Agre
   });
 }
 
-function partnerVisibility(ctx: Ctx, asked: 'all' | 'zvh' | undefined): 'all' | 'zvh' {
-  if (isZvhStaff(ctx.actor)) return asked ?? 'zvh';
-  if (asked === 'zvh') throw new ValidationError('Alleen het Zorg- en Veiligheidshuis kan iets voor zichzelf houden', [{ field: 'visibility', message: 'Partners delen met alle deelnemers' }]);
-  return 'all';
+export interface Audience { visibility: Visibility; sharedWith?: string[] }
+
+/**
+ * The audience of a new journal entry or document, always chosen explicitly (issue 8: a choice
+ * that silently stayed on "Alle deelnemers" shared an internal note). Anyone, partners included,
+ * may keep an entry to the ZVH or share it with chosen participants only (a partner bound by
+ * medical professional secrecy must be able to).
+ */
+async function checkAudience(ctx: Ctx, ex: Executor, caseId: string, a: Partial<Audience>): Promise<{ visibility: Visibility; sharedWith: string[] }> {
+  if (!a.visibility || !(VISIBILITIES as readonly string[]).includes(a.visibility)) {
+    throw new ValidationError('Kies voor wie dit zichtbaar is', [{ field: 'visibility', message: 'Kies: alleen ZVH, alle deelnemers of gekozen deelnemers' }]);
+  }
+  const sharedWith = [...new Set(a.sharedWith ?? [])];
+  if (a.visibility !== 'selected') {
+    if (sharedWith.length) throw new ValidationError('Deelnemers kiezen kan alleen bij "gekozen deelnemers"', [{ field: 'sharedWith', message: 'Alleen bij zichtbaarheid "gekozen deelnemers"' }]);
+    return { visibility: a.visibility, sharedWith: [] };
+  }
+  if (!sharedWith.length) throw new ValidationError('Kies met welke deelnemers u deelt', [{ field: 'sharedWith', message: 'Kies ten minste één deelnemende organisatie' }]);
+  const found = await rows<{ code: string }>(ex, sql`select cp.partner_code as code from case_participants cp
+    where cp.case_id = ${caseId} and cp.removed_at is null and cp.partner_code in (${sql.join(sharedWith.map((c) => sql`${c}`), sql`, `)})`);
+  const missing = sharedWith.filter((c) => !found.some((f) => f.code === c));
+  if (missing.length) throw new ValidationError('Alleen delen met deelnemers van de casus', [{ field: 'sharedWith', message: `Neemt niet deel: ${missing.join(', ')}` }]);
+  return { visibility: 'selected', sharedWith };
 }
 
-export async function addJournalEntry(ctx: Ctx, caseId: string, input: { text: string; date?: string; visibility?: 'all' | 'zvh' }) {
-  const date = input.date ?? today();
+export interface JournalInput extends Partial<Audience> { text: string; date?: string }
+
+function checkJournalDate(date: string): void {
   if (date > today()) throw new ValidationError('Datum in de toekomst', [{ field: 'date', message: 'Datum mag niet in de toekomst liggen' }]);
-  // partner entries are for all participants; only the ZVH can keep an entry to itself
-  const visibility = partnerVisibility(ctx, input.visibility);
+}
+
+export async function addJournalEntry(ctx: Ctx, caseId: string, input: JournalInput) {
+  const date = input.date ?? today();
+  checkJournalDate(date);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { write: true, ex: tx });
-    const j = await one<{ id: string }>(tx, sql`insert into journal_entries (tenant_id, case_id, entry_date, author_id, author_name, author_organisation, text, visibility)
-      values (${ctx.actor.tenantId}, ${caseId}, ${date}, ${ctx.actor.userId}, ${ctx.actor.name}, ${ctx.actor.organisationCode}, ${input.text}, ${visibility}) returning id`);
-    await recordEvent(ctx, tx, { caseId, type: 'journal_added', data: { entryId: j!.id, visibility } });
-    await logCase(ctx, ref, 'create', { object: 'journal', id: j!.id }, tx);
-    return { id: j!.id, visibility };
+    const { visibility, sharedWith } = await checkAudience(ctx, tx, caseId, input);
+    const j = await one<{ id: string }>(tx, sql`insert into journal_entries (tenant_id, case_id, entry_date, author_id, author_name, author_organisation, text, visibility, shared_with)
+      values (${ctx.actor.tenantId}, ${caseId}, ${date}, ${ctx.actor.userId}, ${ctx.actor.name}, ${ctx.actor.organisationCode}, ${input.text}, ${visibility}, ${textArray(sharedWith)}) returning id`);
+    await recordEvent(ctx, tx, { caseId, type: 'journal_added', data: { entryId: j!.id, visibility, sharedWith } });
+    await logCase(ctx, ref, 'create', { object: 'journal', id: j!.id, visibility }, tx);
+    return { id: j!.id, visibility, sharedWith };
+  });
+}
+
+/** A text[] parameter that works on PGlite and pg alike. */
+const textArray = (list: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(list)}::jsonb))`;
+
+/** The case's journal as this actor may see it: newest first, corrected versions kept (marked), withdrawn entries for the ZVH only. */
+function journalQuery(ctx: Ctx, caseId: string) {
+  const zvh = isZvhStaff(ctx.actor);
+  return rows(ctx.db, sql`select j.id, j.entry_date as "date", j.at, j.author_name as "authorName", j.author_organisation as "authorOrganisation", j.text,
+        j.visibility, j.shared_with as "sharedWith",
+        case when j.withdrawn_at is not null then 'ingetrokken' when j.corrected_at is not null then 'gecorrigeerd' else 'actief' end as state,
+        j.corrects_id as "correctsId", j.corrected_at as "correctedAt", j.withdrawn_at as "withdrawnAt",
+        ${zvh ? sql`j.withdraw_reason` : sql`null`} as "withdrawReason",
+        coalesce(j.author_id = ${ctx.actor.userId}, false) as own,
+        case when j.author_id = ${ctx.actor.userId} and j.withdrawn_at is null and j.corrected_at is null
+             then j.at + make_interval(mins => ${JOURNAL_WITHDRAW_MINUTES}::int) end as "withdrawableUntil"
+      from journal_entries j where j.case_id = ${caseId} and ${journalVisibleTo(ctx.actor)}
+      order by j.entry_date desc, j.at desc`);
+}
+
+interface JournalRow { id: string; case_id: string; author_id: string | null; at: Date | string; entry_date: string; withdrawn_at: unknown; corrected_at: unknown }
+
+/** The entry, locked, if the actor may see it (404 otherwise) and wrote it (403 otherwise), in a case still open. */
+async function loadOwnEntry(ctx: Ctx, tx: Executor, entryId: string, what: string) {
+  const j = await one<JournalRow>(tx, sql`
+    select j.id, j.case_id, j.author_id, j.at, j.entry_date::text as entry_date, j.withdrawn_at, j.corrected_at
+      from journal_entries j join cases c on c.id = j.case_id
+     where j.id = ${entryId} and ${caseVisibleTo(ctx.actor)} and ${journalVisibleTo(ctx.actor)} for update of j`);
+  if (!j) throw new NotFoundError('Logboekregel niet gevonden');
+  const ref = await loadVisibleCase(ctx, j.case_id, { write: true, ex: tx });
+  if (j.author_id !== ctx.actor.userId) throw new ForbiddenError(`Alleen de auteur kan een logboekregel ${what}`);
+  if (j.withdrawn_at) throw new ConflictError('withdrawn', 'Deze logboekregel is ingetrokken');
+  if (j.corrected_at) throw new ConflictError('already_corrected', 'Deze logboekregel is al gecorrigeerd; werk de nieuwste versie bij');
+  return { j, ref };
+}
+
+/** The author withdraws an entry within JOURNAL_WITHDRAW_MINUTES of posting it (exactly at the limit still counts). */
+export async function withdrawJournalEntry(ctx: Ctx, entryId: string, reason?: string) {
+  return transaction(ctx.db, async (tx) => {
+    const { j, ref } = await loadOwnEntry(ctx, tx, entryId, 'intrekken');
+    const elapsed = Date.now() - new Date(j.at).getTime();
+    if (elapsed > JOURNAL_WITHDRAW_MS) {
+      throw new ConflictError('withdraw_period_over', `Intrekken kan tot ${JOURNAL_WITHDRAW_MINUTES} minuten na het vastleggen; corrigeer de regel in plaats daarvan`);
+    }
+    await tx.execute(sql`update journal_entries set withdrawn_at = now(), withdrawn_by = ${ctx.actor.userId}, withdraw_reason = ${reason ?? null} where id = ${entryId}`);
+    await recordEvent(ctx, tx, { caseId: j.case_id, type: 'journal_withdrawn', data: { entryId } });
+    await logCase(ctx, ref, 'update', { object: 'journal', id: entryId, change: 'withdrawn' }, tx);
+    return { id: entryId, state: 'ingetrokken' as const };
+  });
+}
+
+/** A correction is a new version; the original stays in the history, marked "gecorrigeerd", for those who could see it. */
+export async function correctJournalEntry(ctx: Ctx, entryId: string, input: JournalInput) {
+  if (input.date) checkJournalDate(input.date);
+  return transaction(ctx.db, async (tx) => {
+    const { j, ref } = await loadOwnEntry(ctx, tx, entryId, 'corrigeren');
+    const { visibility, sharedWith } = await checkAudience(ctx, tx, j.case_id, input);
+    const date = input.date ?? j.entry_date;
+    const n = await one<{ id: string }>(tx, sql`insert into journal_entries (tenant_id, case_id, entry_date, author_id, author_name, author_organisation, text, visibility, shared_with, corrects_id)
+      values (${ctx.actor.tenantId}, ${j.case_id}, ${date}, ${ctx.actor.userId}, ${ctx.actor.name}, ${ctx.actor.organisationCode}, ${input.text}, ${visibility}, ${textArray(sharedWith)}, ${entryId})
+      returning id`);
+    await tx.execute(sql`update journal_entries set corrected_at = now() where id = ${entryId}`);
+    await recordEvent(ctx, tx, { caseId: j.case_id, type: 'journal_corrected', data: { entryId: n!.id, correctsId: entryId, visibility, sharedWith } });
+    await logCase(ctx, ref, 'update', { object: 'journal', id: n!.id, corrects: entryId, visibility }, tx);
+    return { id: n!.id, correctsId: entryId, visibility, sharedWith };
   });
 }
 
@@ -291,7 +381,7 @@ function sniff(buf: Buffer, mime: string): boolean {
   }
 }
 
-export async function addDocument(ctx: Ctx, caseId: string, input: { filename: string; mimeType: string; contentBase64: string; visibility?: 'all' | 'zvh' }) {
+export async function addDocument(ctx: Ctx, caseId: string, input: { filename: string; mimeType: string; contentBase64: string } & Partial<Audience>) {
   const ext = input.filename.split('.').pop()?.toLowerCase() ?? '';
   const allowed = DOCUMENT_TYPES[input.mimeType];
   if (!allowed) throw new ValidationError('Bestandstype niet toegestaan', [{ field: 'mimeType', message: 'Alleen pdf, docx, xlsx en afbeeldingen' }]);
@@ -301,23 +391,22 @@ export async function addDocument(ctx: Ctx, caseId: string, input: { filename: s
   if (content.length > MAX_DOCUMENT_BYTES) throw new DomainError(413, 'payload_too_large', 'Bestand groter dan 20 MB');
   if (!sniff(content, input.mimeType)) throw new ValidationError('Inhoud past niet bij het type', [{ field: 'contentBase64', message: 'De inhoud is geen geldig bestand van dit type' }]);
   const sha256 = createHash('sha256').update(content).digest('hex');
-  const visibility = partnerVisibility(ctx, input.visibility);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { write: true, ex: tx });
-    const d = await one<{ id: string }>(tx, sql`insert into documents (tenant_id, case_id, filename, mime_type, size, sha256, content, visibility, uploaded_by, uploaded_by_organisation)
-      values (${ctx.actor.tenantId}, ${caseId}, ${input.filename}, ${input.mimeType}, ${content.length}, ${sha256}, ${content}, ${visibility}, ${ctx.actor.userId}, ${ctx.actor.organisationCode})
+    const { visibility, sharedWith } = await checkAudience(ctx, tx, caseId, input);
+    const d = await one<{ id: string }>(tx, sql`insert into documents (tenant_id, case_id, filename, mime_type, size, sha256, content, visibility, shared_with, uploaded_by, uploaded_by_organisation)
+      values (${ctx.actor.tenantId}, ${caseId}, ${input.filename}, ${input.mimeType}, ${content.length}, ${sha256}, ${content}, ${visibility}, ${textArray(sharedWith)}, ${ctx.actor.userId}, ${ctx.actor.organisationCode})
       returning id`);
-    await recordEvent(ctx, tx, { caseId, type: 'document_added', data: { documentId: d!.id, filename: input.filename, visibility } });
-    await logCase(ctx, ref, 'create', { object: 'document', id: d!.id }, tx);
-    return { id: d!.id, sha256, size: content.length };
+    await recordEvent(ctx, tx, { caseId, type: 'document_added', data: { documentId: d!.id, filename: input.filename, visibility, sharedWith } });
+    await logCase(ctx, ref, 'create', { object: 'document', id: d!.id, visibility }, tx);
+    return { id: d!.id, sha256, size: content.length, visibility, sharedWith };
   });
 }
 
 export async function downloadDocument(ctx: Ctx, documentId: string) {
-  const zvh = isZvhStaff(ctx.actor);
   const d = await one<{ id: string; case_id: string; filename: string; mime_type: string; content: Buffer; sha256: string }>(ctx.db, sql`
     select d.id, d.case_id, d.filename, d.mime_type, d.content, d.sha256 from documents d join cases c on c.id = d.case_id
-     where d.id = ${documentId} and ${caseVisibleTo(ctx.actor)} ${zvh ? sql`` : sql`and d.visibility = 'all'`}`);
+     where d.id = ${documentId} and ${caseVisibleTo(ctx.actor)} and ${documentVisibleTo(ctx.actor)}`);
   if (!d) throw new NotFoundError('Document niet gevonden');
   const ref = await loadVisibleCase(ctx, d.case_id);
   // every download is logged
@@ -333,7 +422,12 @@ export async function timeline(ctx: Ctx, caseId: string) {
       from case_events e
      where (e.case_id = ${caseId} or (e.registration_id = ${ref.registrationId} and e.case_id is null))
        ${zvh ? sql`` : sql`and (e.type in (${sql.join(PARTNER_VISIBLE_EVENTS.map((t) => sql`${t}`), sql`, `)})
-            or (e.type in ('journal_added', 'document_added') and e.data->>'visibility' = 'all'))`}
+            or (e.type in ('journal_added', 'journal_corrected') and exists (select 1 from journal_entries j
+                  where j.id = (e.data->>'entryId')::uuid and j.case_id = e.case_id and ${journalVisibleTo(ctx.actor)}))
+            or (e.type = 'journal_withdrawn' and exists (select 1 from journal_entries j
+                  where j.id = (e.data->>'entryId')::uuid and j.case_id = e.case_id and ${journalAudienceIncludes(ctx.actor)}))
+            or (e.type = 'document_added' and exists (select 1 from documents d
+                  where d.id = (e.data->>'documentId')::uuid and d.case_id = e.case_id and ${documentVisibleTo(ctx.actor)})))`}
      order by e.at desc, e.id desc`);
   await logCase(ctx, ref, 'read', { view: 'timeline' });
   return events;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The shapes of the case-flow API (aanmelding, triage, procesregie, afsluiting, monitoring,
 // personen) as the web app uses them.
-import type { Status, TriageCriteria } from '@zvh/shared';
+import type { Status, TriageCriteria, Visibility } from '@zvh/shared';
 
 export type TriageOutcome = 'procesregie' | 'advies' | 'terugleggen' | 'doorverwijzen';
-export type Visibility = 'all' | 'zvh';
+export type { Visibility };
 export type AgreementStatus = 'open' | 'done' | 'cancelled';
 export type GoalsMet = 'ja' | 'deels' | 'nee';
 
@@ -146,6 +146,19 @@ export interface JournalEntry {
   authorOrganisation: string;
   text: string;
   visibility: Visibility;
+  /** Partner codes the entry is shared with (visibility 'selected'). */
+  sharedWith: string[];
+  /** actief, gecorrigeerd (a newer version replaces it) or ingetrokken (the ZVH only sees these). */
+  state: 'actief' | 'gecorrigeerd' | 'ingetrokken';
+  /** The version this entry corrects. */
+  correctsId: string | null;
+  correctedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+  /** Written by the signed-in user. */
+  own: boolean;
+  /** Until when the author may still withdraw it (own, current entries only). */
+  withdrawableUntil: string | null;
 }
 
 export interface CaseDocument {
@@ -155,6 +168,7 @@ export interface CaseDocument {
   size: number;
   sha256: string;
   visibility: Visibility;
+  sharedWith: string[];
   uploadedAt: string;
   uploadedByOrganisation: string;
 }

@@ -30,7 +30,7 @@ export function AgreementsTab(props: CaseTabProps) {
   const { c, labels, reload, notify, canContribute } = props;
   const isRegisseur = user.roles.includes('procesregisseur') && user.organisation.kind === 'zvh';
   const [editing, setEditing] = useState<Agreement | null>(null);
-  const [status, setStatus] = useState<AgreementStatus>('done');
+  const [status, setStatus] = useState<AgreementStatus>('open');
   const [note, setNote] = useState('');
   const [attempt, setAttempt] = useState(0);
   const [stale, setStale] = useState(false);
@@ -41,7 +41,8 @@ export function AgreementsTab(props: CaseTabProps) {
   const openEdit = (a: Agreement) => {
     update.reset();
     setStale(false);
-    setStatus(a.status === 'open' ? 'done' : a.status);
+    // the current status (issue 8: preselecting "Afgerond" closed an agreement on "add a note, Opslaan")
+    setStatus(a.status);
     setNote(a.note ?? '');
     setEditing(a);
   };

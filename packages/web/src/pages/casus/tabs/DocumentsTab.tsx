@@ -7,8 +7,9 @@ import { ApiError, NETWORK_ERROR, parseError } from '../../../api/client';
 import { Button, ButtonGroup, DataTable, Heading, Paragraph, VisuallyHidden, describedBy, fieldIds, type Column } from '../../../ui';
 import { ErrorSummary, FormSection, useErrorText } from '../common/forms';
 import { formatBytes, formatDateTime } from '../common/format';
-import type { CaseDocument, Visibility } from '../common/types';
-import { VisibilityField } from './JournalTab';
+import type { CaseDocument } from '../common/types';
+import { useUser } from '../../../auth/AuthContext';
+import { AudienceFields, audienceBody, audienceErrors, audienceLabel, emptyAudience, type AudienceValue } from '../common/Audience';
 import type { CaseTabProps } from './props';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -65,7 +66,10 @@ export function DocumentsTab({ c, labels, reload, notify, canContribute, zvh }: 
   const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [visibility, setVisibility] = useState<Visibility>('zvh');
+  const me = useUser();
+  // chosen on every upload: "alleen ZVH" for ZVH staff, nothing for partners; reset after each upload
+  const [audience, setAudience] = useState<AudienceValue>(emptyAudience(zvh));
+  const [audienceProblems, setAudienceProblems] = useState<Record<string, string>>({});
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [error, setError] = useState<string>();
   const [serverError, setServerError] = useState<string>();
@@ -91,7 +95,9 @@ export function DocumentsTab({ c, labels, reload, notify, canContribute, zvh }: 
     setServerError(undefined);
     const problem = check(file);
     setError(problem);
-    if (problem || !file) return;
+    const wrongAudience = audienceErrors(audience, t);
+    setAudienceProblems(wrongAudience);
+    if (problem || !file || Object.keys(wrongAudience).length) return;
     const ext = file.name.split('.').pop()!.toLowerCase();
     const mimeType = TYPES[ext]!;
     try {
@@ -100,13 +106,14 @@ export function DocumentsTab({ c, labels, reload, notify, canContribute, zvh }: 
       const contentBase64 = await readBase64(file, (fraction) => setPhase({ step: 'reading', fraction }));
       setPhase({ step: 'uploading', fraction: 0 });
       setStatus(t('casus.documents.uploading', { name: file.name }));
-      await postWithProgress(`/api/cases/${c.id}/documents`, { filename: file.name, mimeType, contentBase64, ...(zvh ? { visibility } : {}) }, (fraction) =>
+      await postWithProgress(`/api/cases/${c.id}/documents`, { filename: file.name, mimeType, contentBase64, ...audienceBody(audience) }, (fraction) =>
         setPhase({ step: 'uploading', fraction }),
       );
       setPhase({ step: 'idle' });
       setStatus('');
       notify(t('casus.documents.added', { name: file.name }));
       setFile(null);
+      setAudience(emptyAudience(zvh));
       if (input.current) input.current.value = '';
       reload();
     } catch (err) {
@@ -134,9 +141,7 @@ export function DocumentsTab({ c, labels, reload, notify, canContribute, zvh }: 
     { key: 'size', header: t('casus.documents.fields.size'), cell: (d) => formatBytes(d.size) },
     { key: 'uploaded', header: t('casus.documents.fields.uploadedAt'), cell: (d) => formatDateTime(d.uploadedAt) },
     { key: 'by', header: t('casus.documents.fields.by'), cell: (d) => labels.org(d.uploadedByOrganisation) },
-    ...(zvh
-      ? [{ key: 'visibility', header: t('casus.visibility.legend'), cell: (d: CaseDocument) => (d.visibility === 'zvh' ? t('casus.visibility.zvh') : t('casus.visibility.all')) }]
-      : []),
+    { key: 'visibility', header: t('casus.visibility.legend'), cell: (d: CaseDocument) => audienceLabel(d, labels, t) },
   ];
 
   const percent = phase.step === 'idle' ? 0 : Math.round(phase.fraction * 100);
@@ -150,7 +155,10 @@ export function DocumentsTab({ c, labels, reload, notify, canContribute, zvh }: 
           <FormSection legend={t('casus.documents.addTitle')} level={3}>
             <ErrorSummary
               attempt={attempt}
-              errors={error ? [{ id: ids.inputId, label: t('casus.documents.fields.file'), message: error }] : []}
+              errors={[
+                ...(error ? [{ id: ids.inputId, label: t('casus.documents.fields.file'), message: error }] : []),
+                ...Object.entries(audienceProblems).map(([k, m]) => ({ id: `document-${k}`, label: t('casus.visibility.legend'), message: m })),
+              ]}
               message={serverError ? `${t('casus.documents.errors.refused')} ${serverError}` : undefined}
             />
             <div className={['utrecht-form-field', error ? 'utrecht-form-field--invalid' : ''].filter(Boolean).join(' ')}>
@@ -184,7 +192,7 @@ export function DocumentsTab({ c, labels, reload, notify, canContribute, zvh }: 
                 }}
               />
             </div>
-            {zvh && <VisibilityField id="document-visibility" value={visibility} onChange={setVisibility} />}
+            <AudienceFields id="document" c={c} ownOrganisation={me.organisation.code} value={audience} onChange={setAudience} errors={audienceProblems} labels={labels} />
             <ButtonGroup>
               <Button type="submit" busy={busy}>
                 {t('casus.documents.upload')}

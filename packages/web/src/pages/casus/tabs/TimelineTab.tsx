@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Tijdlijn: everything that happened in the case (and its registration), newest first.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { Visibility } from '@zvh/shared';
 import { useApi } from '../../../api/useApi';
 import { EmptyState, Heading, Paragraph } from '../../../ui';
+import { audienceLabel } from '../common/Audience';
 import { LoadBoundary } from '../common/forms';
 import { formatDate, formatDateTime } from '../common/format';
 import type { Labels } from '../common/reference';
@@ -27,6 +30,8 @@ const KNOWN_EVENTS = [
   'reopened',
   'imported',
   'person_merged',
+  'journal_withdrawn',
+  'journal_corrected',
 ] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];
 
@@ -68,6 +73,12 @@ export function TimelineTab({ c, labels }: CaseTabProps) {
   );
 }
 
+/** "zichtbaar voor: ..." from an event's recorded audience (the server shows the event only to that audience). */
+function visibleTo(d: Record<string, unknown>, labels: Labels, t: TFunction): string {
+  const sharedWith = Array.isArray(d.sharedWith) ? (d.sharedWith as string[]) : [];
+  return t('casus.visibility.shownTo', { audience: audienceLabel({ visibility: d.visibility as Visibility, sharedWith }, labels, t) });
+}
+
 function EventDetail({ event, labels }: { event: TimelineEvent; labels: Labels }) {
   const { t } = useTranslation();
   const d = event.data ?? {};
@@ -103,6 +114,11 @@ function EventDetail({ event, labels }: { event: TimelineEvent; labels: Labels }
       break;
     case 'document_added':
       if (s('filename')) parts.push(s('filename')!);
+      if (s('visibility')) parts.push(visibleTo(d, labels, t));
+      break;
+    case 'journal_added':
+    case 'journal_corrected':
+      if (s('visibility')) parts.push(visibleTo(d, labels, t));
       break;
     case 'closed':
       if (s('reasonCode')) parts.push(labels.code('closeReason', s('reasonCode')));
