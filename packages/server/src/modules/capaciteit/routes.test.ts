@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Capacity model and cost split over HTTP (api-contract.md): seed 002's tables, the counts of a
 // year from the caseload, settings, available FTE, the cost split and access per role.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/index.js';
 import { rows, sql } from '../../core/db/index.js';
@@ -249,6 +251,25 @@ describe('cost split: rounding and the nazorg plustaak fee', () => {
     expect(r.body.nazorg).toEqual({ fee: 0, shares: [] });
     expect(r.body.grandTotal).toBe(1000);
     expect((await m.post('/api/cost-split', { total: 1000, nazorgFee: 500 })).status).toBe(422);
+  });
+});
+
+describe('migration 0007_capacity', () => {
+  it('turns a stored roundDownTo into the named rounding and keeps everything else', async () => {
+    const text = readFileSync(fileURLToPath(new URL('../../../migrations/0007_capacity.sql', import.meta.url)), 'utf8');
+    const [a, b] = [await makeTenant(db), await makeTenant(db)];
+    const old = (roundDownTo: number) => JSON.stringify({ capacity: { hoursPerFte: 1400 }, costSplit: { total: 1234, rule: { largeMunicipalities: ['GM0106'], smallShare: 0.25, roundDownTo } } });
+    await db.execute(sql`update tenants set settings = ${old(100)}::jsonb where id = ${a}`);
+    await db.execute(sql`update tenants set settings = ${old(1)}::jsonb where id = ${b}`);
+    await db.execute(sql.raw(text));
+    const got = async (id: string) => (await rows<{ settings: Record<string, unknown> }>(db, sql`select settings from tenants where id = ${id}`))[0]!.settings;
+    expect(await got(a)).toEqual({ capacity: { hoursPerFte: 1400 }, costSplit: { total: 1234, rule: { largeMunicipalities: ['GM0106'], smallShare: 0.25, rounding: 'hundreds-down' } } });
+    expect((await got(b)).costSplit).toEqual({ total: 1234, rule: { largeMunicipalities: ['GM0106'], smallShare: 0.25, rounding: 'euro' } });
+    // a tenant already in the new form is left alone
+    const c = await makeTenant(db);
+    const before = await got(c);
+    await db.execute(sql.raw(text));
+    expect(await got(c)).toEqual(before);
   });
 });
 
