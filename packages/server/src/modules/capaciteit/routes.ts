@@ -14,7 +14,7 @@ import {
   capacityReport, costSplit, getCapacitySettings, getCostSplitSettings, getFteYear, listFteYears, planCapacity, putCapacitySettings, putCostSplitSettings, putFteYear,
 } from './service.js';
 
-export const CAPACITY_ROLES: Role[] = ['manager', 'beheerder'];
+const CAPACITY_ROLES: Role[] = ['manager', 'beheerder'];
 const access = { access: { roles: CAPACITY_ROLES } };
 const tags = ['capaciteit'];
 

@@ -123,7 +123,7 @@ export async function planCapacity(ctx: Ctx, input: { counts: Partial<TaskCounts
 // ---------------------------------------------------------------------------------------------
 // counts of the caseload
 
-export interface Period { from: string; to: string }
+interface Period { from: string; to: string }
 
 const zeroCounts = (): TaskCounts => ({ informatievraag: 0, advies: 0, procesregie: 0, signaal: 0 });
 
@@ -150,7 +150,7 @@ async function signalCounts(ctx: Ctx, period: Period, codes: string[] | null): P
  * caseload, carried over plus inflow, as seed 002 counts it), `signaal` signals sent in it.
  * Every municipality of the tenant (within `codes`) appears, zeros included.
  */
-export async function countsByMunicipality(ctx: Ctx, period: Period, codes: string[] | null) {
+async function countsByMunicipality(ctx: Ctx, period: Period, codes: string[] | null) {
   const tenantId = ctx.actor.tenantId;
   const [list, signals] = await Promise.all([
     rows<{ code: string; name: string; region: string; informatievraag: number; advies: number; procesregie: number }>(ctx.db, sql`

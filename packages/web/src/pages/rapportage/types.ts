@@ -4,6 +4,6 @@
 export type { AnnualReport, MunicipalityFigures } from '@zvh/shared';
 export {
   CAPACITY_TASKS, COST_SPLIT_ROUNDINGS,
-  type CapacityReport, type CapacityResult, type CapacitySettings, type CapacityTask, type CostSplit, type CostSplitRounding, type CostSplitRule,
+  type CapacityReport, type CapacityResult, type CapacitySettings, type CapacityTask, type CostSplit, type CostSplitRounding,
   type CostSplitSettings, type FteYear, type RolePair, type TaskCounts,
 } from '@zvh/shared';
