@@ -70,8 +70,13 @@ describe('report pages as the manager', () => {
     await page.getByRole('heading', { level: 1, name: 'Capaciteit' }).waitFor({ timeout: 15_000 });
     const table = page.getByRole('table', { name: /Aantallen, benodigde uren en formatie in 2020/ });
     await table.waitFor({ timeout: 15_000 });
-    // 1 informatievraag, 1 advies, 3 procesregie: IM 0,7 + 9,3 + 57 = 67; PR 14 + 90 = 104
-    await expect(table.getByRole('row', { name: /Totaal uren/ }).textContent()).resolves.toMatch(/67.*104/);
+    // 1 informatievraag, 1 advies, 4 procesregie active in 2020 (3 started in 2020, 1 carried over
+    // from 2019 and closed in June): IM 0,7 + 9,3 + 76 = 86; PR 14 + 120 = 134
+    await expect(table.getByRole('row', { name: /Totaal uren/ }).textContent()).resolves.toMatch(/86.*134/);
+    await expect(table.getByRole('row', { name: /^Procesregie/ }).textContent()).resolves.toMatch(/^Procesregie\s*4/);
+    // the page says how each count is defined
+    await page.getByRole('heading', { level: 3, name: 'Hoe er geteld wordt' }).waitFor();
+    await expect(page.getByText(/Procesregiecasussen die in 2020 actief waren/).count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     // the planning form reproduces seed 002
     for (const [label, value] of [['Verwacht aantal: Vragen aan het informatieknooppunt', '140'], ['Verwacht aantal: Expertisecentrum (advies, ondersteunen)', '40'],
@@ -91,7 +96,19 @@ describe('report pages as the manager', () => {
     await table.waitFor({ timeout: 15_000 });
     await expect(table.getByRole('row', { name: /^Assen/ }).textContent()).resolves.toContain('48.800');
     await expect(table.getByRole('row', { name: /^Meppel/ }).textContent()).resolves.toContain('6.900');
+    // the nazorg plustaak fee on its own: 3.000 for Hoogeveen on top of 48.800, nothing for Assen
+    await expect(table.getByRole('row', { name: /^Hoogeveen/ }).textContent()).resolves.toMatch(/48\.800.*3\.000.*51\.800/);
+    await expect(table.getByRole('row', { name: /^Assen/ }).textContent()).resolves.not.toContain('3.000');
+    await page.getByText(/Plustaak nazorg ex-gedetineerden: €\s?15\.000/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // whole euros: seed 002's 2019-2022 table
+    await page.getByLabel('Totale gemeentelijke bijdrage (euro)', { exact: true }).fill('408504');
+    await page.getByLabel('Afronding bijdrage overige gemeenten', { exact: true }).selectOption('euro');
+    await page.getByRole('button', { name: 'Berekenen' }).click();
+    const euro = page.getByRole('table', { name: /totaal van €\s?408\.504/ });
+    await euro.waitFor({ timeout: 15_000 });
+    await expect(euro.getByRole('row', { name: /^Assen/ }).textContent()).resolves.toContain('95.317');
+    await expect(euro.getByRole('row', { name: /^Meppel/ }).textContent()).resolves.toContain('13.617');
   });
 
   it('is refused to a procesregisseur', async () => {

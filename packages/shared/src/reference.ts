@@ -118,12 +118,3 @@ export const CAPACITY_DEFAULTS = {
     signaal: { im: 0, pr: 14 },
   },
 } as const;
-
-/** Default cost split (seed 002): 70% equally over the three former locations, 30% over the rest. */
-export const COST_SPLIT_DEFAULT = {
-  total: 208500,
-  groups: [
-    { share: 0.7, municipalities: ['GM0106', 'GM0114', 'GM0118'], carriesRemainder: true },
-    { share: 0.3, municipalities: 'rest' as const, roundDownTo: 100 },
-  ],
-} as const;

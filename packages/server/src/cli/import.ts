@@ -95,7 +95,7 @@ function summary(r: ImportResult, secs: number, file: string): string {
   const out = [
     `${r.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Import'} van ${file}: ${fmt(r.lines)} regels in ${secs.toFixed(1)} s (${fmt(r.lines / Math.max(secs, 0.001))} regels/s)`,
     `  nieuw:       ${fmt(r.imported)}`,
-    `  bijgewerkt:  ${fmt(r.updated)}`,
+    `  bijgewerkt:  ${fmt(r.updated)}${r.unchanged ? ` (waarvan ${fmt(r.unchanged)} ongewijzigd)` : ''}`,
     `  geweigerd:   ${fmt(r.rejectedCount)}`,
   ];
   if (r.rejectedCount > 0) {

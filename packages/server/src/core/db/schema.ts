@@ -302,3 +302,98 @@ export const capacityYears = pgTable('capacity_years', {
   prFte: numeric('pr_fte', { mode: 'number' }).notNull(),
   contribution: integer('contribution'),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.year] })]);
+
+// Casusoverleggen (migration 0008_casusoverleg): meeting types per tenant, meetings, agenda
+// items with their minutes, the agreements minutes created, contributions and calendar tokens.
+export const meetingTypes = pgTable('meeting_types', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  chairOrganisation: text('chair_organisation').notNull(),
+  memberOrganisations: text('member_organisations').array().notNull().default(sql`'{}'::text[]`),
+  frequency: jsonb('frequency').notNull().default({ kind: 'adhoc' }),
+  location: text('location'),
+  videoLink: text('video_link'),
+  subjectKind: text('subject_kind').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: now('created_at'),
+  updatedAt: now('updated_at'),
+}, (t) => [uniqueIndex('meeting_types_code_unique').on(t.tenantId, t.code)]);
+
+export const meetings = pgTable('meetings', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  typeId: uuid('type_id').notNull().references(() => meetingTypes.id),
+  seriesKey: text('series_key'),
+  region: text('region'),
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at'),
+  location: text('location'),
+  videoLink: text('video_link'),
+  status: text('status').notNull().default('gepland'),
+  chairUserId: uuid('chair_user_id').references(() => users.id),
+  minuteTakerId: uuid('minute_taker_id').references(() => users.id),
+  confidentialityAt: ts('confidentiality_at'),
+  confidentialityBy: uuid('confidentiality_by'),
+  confidentialityText: text('confidentiality_text'),
+  minutesApprovedAt: ts('minutes_approved_at'),
+  minutesApprovedBy: uuid('minutes_approved_by'),
+  createdBy: uuid('created_by'),
+  createdAt: now('created_at'),
+  updatedAt: now('updated_at'),
+}, (t) => [
+  index('meetings_tenant_start_idx').on(t.tenantId, t.startsAt),
+  uniqueIndex('meetings_series_unique').on(t.typeId, t.seriesKey).where(sql`series_key is not null`),
+]);
+
+export const meetingItems = pgTable('meeting_items', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull(),
+  meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
+  caseId: uuid('case_id').references(() => cases.id),
+  registrationId: uuid('registration_id').references(() => registrations.id),
+  position: integer('position').notNull(),
+  question: text('question').notNull(),
+  conclusion: text('conclusion'),
+  decisions: text('decisions'),
+  attendees: jsonb('attendees').notNull().default([]),
+  subjectPresent: boolean('subject_present'),
+  minutedAt: ts('minuted_at'),
+  minutedBy: uuid('minuted_by'),
+  createdBy: uuid('created_by'),
+  createdAt: now('created_at'),
+}, (t) => [index('meeting_items_meeting_idx').on(t.meetingId, t.position), index('meeting_items_case_idx').on(t.caseId)]);
+
+export const meetingItemAgreements = pgTable('meeting_item_agreements', {
+  itemId: uuid('item_id').notNull().references(() => meetingItems.id),
+  agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
+  tenantId: uuid('tenant_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.itemId, t.agreementId] })]);
+
+export const meetingContributions = pgTable('meeting_contributions', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull(),
+  itemId: uuid('item_id').notNull().references(() => meetingItems.id),
+  organisationCode: text('organisation_code').notNull(),
+  authorId: uuid('author_id'),
+  authorName: text('author_name').notNull(),
+  knownFacts: text('known_facts'),
+  involvement: text('involvement'),
+  risks: text('risks'),
+  createdAt: now('created_at'),
+}, (t) => [index('meeting_contributions_item_idx').on(t.itemId)]);
+
+/** Calendar feed tokens: the SHA-256 for the lookup, the token sealed with the server secret for its owner. */
+export const calendarTokens = pgTable('calendar_tokens', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull(),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  tokenHash: text('token_hash').notNull(),
+  tokenSealed: text('token_sealed').notNull(),
+  createdAt: now('created_at'),
+  revokedAt: ts('revoked_at'),
+}, (t) => [
+  uniqueIndex('calendar_tokens_hash_unique').on(t.tokenHash),
+  uniqueIndex('calendar_tokens_active_unique').on(t.userId).where(sql`revoked_at is null`),
+]);

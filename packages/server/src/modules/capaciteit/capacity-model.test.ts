@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The pure capacity model and cost split of @zvh/shared against seed 002's tables.
 import { describe, expect, it } from 'vitest';
-import { CAPACITY_DEFAULTS, DEFAULT_COST_SPLIT_RULE, MUNICIPALITIES, computeCapacity, roundHalfAway, splitCosts } from '@zvh/shared';
+import { CAPACITY_DEFAULTS, DEFAULT_COST_SPLIT_RULE, MUNICIPALITIES, computeCapacity, roundHalfAway, splitCosts, splitEqually } from '@zvh/shared';
 import type { CapacitySettings } from '@zvh/shared';
 
 const settings = CAPACITY_DEFAULTS as unknown as CapacitySettings;
@@ -66,12 +66,53 @@ describe('splitCosts', () => {
     expect(s.get('GM0106')).toBe((408504 - 9 * 13600) / 3);
   });
   it('floors exact multiples exactly (0.29 x 100 is 28.999999999999996 in floating point)', () => {
-    const s = splitCosts(100, ['GM0106', 'GM1680'], { largeMunicipalities: ['GM0106'], smallShare: 0.29, roundDownTo: 1 });
-    expect(s.get('GM1680')).toBe(29);
-    expect(s.get('GM0106')).toBe(71);
+    const s = splitCosts(10000, ['GM0106', 'GM1680'], { largeMunicipalities: ['GM0106'], smallShare: 0.29, rounding: 'hundreds-down' });
+    expect(s.get('GM1680')).toBe(2900);
+    expect(s.get('GM0106')).toBe(7100);
+    const e = splitCosts(100, ['GM0106', 'GM1680'], { largeMunicipalities: ['GM0106'], smallShare: 0.29, rounding: 'euro' });
+    expect(e.get('GM1680')).toBe(29);
   });
   it('shares equally when no municipality carries the rest', () => {
-    const s = splitCosts(100, ['A', 'B', 'C'], { largeMunicipalities: [], smallShare: 0.3, roundDownTo: 100 });
+    const s = splitCosts(100, ['A', 'B', 'C'], { largeMunicipalities: [], smallShare: 0.3, rounding: 'hundreds-down' });
     expect([...s.values()]).toEqual([34, 33, 33]);
+  });
+  it('euro: seed 002\'s 2019-2022 table exactly, 95,317 for each of the three and 13,617 for each of the nine', () => {
+    const euro = { ...DEFAULT_COST_SPLIT_RULE, rounding: 'euro' as const };
+    const s = splitCosts(408504, codes, euro);
+    const table: Record<string, number> = {
+      GM1680: 13617, GM0106: 95317, GM1681: 13617, GM0109: 13617, GM1690: 13617, GM0114: 95317,
+      GM0118: 95317, GM0119: 13617, GM1731: 13617, GM1699: 13617, GM1730: 13617, GM1701: 13617,
+    };
+    expect(Object.fromEntries(s)).toEqual(table);
+    // and the 2018 table with the default rounding
+    expect(Object.fromEntries(splitCosts(208500, codes, DEFAULT_COST_SPLIT_RULE)))
+      .toEqual(Object.fromEntries(codes.map((c) => [c, big.has(c) ? 48800 : 6900])));
+  });
+  it('euro rounds the nine to the nearest euro (halves up), the three carry the rest equally and it always sums to the total', () => {
+    const euro = { ...DEFAULT_COST_SPLIT_RULE, rounding: 'euro' as const };
+    // 30% of 300 / 9 = 10 exactly; 30% of 315 / 9 = 10.5 -> 11 (half up); 30% of 312 / 9 = 10.4 -> 10
+    expect(splitCosts(300, codes, euro).get('GM1680')).toBe(10);
+    expect(splitCosts(315, codes, euro).get('GM1680')).toBe(11);
+    expect(splitCosts(312, codes, euro).get('GM1680')).toBe(10);
+    for (const total of [0, 1, 2, 99, 1000, 208500, 408504, 408505, 999_999, 1_234_567]) {
+      const shares = splitCosts(total, codes, euro);
+      expect([...shares.values()].reduce((a, b) => a + b, 0), String(total)).toBe(total);
+      const large = [...shares].filter(([c]) => big.has(c)).map(([, a]) => a);
+      expect(Math.max(...large) - Math.min(...large)).toBeLessThanOrEqual(1);
+      for (const a of shares.values()) expect(a).toBeGreaterThanOrEqual(0);
+    }
+    // rounding up never leaves the carrying group below zero
+    const s = splitCosts(2, ['GM0106', 'GM1680', 'GM1681'], { largeMunicipalities: ['GM0106'], smallShare: 1, rounding: 'euro' });
+    expect([...s.values()].reduce((a, b) => a + b, 0)).toBe(2);
+    expect(Math.min(...s.values())).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('splitEqually', () => {
+  it('whole euros, remainder one euro each in list order', () => {
+    expect(Object.fromEntries(splitEqually(15000, ['GM1680', 'GM1730', 'GM1690', 'GM0118', 'GM1731']))).toEqual(
+      { GM1680: 3000, GM1730: 3000, GM1690: 3000, GM0118: 3000, GM1731: 3000 });
+    expect([...splitEqually(15002, ['A', 'B', 'C', 'D', 'E']).values()]).toEqual([3001, 3001, 3000, 3000, 3000]);
+    expect(splitEqually(100, []).size).toBe(0);
   });
 });

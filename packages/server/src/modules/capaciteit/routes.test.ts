@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Capacity model and cost split over HTTP (api-contract.md): seed 002's tables, the counts of a
 // year from the caseload, settings, available FTE, the cost split and access per role.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/index.js';
 import { rows, sql } from '../../core/db/index.js';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
+import { computeAnnualReport } from '../rapportage/annual-report.js';
 import { insertDossiers, makeTenant, makeUser, times } from '../rapportage/fixtures.js';
 
 let env: TestEnv;
@@ -64,38 +67,41 @@ describe('POST /api/capacity/plan', () => {
 });
 
 describe('GET /api/capacity', () => {
-  it('counts the dossiers registered in the year and turns them into hours and FTE', async () => {
+  it('counts advice and information requests registered in the year, procesregie active in it, and turns them into hours and FTE', async () => {
     await manager.put('/api/capacity/fte/2020', { im: 0.5, pr: 1 });
     const r = await manager.get('/api/capacity?year=2020');
     expect(r.status).toBe(200);
-    expect(r.body.counts).toEqual({ informatievraag: 5, advies: 3, procesregie: 3, signaal: 0 });
-    // im: 5 x 0.7 + 3 x 9.3 + 3 x 19 = 88.4; pr: 3 x 14 + 3 x 30 = 132
-    expect(r.body.hours).toEqual({ im: 88.4, pr: 132 });
+    // procesregie: the three started in 2020 and the one started in 2019 that is still open
+    expect(r.body.counts).toEqual({ informatievraag: 5, advies: 3, procesregie: 4, signaal: 0 });
+    // im: 5 x 0.7 + 3 x 9.3 + 4 x 19 = 107.4; pr: 3 x 14 + 4 x 30 = 162
+    expect(r.body.hours).toEqual({ im: 107.4, pr: 162 });
     expect(r.body.availableFte).toEqual({ im: 0.5, pr: 1 });
     expect(r.body.availableFteSet).toBe(true);
-    expect(r.body.neededFte).toEqual({ im: 0.06, pr: 0.09 });
-    expect(r.body.shortageFte).toEqual({ im: 0.44, pr: 0.91 });
+    expect(r.body.neededFte).toEqual({ im: 0.08, pr: 0.12 });
+    expect(r.body.shortageFte).toEqual({ im: 0.42, pr: 0.88 });
     expect(r.body.period).toEqual({ from: '2020-01-01', to: '2020-12-31' });
     expect(r.body.byMunicipality).toHaveLength(12);
     const emmen = r.body.byMunicipality.find((m: { code: string }) => m.code === 'GM0114');
     expect(emmen.counts).toEqual({ informatievraag: 1, advies: 2, procesregie: 3, signaal: 0 });
     expect(emmen.hours).toEqual({ im: 76.3, pr: 118 });
     const sum = r.body.byMunicipality.reduce((a: number, m: { hours: { pr: number } }) => a + m.hours.pr, 0);
-    expect(sum).toBe(132);
+    expect(sum).toBe(162);
   });
   it('gives one municipality what its cases cost', async () => {
     const r = await manager.get('/api/capacity?year=2020&municipality=GM0106');
     expect(r.status).toBe(200);
     expect(r.body.municipality).toBe('GM0106');
-    expect(r.body.counts).toEqual({ informatievraag: 4, advies: 0, procesregie: 0, signaal: 0 });
-    expect(r.body.hours).toEqual({ im: 2.8, pr: 0 });
+    // Assen's procesregie case started in 2019 is still open: part of its 2020 caseload
+    expect(r.body.counts).toEqual({ informatievraag: 4, advies: 0, procesregie: 1, signaal: 0 });
+    expect(r.body.hours).toEqual({ im: 21.8, pr: 30 });
     expect(r.body.byMunicipality).toHaveLength(1);
   });
   it('takes a period', async () => {
     const r = await manager.get('/api/capacity?from=2020-12-01&to=2021-01-31');
     expect(r.status).toBe(200);
     expect(r.body.year).toBe(2020);
-    expect(r.body.counts).toEqual({ informatievraag: 2, advies: 0, procesregie: 0, signaal: 0 });
+    // the four open procesregie cases are active in the period
+    expect(r.body.counts).toEqual({ informatievraag: 2, advies: 0, procesregie: 4, signaal: 0 });
     const y = await manager.get('/api/capacity?year=2019');
     expect(y.body.counts).toEqual({ informatievraag: 0, advies: 0, procesregie: 1, signaal: 0 });
     expect(y.body.availableFteSet).toBe(false);
@@ -105,6 +111,165 @@ describe('GET /api/capacity', () => {
       const r = await manager.get(`/api/capacity${q}`);
       expect([400, 422], q).toContain(r.status);
     }
+  });
+});
+
+describe('GET /api/capacity: procesregie is the caseload active in the year (annual-report.md), at the boundary days', () => {
+  let other: string;
+  let mgr: TestClient;
+  beforeAll(async () => {
+    other = await makeTenant(db);
+    mgr = await env.as(await makeUser(db, other, ['manager']));
+    await insertDossiers(db, other, [
+      // active in 2016
+      { kind: 'procesregie', registeredAt: '2015-12-20', startedAt: '2015-12-31', municipality: 'GM0106' }, // started 31 Dec 2015, still open
+      { kind: 'procesregie', registeredAt: '2015-05-01', startedAt: '2015-06-01', closedAt: '2016-01-01', municipality: 'GM0114' }, // closed on 1 Jan 2016
+      { kind: 'procesregie', registeredAt: '2016-12-20', startedAt: '2016-12-31', municipality: 'GM0114' }, // started on 31 Dec 2016
+      // not active in 2016
+      { kind: 'procesregie', registeredAt: '2016-03-01', caseKind: null, municipality: 'GM0106' }, // registered in 2016, never started
+      { kind: 'procesregie', registeredAt: '2016-04-01', startedAt: null, municipality: 'GM0106' }, // a procesregie case without a start
+      { kind: 'procesregie', registeredAt: '2015-01-01', startedAt: '2015-01-10', closedAt: '2015-12-31', municipality: 'GM0118' }, // closed 31 Dec 2015
+      { kind: 'procesregie', registeredAt: '2016-12-30', startedAt: '2017-01-01', municipality: 'GM0118' }, // registered in 2016, started in 2017
+      { kind: 'advies', caseKind: 'procesregie', registeredAt: '2016-02-01', startedAt: '2016-02-02', closedAt: '2016-02-03', municipality: 'GM0118' }, // triaged to procesregie: active
+      // advice and information requests: registered in 2016
+      ...[['2015-12-31', 'GM0106'], ['2016-01-01', 'GM0106'], ['2016-12-31', 'GM0114'], ['2017-01-01', 'GM0114']].flatMap(([registeredAt, municipality]) => [
+        { kind: 'advies' as const, registeredAt: registeredAt!, municipality },
+        { kind: 'informatievraag' as const, caseKind: null, registeredAt: registeredAt!, municipality },
+      ]),
+    ]);
+  });
+
+  it('counts exactly the active cases, and advice and information requests registered in the year', async () => {
+    const r = await mgr.get('/api/capacity?year=2016');
+    expect(r.status).toBe(200);
+    expect(r.body.counts).toEqual({ informatievraag: 2, advies: 2, procesregie: 4, signaal: 0 });
+    const by = Object.fromEntries(r.body.byMunicipality.map((m: { code: string; counts: unknown }) => [m.code, m.counts]));
+    expect(by.GM0106).toEqual({ informatievraag: 1, advies: 1, procesregie: 1, signaal: 0 });
+    expect(by.GM0114).toEqual({ informatievraag: 1, advies: 1, procesregie: 2, signaal: 0 });
+    expect(by.GM0118).toEqual({ informatievraag: 0, advies: 0, procesregie: 1, signaal: 0 });
+    expect((await mgr.get('/api/capacity?year=2015')).body.counts).toMatchObject({ procesregie: 3, advies: 1, informatievraag: 1 });
+    // 2017: the two still open and the one started on 1 Jan 2017
+    expect((await mgr.get('/api/capacity?year=2017')).body.counts).toMatchObject({ procesregie: 3, advies: 1, informatievraag: 1 });
+  });
+
+  it('agrees with the annual report, in total and per municipality', async () => {
+    const ctxFree = await computeAnnualReport(db, other, 2016);
+    const r = (await mgr.get('/api/capacity?year=2016')).body;
+    expect(r.counts.procesregie).toBe(ctxFree.basics.activeProcessDirection);
+    expect(r.counts.advies).toBe(ctxFree.basics.advice);
+    expect(r.counts.informatievraag).toBe(ctxFree.basics.informationRequests);
+    for (const m of ctxFree.byMunicipality) {
+      const c = r.byMunicipality.find((x: { code: string }) => x.code === m.code);
+      expect(c.counts.procesregie, m.code).toBe(m.processDirection);
+      expect(c.counts.advies, m.code).toBe(m.advice);
+    }
+    const one = (await mgr.get('/api/capacity?year=2016&municipality=GM0114')).body;
+    expect(one.counts).toEqual({ informatievraag: 1, advies: 1, procesregie: 2, signaal: 0 });
+  });
+
+  it('a period counts the cases active in the period', async () => {
+    // 31 Dec 2016: the case still open since 2015 and the one started that day
+    expect((await mgr.get('/api/capacity?from=2016-12-31&to=2016-12-31')).body.counts).toEqual({ informatievraag: 1, advies: 1, procesregie: 2, signaal: 0 });
+    // 1 Jan 2016: the case open since 2015 and the one closed that day
+    expect((await mgr.get('/api/capacity?from=2016-01-01&to=2016-01-01')).body.counts).toEqual({ informatievraag: 1, advies: 1, procesregie: 2, signaal: 0 });
+    // February 2016: the open one and the triaged one (started 2 Feb, closed 3 Feb)
+    expect((await mgr.get('/api/capacity?from=2016-02-01&to=2016-02-29')).body.counts.procesregie).toBe(2);
+  });
+});
+
+describe('cost split: rounding and the nazorg plustaak fee', () => {
+  let other: string;
+  let mgr: TestClient;
+  beforeAll(async () => {
+    other = await makeTenant(db);
+    mgr = await env.as(await makeUser(db, other, ['manager']));
+  });
+  const SEED_2019 = {
+    GM1680: 13617, GM0106: 95317, GM1681: 13617, GM0109: 13617, GM1690: 13617, GM0114: 95317,
+    GM0118: 95317, GM0119: 13617, GM1731: 13617, GM1699: 13617, GM1730: 13617, GM1701: 13617,
+  };
+  const amounts = (body: { shares: { municipality: string; amount: number }[] }) => Object.fromEntries(body.shares.map((x) => [x.municipality, x.amount]));
+
+  it('"euro" reproduces seed 002\'s 2019-2022 table exactly; the default stays the 2018 table', async () => {
+    const r = await mgr.post('/api/cost-split', { total: 408504, rounding: 'euro' });
+    expect(r.status).toBe(200);
+    expect(amounts(r.body)).toEqual(SEED_2019);
+    expect(r.body.rule.rounding).toBe('euro');
+    const d = await mgr.post('/api/cost-split', { total: 408504 });
+    expect(d.body.rule.rounding).toBe('hundreds-down');
+    expect(amounts(d.body).GM1680).toBe(13600);
+    const h = await mgr.post('/api/cost-split', { total: 208500, rounding: 'hundreds-down' });
+    for (const x of h.body.shares) expect(x.amount, x.municipality).toBe(['GM0106', 'GM0114', 'GM0118'].includes(x.municipality) ? 48800 : 6900);
+  });
+
+  it('the tenant\'s default rounding is a setting; the request\'s rounding wins', async () => {
+    const s = (await mgr.get('/api/cost-split/settings')).body;
+    expect((await mgr.put('/api/cost-split/settings', { ...s, rule: { ...s.rule, rounding: 'euro' } })).body.rule.rounding).toBe('euro');
+    expect(amounts((await mgr.post('/api/cost-split', { total: 408504 })).body)).toEqual(SEED_2019);
+    expect(amounts((await mgr.post('/api/cost-split', { total: 408504, rounding: 'hundreds-down' })).body).GM1680).toBe(13600);
+    // a rule given with the request brings its own rounding, the separate option still wins
+    expect(amounts((await mgr.post('/api/cost-split', { total: 408504, rule: { ...s.rule, rounding: 'hundreds-down' } })).body).GM1680).toBe(13600);
+    expect(amounts((await mgr.post('/api/cost-split', { total: 408504, rule: { ...s.rule, rounding: 'hundreds-down' }, rounding: 'euro' })).body).GM1680).toBe(13617);
+    expect((await mgr.put('/api/cost-split/settings', s)).status).toBe(200);
+  });
+
+  it('the nazorg plustaak fee is a separate line for the five plustaak municipalities', async () => {
+    const r = await mgr.post('/api/cost-split', { total: 208500 });
+    expect(r.status).toBe(200);
+    expect(r.body.nazorg.fee).toBe(15000);
+    const five = ['GM1680', 'GM1730', 'GM1690', 'GM0118', 'GM1731'];
+    expect(r.body.nazorg.shares.map((x: { municipality: string }) => x.municipality).sort()).toEqual([...five].sort());
+    for (const x of r.body.nazorg.shares) expect(x.amount).toBe(3000);
+    for (const x of r.body.shares) {
+      expect(x.nazorg, x.municipality).toBe(five.includes(x.municipality) ? 3000 : 0);
+      expect(x.amountWithNazorg).toBe(x.amount + x.nazorg);
+    }
+    // the contract's fields are untouched: the amounts still sum to the total
+    expect(r.body.shares.reduce((a: number, x: { amount: number }) => a + x.amount, 0)).toBe(208500);
+    expect(r.body.grandTotal).toBe(223500);
+    expect(r.body.shares.find((x: { municipality: string }) => x.municipality === 'GM0118')).toMatchObject({ amount: 48800, nazorg: 3000, amountWithNazorg: 51800 });
+
+    // configurable in the settings, and per request
+    const s = (await mgr.get('/api/cost-split/settings')).body;
+    expect((await mgr.put('/api/cost-split/settings', { ...s, nazorgFee: 15002 })).status).toBe(200);
+    const c = await mgr.post('/api/cost-split', { total: 208500 });
+    expect(c.body.nazorg.fee).toBe(15002);
+    expect(c.body.nazorg.shares.reduce((a: number, x: { amount: number }) => a + x.amount, 0)).toBe(15002);
+    expect(Math.max(...c.body.nazorg.shares.map((x: { amount: number }) => x.amount))).toBe(3001);
+    const z = await mgr.post('/api/cost-split', { total: 208500, nazorgFee: 0 });
+    expect(z.body.nazorg).toEqual({ fee: 0, shares: five.map(() => expect.objectContaining({ amount: 0 })) });
+    expect(z.body.grandTotal).toBe(208500);
+    expect((await mgr.put('/api/cost-split/settings', s)).status).toBe(200);
+  });
+
+  it('without an active plustaak municipality: the tenant\'s fee is not charged, an explicit fee is refused', async () => {
+    const t = await makeTenant(db);
+    const m = await env.as(await makeUser(db, t, ['manager']));
+    await db.execute(sql`update municipalities set nazorg_plustaak = false where tenant_id = ${t}`);
+    const r = await m.post('/api/cost-split', { total: 1000 });
+    expect(r.status).toBe(200);
+    expect(r.body.nazorg).toEqual({ fee: 0, shares: [] });
+    expect(r.body.grandTotal).toBe(1000);
+    expect((await m.post('/api/cost-split', { total: 1000, nazorgFee: 500 })).status).toBe(422);
+  });
+});
+
+describe('migration 0007_capacity', () => {
+  it('turns a stored roundDownTo into the named rounding and keeps everything else', async () => {
+    const text = readFileSync(fileURLToPath(new URL('../../../migrations/0007_capacity.sql', import.meta.url)), 'utf8');
+    const [a, b] = [await makeTenant(db), await makeTenant(db)];
+    const old = (roundDownTo: number) => JSON.stringify({ capacity: { hoursPerFte: 1400 }, costSplit: { total: 1234, rule: { largeMunicipalities: ['GM0106'], smallShare: 0.25, roundDownTo } } });
+    await db.execute(sql`update tenants set settings = ${old(100)}::jsonb where id = ${a}`);
+    await db.execute(sql`update tenants set settings = ${old(1)}::jsonb where id = ${b}`);
+    await db.execute(sql.raw(text));
+    const got = async (id: string) => (await rows<{ settings: Record<string, unknown> }>(db, sql`select settings from tenants where id = ${id}`))[0]!.settings;
+    expect(await got(a)).toEqual({ capacity: { hoursPerFte: 1400 }, costSplit: { total: 1234, rule: { largeMunicipalities: ['GM0106'], smallShare: 0.25, rounding: 'hundreds-down' } } });
+    expect((await got(b)).costSplit).toEqual({ total: 1234, rule: { largeMunicipalities: ['GM0106'], smallShare: 0.25, rounding: 'euro' } });
+    // a tenant already in the new form is left alone
+    const c = await makeTenant(db);
+    const before = await got(c);
+    await db.execute(sql.raw(text));
+    expect(await got(c)).toEqual(before);
   });
 });
 
@@ -170,8 +335,8 @@ describe('cost split', () => {
   });
   it('uses the settings: total and rule can be changed; only active municipalities share', async () => {
     const s = await manager.get('/api/cost-split/settings');
-    expect(s.body).toEqual({ total: 208500, rule: { largeMunicipalities: ['GM0106', 'GM0114', 'GM0118'], smallShare: 0.3, roundDownTo: 100 } });
-    expect((await manager.put('/api/cost-split/settings', { total: 408504, rule: s.body.rule })).status).toBe(200);
+    expect(s.body).toEqual({ total: 208500, rule: { largeMunicipalities: ['GM0106', 'GM0114', 'GM0118'], smallShare: 0.3, rounding: 'hundreds-down' }, nazorgFee: 15000 });
+    expect((await manager.put('/api/cost-split/settings', { ...s.body, total: 408504 })).status).toBe(200);
     const r = await manager.post('/api/cost-split', {});
     expect(r.body.total).toBe(408504);
     expect(r.body.shares.reduce((a: number, x: { amount: number }) => a + x.amount, 0)).toBe(408504);
@@ -180,12 +345,17 @@ describe('cost split', () => {
     expect(r11.body.shares).toHaveLength(11);
     expect(r11.body.shares.reduce((a: number, x: { amount: number }) => a + x.amount, 0)).toBe(208500);
     await db.execute(sql`update municipalities set active = true where tenant_id = ${tenantId} and code = 'GM1701'`);
-    expect((await manager.put('/api/cost-split/settings', { total: 1, rule: { ...s.body.rule, largeMunicipalities: ['GM9999'] } })).status).toBe(422);
-    expect((await manager.put('/api/cost-split/settings', { total: -1, rule: s.body.rule })).status).toBe(400);
+    expect((await manager.put('/api/cost-split/settings', { ...s.body, total: 1, rule: { ...s.body.rule, largeMunicipalities: ['GM9999'] } })).status).toBe(422);
+    for (const bad of [{ ...s.body, total: -1 }, { ...s.body, nazorgFee: -1 }, { ...s.body, nazorgFee: 1.5 }, { ...s.body, rule: { ...s.body.rule, rounding: 'cents' } },
+      { total: 1, rule: s.body.rule }]) {
+      expect((await manager.put('/api/cost-split/settings', bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await manager.get('/api/cost-split/settings')).body).toEqual({ ...s.body, total: 408504 });
     expect((await manager.put('/api/cost-split/settings', s.body)).status).toBe(200);
   });
   it('refuses bad input', async () => {
-    for (const body of [{ total: -5 }, { total: 'veel' }, { total: 1.5 }, { total: 100, rule: { smallShare: 2 } }]) {
+    for (const body of [{ total: -5 }, { total: 'veel' }, { total: 1.5 }, { total: 100, rule: { smallShare: 2 } }, { total: 100, rounding: 'cents' },
+      { total: 100, rounding: null }, { total: 100, nazorgFee: -1 }, { total: 100, nazorgFee: 'veel' }]) {
       expect((await manager.post('/api/cost-split', body)).status, JSON.stringify(body)).toBe(400);
     }
   });

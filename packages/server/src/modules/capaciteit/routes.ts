@@ -4,17 +4,17 @@
 // year are the tenant's configuration (changes go to the security log).
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { CAPACITY_TASKS, computeCapacity } from '@zvh/shared';
-import type { CapacitySettings, CostSplitRule, RolePair, TaskCounts } from '@zvh/shared';
-import type { Role } from '@zvh/shared';
+import { CAPACITY_TASKS, COST_SPLIT_ROUNDINGS } from '@zvh/shared';
+import type { CapacitySettings, CostSplitSettings, RolePair, Role, TaskCounts } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { ValidationError } from '../../core/errors.js';
+import type { CostSplitInput } from './service.js';
 import {
-  capacityReport, costSplit, getCapacitySettings, getCostSplitSettings, getFteYear, listFteYears, putCapacitySettings, putCostSplitSettings, putFteYear,
+  capacityReport, costSplit, getCapacitySettings, getCostSplitSettings, getFteYear, listFteYears, planCapacity, putCapacitySettings, putCostSplitSettings, putFteYear,
 } from './service.js';
 
-export const CAPACITY_ROLES: Role[] = ['manager', 'beheerder'];
+const CAPACITY_ROLES: Role[] = ['manager', 'beheerder'];
 const access = { access: { roles: CAPACITY_ROLES } };
 const tags = ['capaciteit'];
 
@@ -35,19 +35,24 @@ const SettingsSchema = Type.Object({
   norms: Type.Object(Object.fromEntries(CAPACITY_TASKS.map((t) => [t, Pair(Hours)])), { additionalProperties: false, description: 'Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr)' }),
 }, { additionalProperties: false });
 
+const Rounding = Type.Union(COST_SPLIT_ROUNDINGS.map((r) => Type.Literal(r)), {
+  description: 'Afronding van de bijdrage van elke overige gemeente: hundreds-down (naar beneden op hele honderden, de tabel 2018) of euro (op hele euro, de tabel 2019-2022); de gemeenten die het restant dragen, delen de rest gelijk',
+});
 const RuleSchema = Type.Object({
   largeMunicipalities: Type.Array(Type.String({ pattern: '^GM[0-9]{4}$' }), { maxItems: 100, description: 'De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%)' }),
   smallShare: Type.Number({ minimum: 0, maximum: 1, description: 'Aandeel dat de overige gemeenten gelijk delen (standaard 0,3)' }),
-  roundDownTo: Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'Bijdrage van elke overige gemeente naar beneden afgerond op dit veelvoud (standaard 100)' }),
+  rounding: Rounding,
 }, { additionalProperties: false });
-const Total = Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'Totale gemeentelijke bijdrage in hele euro' });
-const CostSplitSettingsSchema = Type.Object({ total: Total, rule: RuleSchema }, { additionalProperties: false });
+const Euro = (description: string) => Type.Integer({ minimum: 0, maximum: 1_000_000_000, description });
+const Total = Euro('Totale gemeentelijke bijdrage in hele euro');
+const NazorgFee = Euro('Jaarlijkse bijdrage voor de plustaak nazorg ex-gedetineerden in hele euro, apart verdeeld over de gemeenten met die plustaak');
+const CostSplitSettingsSchema = Type.Object({ total: Total, rule: RuleSchema, nazorgFee: NazorgFee }, { additionalProperties: false });
 
 export function capaciteitRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/capacity/plan', {
     config: access,
     schema: {
-      tags, summary: 'Capaciteit plannen: verwachte aantallen en beschikbare FTE naar benodigde uren en FTE',
+      operationId: 'planCapacity', tags, summary: 'Capaciteit plannen: verwachte aantallen en beschikbare FTE naar benodigde uren en FTE',
       body: Type.Object({
         counts: CountsIn,
         availableFte: Type.Optional(Pair(Fte)),
@@ -55,23 +60,13 @@ export function capaciteitRoutes(app: FastifyInstance, db: Db): void {
       }, { additionalProperties: false }),
       response: { 200: Type.Object(CapacityOut) },
     },
-  }, async (request) => {
-    const { actor } = ctxOf(request, db);
-    const b = request.body as { counts: Partial<TaskCounts>; availableFte?: RolePair; year?: number };
-    const settings = await getCapacitySettings(db, actor.tenantId);
-    const counts = Object.fromEntries(CAPACITY_TASKS.map((t) => [t, b.counts[t] ?? 0])) as TaskCounts;
-    let available = b.availableFte;
-    if (!available) {
-      const fte = b.year !== undefined ? await getFteYear(db, actor.tenantId, b.year) : { im: 0, pr: 0 };
-      available = { im: fte.im, pr: fte.pr };
-    }
-    return computeCapacity(settings, counts, available);
-  });
+  }, async (request) => planCapacity(ctxOf(request, db), request.body as { counts: Partial<TaskCounts>; availableFte?: RolePair; year?: number }));
 
   app.get('/api/capacity', {
     config: access,
     schema: {
-      tags, summary: 'Capaciteit van een jaar of periode uit de geregistreerde casussen, totaal en per gemeente',
+      operationId: 'getCapacity', tags,
+      summary: 'Capaciteit van een jaar of periode, totaal en per gemeente: informatievragen en adviezen aangemeld in de periode, procesregie = de procesregiecasussen die in de periode actief waren (definitie jaarverslag)',
       querystring: Type.Object({
         year: Type.Optional(Year),
         from: Type.Optional(DateStr),
@@ -87,7 +82,7 @@ export function capaciteitRoutes(app: FastifyInstance, db: Db): void {
       },
     },
   }, async (request) => {
-    const { actor } = ctxOf(request, db);
+    const ctx = ctxOf(request, db);
     const q = request.query as { year?: number; from?: string; to?: string; municipality?: string };
     if ((q.from === undefined) !== (q.to === undefined)) {
       throw new ValidationError('Geef een periode met begin en einde', [{ field: q.from ? 'querystring.to' : 'querystring.from', message: 'Begin en einde horen bij elkaar' }]);
@@ -95,34 +90,34 @@ export function capaciteitRoutes(app: FastifyInstance, db: Db): void {
     if (q.from && q.to && q.from > q.to) throw new ValidationError('Ongeldige periode', [{ field: 'querystring.to', message: 'Het einde ligt voor het begin' }]);
     const year = q.year ?? (q.from ? Number(q.from.slice(0, 4)) : undefined);
     if (year === undefined) throw new ValidationError('Geef een jaar of een periode', [{ field: 'querystring.year', message: 'Verplicht zonder periode' }]);
-    return capacityReport(db, actor.tenantId, { year, period: q.from && q.to ? { from: q.from, to: q.to } : undefined, municipality: q.municipality });
+    return capacityReport(ctx, { year, period: q.from && q.to ? { from: q.from, to: q.to } : undefined, municipality: q.municipality });
   });
 
   app.get('/api/capacity/settings', {
     config: access,
-    schema: { tags, summary: 'Normuren per taak en productieve uren per FTE', response: { 200: SettingsSchema } },
-  }, async (request) => getCapacitySettings(db, ctxOf(request, db).actor.tenantId));
+    schema: { operationId: 'getCapacitySettings', tags, summary: 'Normuren per taak en productieve uren per FTE', response: { 200: SettingsSchema } },
+  }, async (request) => getCapacitySettings(ctxOf(request, db)));
 
   app.put('/api/capacity/settings', {
     config: access,
-    schema: { tags, summary: 'Normuren en uren per FTE wijzigen', body: SettingsSchema, response: { 200: SettingsSchema } },
+    schema: { operationId: 'putCapacitySettings', tags, summary: 'Normuren en uren per FTE wijzigen', body: SettingsSchema, response: { 200: SettingsSchema } },
   }, async (request) => putCapacitySettings(ctxOf(request, db), request.body as CapacitySettings));
 
   const FteOut = Type.Object({ year: Type.Integer(), im: Type.Number(), pr: Type.Number(), contribution: Type.Union([Type.Integer(), Type.Null()]), set: Type.Boolean() });
   app.get('/api/capacity/fte', {
     config: access,
-    schema: { tags, summary: 'Beschikbare FTE van alle ingevulde jaren', response: { 200: Type.Array(FteOut) } },
-  }, async (request) => listFteYears(db, ctxOf(request, db).actor.tenantId));
+    schema: { operationId: 'listFteYears', tags, summary: 'Beschikbare FTE van alle ingevulde jaren', response: { 200: Type.Array(FteOut) } },
+  }, async (request) => listFteYears(ctxOf(request, db)));
 
   app.get('/api/capacity/fte/:year', {
     config: access,
-    schema: { tags, summary: 'Beschikbare FTE (informatiemakelaar, procesregisseur) van een jaar', params: Type.Object({ year: Year }), response: { 200: FteOut } },
-  }, async (request) => getFteYear(db, ctxOf(request, db).actor.tenantId, (request.params as { year: number }).year));
+    schema: { operationId: 'getFteYear', tags, summary: 'Beschikbare FTE (informatiemakelaar, procesregisseur) van een jaar', params: Type.Object({ year: Year }), response: { 200: FteOut } },
+  }, async (request) => getFteYear(ctxOf(request, db), (request.params as { year: number }).year));
 
   app.put('/api/capacity/fte/:year', {
     config: access,
     schema: {
-      tags, summary: 'Beschikbare FTE van een jaar vastleggen',
+      operationId: 'putFteYear', tags, summary: 'Beschikbare FTE van een jaar vastleggen',
       params: Type.Object({ year: Year }),
       body: Type.Object({ im: Fte, pr: Fte, contribution: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000_000 }), Type.Null()])) }, { additionalProperties: false }),
       response: { 200: FteOut },
@@ -131,28 +126,37 @@ export function capaciteitRoutes(app: FastifyInstance, db: Db): void {
 
   const ShareOut = Type.Object({
     municipality: Type.String(), name: Type.String(), amount: Type.Integer(), percentOfTotal: Type.Number(),
+    nazorg: Type.Integer({ description: 'Aandeel in de bijdrage plustaak nazorg (0 zonder die plustaak)' }),
+    amountWithNazorg: Type.Integer({ description: 'amount + nazorg' }),
     caseload: Type.Optional(Type.Integer()), caseloadShare: Type.Optional(Type.Number()),
   });
+  const MunicipalityAmount = Type.Object({ municipality: Type.String(), name: Type.String(), amount: Type.Integer() });
   app.post('/api/cost-split', {
     config: access,
     schema: {
-      tags, summary: 'Kostenverdeling over de actieve gemeenten (standaard 70/30); met year ook ieders aandeel in de casuïstiek',
-      body: Type.Object({ total: Type.Optional(Total), year: Type.Optional(Year), rule: Type.Optional(RuleSchema) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ total: Type.Integer(), rule: RuleSchema, year: Type.Union([Type.Integer(), Type.Null()]), shares: Type.Array(ShareOut) }) },
+      operationId: 'splitCosts', tags,
+      summary: 'Kostenverdeling over de actieve gemeenten (standaard 70/30), met de bijdrage plustaak nazorg als aparte regel; met year ook ieders aandeel in de casuïstiek',
+      body: Type.Object({
+        total: Type.Optional(Total), year: Type.Optional(Year), rule: Type.Optional(RuleSchema),
+        rounding: Type.Optional(Rounding), nazorgFee: Type.Optional(NazorgFee),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          total: Type.Integer(), rule: RuleSchema, year: Type.Union([Type.Integer(), Type.Null()]), shares: Type.Array(ShareOut),
+          nazorg: Type.Object({ fee: Type.Integer(), shares: Type.Array(MunicipalityAmount) }, { description: 'De bijdrage plustaak nazorg, gelijk verdeeld over de gemeenten met die plustaak; niet in total' }),
+          grandTotal: Type.Integer({ description: 'total + nazorg.fee' }),
+        }),
+      },
     },
-  }, async (request) => {
-    const { actor } = ctxOf(request, db);
-    const b = request.body as { total?: number; year?: number; rule?: CostSplitRule };
-    return costSplit(db, actor.tenantId, b);
-  });
+  }, async (request) => costSplit(ctxOf(request, db), request.body as CostSplitInput));
 
   app.get('/api/cost-split/settings', {
     config: access,
-    schema: { tags, summary: 'Totale gemeentelijke bijdrage en verdeelsleutel', response: { 200: CostSplitSettingsSchema } },
-  }, async (request) => getCostSplitSettings(db, ctxOf(request, db).actor.tenantId));
+    schema: { operationId: 'getCostSplitSettings', tags, summary: 'Totale gemeentelijke bijdrage, verdeelsleutel met standaardafronding en bijdrage plustaak nazorg', response: { 200: CostSplitSettingsSchema } },
+  }, async (request) => getCostSplitSettings(ctxOf(request, db)));
 
   app.put('/api/cost-split/settings', {
     config: access,
-    schema: { tags, summary: 'Totale bijdrage en verdeelsleutel wijzigen', body: CostSplitSettingsSchema, response: { 200: CostSplitSettingsSchema } },
-  }, async (request) => putCostSplitSettings(ctxOf(request, db), request.body as { total: number; rule: CostSplitRule }));
+    schema: { operationId: 'putCostSplitSettings', tags, summary: 'Totale bijdrage, verdeelsleutel, standaardafronding en bijdrage plustaak nazorg wijzigen', body: CostSplitSettingsSchema, response: { 200: CostSplitSettingsSchema } },
+  }, async (request) => putCostSplitSettings(ctxOf(request, db), request.body as CostSplitSettings));
 }

@@ -124,13 +124,56 @@ describe('import of a caseload', () => {
     expect(await run(file, { batchSize: 5 })).toMatchObject({ imported: 12, updated: 0, rejectedCount: 0 });
     const before = await counts('I-');
     const caseIds = await rows(db, sql`select id from cases where external_id like 'I-%' order by external_id`);
-    expect(await run(file, { batchSize: 5 })).toMatchObject({ imported: 0, updated: 12, rejectedCount: 0 });
+    const versions = await rows(db, sql`select r.version as rv, c.version as cv from registrations r left join cases c on c.registration_id = r.id
+      where r.external_id like 'I-%' order by r.external_id`);
+    expect(await run(file, { batchSize: 5 })).toMatchObject({ imported: 0, updated: 12, unchanged: 12, rejectedCount: 0 });
     const after = await counts('I-');
-    expect({ ...after, events: before.events, log: before.log }).toEqual(before);
-    expect(after.log).toBe(before.log + 12); // the updates are logged too
+    expect({ ...after, log: before.log }).toEqual(before);
+    // nothing changed: no second 'imported' event, no new version; the look-up is logged as a read
+    expect(after.events).toBe(before.events);
+    expect(after.log).toBe(before.log + 12);
+    expect(await rows(db, sql`select r.version as rv, c.version as cv from registrations r left join cases c on c.registration_id = r.id
+      where r.external_id like 'I-%' order by r.external_id`)).toEqual(versions);
     expect(await rows(db, sql`select id from cases where external_id like 'I-%' order by external_id`)).toEqual(caseIds);
     const upd = await rows(db, sql`select distinct action from processing_log l join registrations r on r.id = l.registration_id where r.external_id like 'I-%' and l.trace_id <> ''`);
-    expect(upd.map((x) => (x as { action: string }).action).sort()).toEqual(['create', 'update']);
+    expect(upd.map((x) => (x as { action: string }).action).sort()).toEqual(['create', 'read']);
+  });
+
+  it('a re-import records an event only for the lines that changed something', async () => {
+    // BSNs far apart: bsnFrom(n) and bsnFrom(n + 1) can be the same
+    const base = [line('RE-1', 150), line('RE-2', 160), line('RE-3', 170, { kind: 'advies', approach: undefined }),
+      line('RE-4', 180, { subject: { firstName: 'Geen', lastName: 'Bsn', birthDate: '1966-06-06', gender: 'vrouw' } }), line('RE-5', 190)];
+    await run(ndjson(base));
+    const events = async () => Object.fromEntries((await rows<{ e: string; n: number }>(db, sql`select r.external_id as e, count(ev.id)::int as n
+      from registrations r left join case_events ev on ev.registration_id = r.id and ev.type = 'imported'
+      where r.tenant_id = ${tenantId} and r.external_id like 'RE-%' group by r.external_id`)).map((x) => [x.e, x.n]));
+    expect(await events()).toEqual({ 'RE-1': 1, 'RE-2': 1, 'RE-3': 1, 'RE-4': 1, 'RE-5': 1 });
+    // E-1 the case closes differently, E-2 only the person's name (BSN-matched), E-4 only the
+    // person without a BSN, E-3 and E-5 unchanged
+    const again = [
+      { ...base[0]!, closedAt: '2020-07-01' },
+      { ...base[1]!, subject: { ...base[1]!.subject, lastName: 'Anders' } },
+      base[2]!,
+      { ...base[3]!, subject: { ...base[3]!.subject, lastName: 'Bsn-Nieuw' } },
+      base[4]!,
+    ];
+    const traceId = `reimport-${Math.random()}`;
+    const r = await run(ndjson(again), { traceId });
+    expect(r).toMatchObject({ imported: 0, updated: 5, unchanged: 2, rejectedCount: 0 });
+    expect(await events()).toEqual({ 'RE-1': 2, 'RE-2': 2, 'RE-3': 1, 'RE-4': 2, 'RE-5': 1 });
+    expect(await caseOf('RE-1')).toMatchObject({ closed_at: '2020-07-01', version: 2 });
+    expect(await caseOf('RE-5')).toMatchObject({ version: 1 });
+    expect(await registration('RE-2')).toMatchObject({ last_name: 'Anders' });
+    expect(await registration('RE-4')).toMatchObject({ last_name: 'Bsn-Nieuw' });
+    const log = await rows<{ e: string; action: string; changed: boolean }>(db, sql`select r.external_id as e, l.action, (l.details->>'changed')::boolean as changed
+      from processing_log l join registrations r on r.id = l.registration_id
+      where l.trace_id = ${traceId} and l.activity = 'import'`);
+    expect(Object.fromEntries(log.map((l) => [l.e, [l.action, l.changed]]))).toEqual({
+      'RE-1': ['update', true], 'RE-2': ['update', true], 'RE-3': ['read', false], 'RE-4': ['update', true], 'RE-5': ['read', false],
+    });
+    // and a third identical run adds nothing at all
+    expect(await run(ndjson(again))).toMatchObject({ updated: 5, unchanged: 5 });
+    expect(await events()).toEqual({ 'RE-1': 2, 'RE-2': 2, 'RE-3': 1, 'RE-4': 2, 'RE-5': 1 });
   });
 
   it('a changed line updates the registration, the case and the person', async () => {
@@ -317,10 +360,14 @@ describe('POST /api/import/cases', () => {
     const admin = await env.as('admin@demo.zvh');
     const again = await admin.post(url, ndjson([line('H-1', 1000)]), { 'content-type': 'application/x-ndjson; charset=utf-8' });
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ imported: 0, updated: 1, rejected: [] });
+    expect(again.body).toMatchObject({ imported: 0, updated: 1, unchanged: 1, rejected: [] });
+    const changed = await admin.post(url, ndjson([line('H-1', 1000, { closedAt: '2020-07-31' })]), nd);
+    expect(changed.body).toMatchObject({ imported: 0, updated: 1, unchanged: 0, rejected: [] });
     const log = await rows<{ actor_email: string; action: string }>(db, sql`select l.actor_email, l.action from processing_log l
       join registrations r on r.id = l.registration_id where r.external_id = 'H-1' order by l.id`);
-    expect(log).toEqual([{ actor_email: 'manager@demo.zvh', action: 'create' }, { actor_email: 'admin@demo.zvh', action: 'update' }]);
+    // the unchanged line was only compared (a read), the changed one written
+    expect(log).toEqual([{ actor_email: 'manager@demo.zvh', action: 'create' }, { actor_email: 'admin@demo.zvh', action: 'read' },
+      { actor_email: 'admin@demo.zvh', action: 'update' }]);
   });
 
   it('streams a file larger than the JSON body limit, in batches', async () => {

@@ -16,6 +16,7 @@ const Rejected = Type.Object({ line: Type.Integer(), error: Type.String() });
 const ImportResultSchema = Type.Object({
   imported: Type.Integer({ description: 'Nieuwe registraties (met hun casus)' }),
   updated: Type.Integer({ description: 'Bestaande externalIds die zijn bijgewerkt' }),
+  unchanged: Type.Integer({ description: 'Daarvan ongewijzigd: niets geschreven, geen nieuwe gebeurtenis' }),
   rejected: Type.Array(Rejected, { description: 'Geweigerde regels met regelnummer en reden (hoogstens 10.000; rejectedCount telt alle)' }),
   rejectedCount: Type.Integer(),
   lines: Type.Integer({ description: 'Niet-lege regels gelezen' }),

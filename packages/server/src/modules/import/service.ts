@@ -11,8 +11,10 @@
 //  - a registration (aanmelding) with the externalId, triage {imported:true};
 //  - a case for procesregie with startedAt (status procesregie_lopend, or afgesloten with
 //    closedAt) and for advies (advies / afgesloten), with the registering partner as participant
-//    and a case event 'imported';
-//  - one processing-log entry per line (create or update), in the same transaction.
+//    and a case event 'imported' when the line created or changed something (a re-import of an
+//    unchanged line writes nothing: no new version, no second event);
+//  - one processing-log entry per line (create, update, or read for an unchanged line), in the
+//    same transaction.
 // A procesregie registration without startedAt was not taken up: registration 'teruggelegd',
 // no case. An informatievraag gets no case either (registration 'teruggelegd'): the information
 // hub (informatieknooppunt) comes in a later issue and will take these over.
@@ -65,6 +67,8 @@ export interface RejectedLine { line: number; error: string }
 export interface ImportResult {
   imported: number;
   updated: number;
+  /** Of `updated`, the lines that matched what was stored already: nothing written, no event. */
+  unchanged: number;
   rejected: RejectedLine[];
   rejectedCount: number;
   /** Non-empty lines read. */
@@ -84,7 +88,7 @@ class DryRunRollback extends Error {
   constructor(readonly outcome: BatchOutcome) { super('dry run'); }
 }
 
-interface BatchOutcome { imported: number; updated: number; rejected: RejectedLine[] }
+interface BatchOutcome { imported: number; updated: number; unchanged: number; rejected: RejectedLine[] }
 
 /** The SQLSTATE of a PostgreSQL error, from node-postgres, PGlite or drizzle's wrapper. */
 function pgCode(e: unknown): string | undefined {
@@ -110,7 +114,7 @@ export async function importCases(
   const dryRun = opts.dryRun ?? false;
   const ref = opts.reference ?? await loadImportReference(db, actor.tenantId);
 
-  const result: ImportResult = { imported: 0, updated: 0, rejected: [], rejectedCount: 0, lines: 0, dryRun, durationMs: 0 };
+  const result: ImportResult = { imported: 0, updated: 0, unchanged: 0, rejected: [], rejectedCount: 0, lines: 0, dryRun, durationMs: 0 };
   const reject = (line: number, error: string) => {
     result.rejectedCount++;
     if (result.rejected.length < maxListed) result.rejected.push({ line, error });
@@ -134,6 +138,7 @@ export async function importCases(
     const out = await writeWithIsolation(db, actor, lines, { no, final }, opts, ref, dryRun, seenInDryRun);
     result.imported += out.imported;
     result.updated += out.updated;
+    result.unchanged += out.unchanged;
     for (const r of out.rejected) reject(r.line, r.error);
     progress();
   };
@@ -201,12 +206,12 @@ async function writeWithIsolation(
     if (!isDataError(e)) throw e;
     if (lines.length === 1) {
       const msg = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
-      return { imported: 0, updated: 0, rejected: [{ line: lines[0]!.line, error: `Database weigert de regel: ${msg.split('\n')[0]}` }] };
+      return { imported: 0, updated: 0, unchanged: 0, rejected: [{ line: lines[0]!.line, error: `Database weigert de regel: ${msg.split('\n')[0]}` }] };
     }
     const mid = Math.ceil(lines.length / 2);
     const a = await writeWithIsolation(db, actor, lines.slice(0, mid), batch, opts, ref, dryRun, seen);
     const b = await writeWithIsolation(db, actor, lines.slice(mid), batch, opts, ref, dryRun, seen);
-    return { imported: a.imported + b.imported, updated: a.updated + b.updated, rejected: [...a.rejected, ...b.rejected] };
+    return { imported: a.imported + b.imported, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, rejected: [...a.rejected, ...b.rejected] };
   }
 }
 
@@ -242,6 +247,14 @@ function closeReasonCode(l: ImportLine, ref: ImportReference): string | null {
   return ref.closeReason.has(slug) ? slug : 'overig';
 }
 
+// The columns a re-import writes; an upsert whose row would stay the same writes nothing, so an
+// unchanged line leaves no new version, no 'imported' event and only a 'read' in the processing log.
+const columns = (names: string[]) => (table: string) => sql.raw(`(${names.map((n) => `${table}.${n}`).join(', ')})`);
+const PERSON_COLUMNS = columns(['first_name', 'last_name', 'birth_date', 'gender', 'municipality_code']);
+const REGISTRATION_COLUMNS = columns(['kind', 'status', 'municipality_code', 'registering_partner', 'registered_at', 'person_id', 'main_topic',
+  'problem_areas', 'children', 'crosses_municipality_border', 'case_id']);
+const CASE_COLUMNS = columns(['person_id', 'external_id', 'kind', 'approach', 'status', 'purpose', 'started_at', 'closed_at', 'close_reason_code', 'close_reason']);
+
 /** The batch's writes, inside the caller's transaction. */
 async function writeBatch(
   tx: Executor, actor: ImportActor, input: ImportLine[], traceId: string, ref: ImportReference, seen: Set<string> | undefined, final: boolean,
@@ -274,7 +287,7 @@ async function writeBatch(
       lines.push(l);
     }
   }
-  if (!lines.length) return { imported: 0, updated: 0, rejected };
+  if (!lines.length) return { imported: 0, updated: 0, unchanged: 0, rejected };
 
   // --- everything else in ONE statement: persons, registrations, cases, participants, case
   // events and the processing log (data-modifying CTEs; foreign keys are checked at its end) ---
@@ -305,7 +318,7 @@ async function writeBatch(
     cid: r.caseId, a: r.l.kind === 'procesregie' ? r.l.approach : null, sa: r.l.startedAt, ca: r.l.closedAt,
     crc: closeReasonCode(r.l, ref), cr: r.l.closedAt ? r.l.closeReason : null,
   })));
-  await tx.execute(sql`
+  const logged = await rows<{ action: string }>(tx, sql`
     with pb as (
       insert into persons (tenant_id, first_name, last_name, birth_date, gender, bsn, municipality_code)
       select ${t}::uuid, x.f, x.n, x.b, x.g, x.s, x.m
@@ -313,6 +326,7 @@ async function writeBatch(
       on conflict (tenant_id, bsn) where bsn is not null and merged_into is null do update
         set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
             gender = excluded.gender, municipality_code = excluded.municipality_code
+        where ${PERSON_COLUMNS('persons')} is distinct from ${PERSON_COLUMNS('excluded')}
       returning id, bsn
     ), pn as (
       insert into persons (id, tenant_id, first_name, last_name, birth_date, gender, municipality_code)
@@ -321,13 +335,15 @@ async function writeBatch(
       on conflict (id) do update
         set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
             gender = excluded.gender, municipality_code = excluded.municipality_code
-        where persons.tenant_id = excluded.tenant_id
+        where persons.tenant_id = excluded.tenant_id and ${PERSON_COLUMNS('persons')} is distinct from ${PERSON_COLUMNS('excluded')}
       returning id
     ), x as materialized (
-      select x.*, coalesce(x.pid, pb.id) as person_id
+      select x.*, coalesce(x.pid, pb.id, pe.id) as person_id
         from json_to_recordset(${payload}::json) as x(id uuid, e text, k text, m text, p text, ra date, pid uuid, bsn text, mt text, pa text[],
                                                     ch text, cb boolean, rst text, act text, ap boolean, cid uuid, a text, sa date, ca date, crc text, cr text)
         left join pb on pb.bsn = x.bsn
+        -- a person with this BSN that the line left unchanged (pb returns only what it wrote)
+        left join persons pe on pe.tenant_id = ${t}::uuid and pe.bsn = x.bsn and pe.merged_into is null
     ), r as (
       insert into registrations (id, tenant_id, external_id, kind, status, municipality_code, registering_partner, registered_at,
                                  person_id, main_topic, problem_areas, children, crosses_municipality_border, urgency, reason, triage, case_id)
@@ -339,6 +355,8 @@ async function writeBatch(
             main_topic = excluded.main_topic, problem_areas = excluded.problem_areas, children = excluded.children,
             crosses_municipality_border = excluded.crosses_municipality_border, case_id = excluded.case_id,
             version = registrations.version + 1, updated_at = now()
+        where ${REGISTRATION_COLUMNS('registrations')} is distinct from ${REGISTRATION_COLUMNS('excluded')}
+      returning id
     ), c as (
       insert into cases (id, tenant_id, registration_id, person_id, external_id, kind, approach, status, purpose,
                          started_at, closed_at, close_reason_code, close_reason)
@@ -349,22 +367,32 @@ async function writeBatch(
             status = excluded.status, purpose = excluded.purpose, started_at = excluded.started_at, closed_at = excluded.closed_at,
             close_reason_code = excluded.close_reason_code, close_reason = excluded.close_reason,
             version = cases.version + 1, updated_at = now()
+        where ${CASE_COLUMNS('cases')} is distinct from ${CASE_COLUMNS('excluded')}
+      returning id
     ), cp as (
       insert into case_participants (tenant_id, case_id, partner_code, added_by, add_reason)
       select ${t}::uuid, x.cid, x.p, ${actor.userId}::uuid, 'import' from x where x.ap
       on conflict do nothing
+      returning case_id
+    ), xc as (
+      -- what each line wrote: an upsert returns only the rows it inserted or really changed
+      select x.*, (x.id in (select id from r) or x.cid in (select id from c) or x.cid in (select case_id from cp)
+                   or x.person_id in (select id from pb union all select id from pn)) as changed
+        from x
     ), ev as (
       insert into case_events (tenant_id, case_id, registration_id, actor_id, actor_name, actor_organisation, type, data)
-      select ${t}::uuid, x.cid, x.id, ${actor.userId}::uuid, ${actor.name}, ${actor.organisationCode}, 'imported',
-             jsonb_build_object('externalId', x.e, 'action', x.act, 'traceId', ${traceId}::text)
-        from x
+      select ${t}::uuid, xc.cid, xc.id, ${actor.userId}::uuid, ${actor.name}, ${actor.organisationCode}, 'imported',
+             jsonb_build_object('externalId', xc.e, 'action', xc.act, 'traceId', ${traceId}::text)
+        from xc where xc.changed
     )
     insert into processing_log (trace_id, tenant_id, activity, purpose, action, actor_user_id, actor_email, actor_organisation,
                                 data_subject_ref, case_id, registration_id, outcome, details)
-    select ${traceId}, ${t}::uuid, ${IMPORT_ACTIVITY}, ${IMPORT_PURPOSE}, x.act, ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
-           x.person_id, x.cid, x.id, 'success', jsonb_build_object('object', 'registration', 'externalId', x.e)
-      from x`);
+    select ${traceId}, ${t}::uuid, ${IMPORT_ACTIVITY}, ${IMPORT_PURPOSE}, case when xc.changed then xc.act else 'read' end,
+           ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
+           xc.person_id, xc.cid, xc.id, 'success', jsonb_build_object('object', 'registration', 'externalId', xc.e, 'changed', xc.changed)
+      from xc
+    returning action`);
 
   const updated = regs.filter((r) => r.action === 'update').length;
-  return { imported: regs.length - updated, updated, rejected };
+  return { imported: regs.length - updated, updated, unchanged: logged.filter((l) => l.action === 'read').length, rejected };
 }

@@ -66,16 +66,21 @@ export function ageOn(birth: SQL, on: SQL): SQL {
 const AGE_GROUP_SQL = (age: SQL) => sql`case when ${age} < 18 then '<18' when ${age} <= 23 then '18-23' when ${age} <= 40 then '24-40'
   when ${age} <= 65 then '41-65' else '>65' end`;
 
-export async function computeAnnualReport(ex: Executor, tenantId: string, year: number, filters: ReportFilters = {}): Promise<AnnualReport> {
-  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new ValidationError('Ongeldig jaar', [{ field: 'querystring.year', message: 'Geef een jaartal' }]);
-  const codes = await resolveMunicipalityFilter(ex, tenantId, filters);
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const s = sql`${start}::date`;
-  const e = sql`${end}::date`;
-
-  // d: the tenant's dossiers within the filter, with the definitions of annual-report.md as flags
-  const base = sql`with d0 as (
+/**
+ * The tenant's dossiers (view report_dossiers) within the municipality filter as the CTE `d`,
+ * with the definitions of annual-report.md over the period [from, to] (for the report: 1 January
+ * to 31 December of the year) as flags:
+ *  - `reg_y`: registered in the period;
+ *  - `pr`: a procesregie case that was started (startedAt set);
+ *  - `reg_pr`: a procesregie registration registered in the period, taken up or not;
+ *  - `active`: a procesregie case active in the period (startedAt <= to and not closed before from).
+ * The annual report and the capacity model (module capaciteit) both count from this one
+ * formulation, so their figures cannot drift apart. Use as `${reportDossiers(...)} select ... from d`.
+ */
+export function reportDossiers(tenantId: string, codes: string[] | null, from: string, to: string): SQL {
+  const s = sql`${from}::date`;
+  const e = sql`${to}::date`;
+  return sql`with d0 as (
       select rd.*,
         (rd.registered_at between ${s} and ${e}) as reg_y,
         (rd.case_kind = 'procesregie' and rd.started_at is not null) as pr
@@ -87,6 +92,17 @@ export async function computeAnnualReport(ex: Executor, tenantId: string, year: 
         (d0.pr and d0.started_at <= ${e} and (d0.closed_at is null or d0.closed_at >= ${s})) as active
       from d0
     )`;
+}
+
+export async function computeAnnualReport(ex: Executor, tenantId: string, year: number, filters: ReportFilters = {}): Promise<AnnualReport> {
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new ValidationError('Ongeldig jaar', [{ field: 'querystring.year', message: 'Geef een jaartal' }]);
+  const codes = await resolveMunicipalityFilter(ex, tenantId, filters);
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const s = sql`${start}::date`;
+  const e = sql`${end}::date`;
+
+  const base = reportDossiers(tenantId, codes, start, end);
 
   const basicsQ = one<AnnualReport['basics']>(ex, sql`${base}
     select

@@ -10,7 +10,7 @@ import { api, request } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { fieldErrorsOf, useAction, useApi } from '../../api/useApi';
 import { Page } from '../../layout/Page';
-import { Alert, Button, DataTable, ErrorState, Notice, Paragraph, Section, SelectField, Spinner, TextField, type Column } from '../../ui';
+import { Alert, Button, DataTable, ErrorState, Heading, Notice, Paragraph, Section, SelectField, Spinner, TextField, type Column } from '../../ui';
 import { FIRST_YEAR, parseNumber, yearOptions } from '../rapportage/common';
 import { useNumberFormat, useRapT, type RapKey } from '../rapportage/texts';
 import { CAPACITY_TASKS, type CapacityReport, type CapacityResult, type CapacitySettings, type CapacityTask, type FteYear, type RolePair, type TaskCounts } from '../rapportage/types';
@@ -86,6 +86,7 @@ export default function CapaciteitPage() {
             {!data.availableFteSet && <Alert type="info">{t('capacity.fteNotSet', { year })}</Alert>}
             <CapacityTable caption={t('capacity.overviewCaption', { year })} result={data} settings={data.settings} />
             <Paragraph className="zvh-rap-note">{t('capacity.signalNote')}</Paragraph>
+            <CountDefinitions year={year} />
           </Section>
           <Section title={t('capacity.perMunicipality')}>
             <DataTable
@@ -113,6 +114,24 @@ export default function CapaciteitPage() {
         </>
       )}
     </Page>
+  );
+}
+
+/** How each count of GET /api/capacity is defined (the annual report's definitions). */
+function CountDefinitions({ year }: { year: number }) {
+  const t = useRapT();
+  return (
+    <div className="zvh-rap-note">
+      <Heading level={3}>{t('capacity.definitions')}</Heading>
+      <dl className="zvh-rap-definitions">
+        {CAPACITY_TASKS.map((task) => (
+          <div key={task}>
+            <dt>{t(`capacity.tasks.${task}` as RapKey)}</dt>
+            <dd>{t(`capacity.definition.${task}` as RapKey, { year })}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 
