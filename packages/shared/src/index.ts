@@ -5,3 +5,4 @@ export * from './bsn.js';
 export * from './workflow.js';
 export * from './capacity.js';
 export * from './report.js';
+export * from './meetings.js';
