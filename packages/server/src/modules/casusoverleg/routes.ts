@@ -22,16 +22,18 @@ const meetingReaders = rule(['procesregisseur', 'informatiemakelaar', 'manager',
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM (Nederlandse tijd)' });
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: '1 = maandag ... 7 = zondag' });
 const Months = Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 12 }), { maxItems: 12, description: 'Maanden zonder overleg (7 = juli)' }));
+// no additionalProperties: false on the branches: Fastify's ajv (removeAdditional) would strip the
+// fields of the later branches while trying the first; the service keeps only the rule's own fields
 const Frequency = Type.Union([
-  Type.Object({ kind: Type.Literal('adhoc') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('adhoc') }),
   Type.Object({
     kind: Type.Literal('weekly'), weekday: Weekday, start: Time, end: Time,
     intervalWeeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })), anchor: Type.Optional(DateStr), excludedMonths: Months,
-  }, { additionalProperties: false }),
+  }),
   Type.Object({
     kind: Type.Literal('monthly'), nth: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4), Type.Literal(-1)]),
     weekday: Weekday, start: Time, end: Time, excludedMonths: Months,
-  }, { additionalProperties: false }),
+  }),
 ]);
 const Url = Type.String({ maxLength: 500, pattern: '^https://' });
 const MeetingTypeBody = {

@@ -99,8 +99,17 @@ async function checkOrganisations(ex: Executor, tenantId: string, codes: string[
   if (unknown.length) throw fieldError(field, `Onbekende organisatie: ${unknown.join(', ')}`);
 }
 
-const frequencyJson = (input: Pick<MeetingTypeInput, 'frequency' | 'regions'>) =>
-  JSON.stringify({ ...input.frequency, ...(input.regions?.length ? { regions: input.regions } : {}) });
+/** The rule's own fields only (anything else a client sends is dropped), plus the regions. */
+function frequencyJson(input: Pick<MeetingTypeInput, 'frequency' | 'regions'>): string {
+  const f = input.frequency;
+  const rule: FrequencyRule = f.kind === 'weekly'
+    ? { kind: 'weekly', weekday: f.weekday, start: f.start, end: f.end, ...(f.intervalWeeks ? { intervalWeeks: f.intervalWeeks } : {}),
+      ...(f.anchor ? { anchor: f.anchor } : {}), ...(f.excludedMonths?.length ? { excludedMonths: f.excludedMonths } : {}) }
+    : f.kind === 'monthly'
+      ? { kind: 'monthly', nth: f.nth, weekday: f.weekday, start: f.start, end: f.end, ...(f.excludedMonths?.length ? { excludedMonths: f.excludedMonths } : {}) }
+      : { kind: 'adhoc' };
+  return JSON.stringify({ ...rule, ...(input.regions?.length ? { regions: input.regions } : {}) });
+}
 
 export async function createMeetingType(ctx: Ctx, input: MeetingTypeInput) {
   checkRule(input.frequency);
