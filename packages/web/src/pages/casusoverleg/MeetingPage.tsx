@@ -14,7 +14,6 @@ import {
 import { LoadBoundary, MultiLine } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
-import type { CaseListItem } from '../casus/common/types';
 import { dayLabel, localTime, type Meeting, type VisibleItem } from './types';
 
 export default function MeetingPage() {
@@ -68,7 +67,10 @@ function MeetingView({ m, labels, reload }: { m: Meeting; labels: Labels; reload
           ))}
         </ol>
       </Section>
-      {m.permissions.plan && m.subjectKind === 'cases' && <AddItem meetingId={m.id} onAdded={reload} existing={visible.map((i) => i.caseId ?? '')} />}
+      {m.permissions.plan && m.subjectKind !== 'facilitated' && (
+        <AddItem meetingId={m.id} onAdded={reload} registrations={m.subjectKind === 'registrations'}
+          existing={visible.map((i) => i.caseId ?? i.registrationId ?? '')} />
+      )}
       {m.permissions.approve && (
         <Section title={t('overleg.approveTitle')}>
           {approve.error && <Alert type="error">{approve.error.message}</Alert>}
@@ -201,23 +203,25 @@ function MinutesForm({ meetingId, item, labels, onSaved }: { meetingId: string; 
   );
 }
 
-function AddItem({ meetingId, onAdded, existing }: { meetingId: string; onAdded: () => void; existing: string[] }) {
+/** Puts a case (or, on the weegoverleg, a registration waiting for triage) on the agenda. */
+function AddItem({ meetingId, onAdded, existing, registrations }: { meetingId: string; onAdded: () => void; existing: string[]; registrations: boolean }) {
   const { t } = useTranslation();
-  const cases = useApi<CaseListItem[]>('/api/cases?status=procesregie_lopend,advies,heropend');
+  const cases = useApi<{ id: string; subjectName: string }[]>(registrations ? '/api/registrations?status=aangemeld,in_triage' : '/api/cases?status=procesregie_lopend,advies,heropend');
   const [caseId, setCaseId] = useState('');
   const [question, setQuestion] = useState('');
   const add = useAction((body: unknown) => api.post(`/api/meetings/${meetingId}/agenda`, body));
   const errors = fieldErrorsOf(add.error, t('overleg.invalid'));
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if ((await add.run({ caseId, question })).ok) { setCaseId(''); setQuestion(''); onAdded(); }
+    if ((await add.run(registrations ? { registrationId: caseId, question } : { caseId, question })).ok) { setCaseId(''); setQuestion(''); onAdded(); }
   }
   return (
-    <Section title={t('overleg.addItemTitle')}>
+    <Section title={registrations ? t('overleg.addRegistrationTitle') : t('overleg.addItemTitle')}>
       <form onSubmit={submit} noValidate>
         {add.error && <Alert type="error">{add.error.message}</Alert>}
-        <SelectField id="item-case" label={t('overleg.fields.case')} value={caseId} onChange={(e) => setCaseId(e.target.value)} required placeholder={t('overleg.chooseCase')}
-          options={(cases.data ?? []).filter((c) => !existing.includes(c.id)).map((c) => ({ value: c.id, label: c.subjectName }))} error={errors.caseId} />
+        <SelectField id="item-case" label={registrations ? t('overleg.fields.registration') : t('overleg.fields.case')} value={caseId} onChange={(e) => setCaseId(e.target.value)} required
+          placeholder={registrations ? t('overleg.chooseRegistration') : t('overleg.chooseCase')}
+          options={(cases.data ?? []).filter((c) => !existing.includes(c.id)).map((c) => ({ value: c.id, label: c.subjectName }))} error={errors.caseId ?? errors.registrationId} />
         <TextAreaField id="item-question" label={t('overleg.fields.question')} required rows={2} value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.question} />
         <Button type="submit" variant="primary" busy={add.pending}>{t('overleg.addItem')}</Button>
       </form>

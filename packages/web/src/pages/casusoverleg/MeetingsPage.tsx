@@ -10,7 +10,7 @@ import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
 import { Alert, Button, ButtonGroup, DataTable, DateField, Link, Paragraph, Section, SelectField, TextField, type Column } from '../../ui';
 import { LoadBoundary } from '../casus/common/forms';
-import { todayIso } from '../casus/common/format';
+import { formatDate, todayIso } from '../casus/common/format';
 import { addDaysIso, dayLabel, localIso, localTime, mondayOf, type MeetingListItem, type MeetingType } from './types';
 
 export default function MeetingsPage() {
@@ -50,6 +50,8 @@ export default function MeetingsPage() {
         )}
       </LoadBoundary>
       {regisseur && <PlanMeeting />}
+      {user.roles.some((r) => r === 'procesregisseur' || r === 'manager' || r === 'beheerder') && <LateMinutes />}
+      <CalendarFeed />
     </Page>
   );
 }
@@ -84,6 +86,49 @@ function PlanMeeting() {
         <TextField id="plan-location" label={t('overleg.fields.place')} value={form.location} onChange={set('location')} optional />
         <Button type="submit" variant="primary" busy={plan.pending}>{t('overleg.plan')}</Button>
       </form>
+    </Section>
+  );
+}
+
+interface LateMeeting { id: string; typeName: string; region: string | null; startsAt: string; minutesDue: string; minutesApprovedAt: string | null }
+
+/** Meetings whose minutes were not approved within 3 working days. */
+function LateMinutes() {
+  const { t } = useTranslation();
+  const late = useApi<LateMeeting[]>('/api/meetings/late-minutes');
+  const columns: Column<LateMeeting>[] = [
+    { key: 'day', header: t('overleg.fields.day'), rowHeader: true, cell: (m) => <Link to={`/overleggen/${m.id}`}>{dayLabel(m.startsAt)}</Link> },
+    { key: 'type', header: t('overleg.fields.type'), cell: (m) => m.typeName },
+    { key: 'due', header: t('overleg.lateDue'), cell: (m) => formatDate(m.minutesDue) },
+    { key: 'approved', header: t('overleg.lateApproved'), cell: (m) => (m.minutesApprovedAt ? formatDate(m.minutesApprovedAt) : t('overleg.notApproved')) },
+  ];
+  return (
+    <Section title={t('overleg.lateTitle')}>
+      <LoadBoundary state={late}>
+        {(rows) => <DataTable caption={t('overleg.lateCaption')} columns={columns} rows={rows} rowKey={(m) => m.id} emptyMessage={t('overleg.lateEmpty')} />}
+      </LoadBoundary>
+    </Section>
+  );
+}
+
+/** The secret calendar subscription URL (iCalendar), with revoke and re-issue. */
+function CalendarFeed() {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string | null>(null);
+  const show = useAction(() => api.get<{ url: string }>('/api/account/calendar'));
+  const reissue = useAction(() => api.post<{ url: string }>('/api/account/calendar'));
+  const revoke = useAction(() => api.del('/api/account/calendar'));
+  const absolute = (path: string) => new URL(path, window.location.origin).toString();
+  return (
+    <Section title={t('overleg.calendarTitle')}>
+      <Paragraph>{t('overleg.calendarIntro')}</Paragraph>
+      {url && <TextField id="calendar-url" label={t('overleg.calendarUrl')} value={url} readOnly onFocus={(e) => e.currentTarget.select()} />}
+      {(show.error ?? reissue.error ?? revoke.error) && <Alert type="error">{(show.error ?? reissue.error ?? revoke.error)!.message}</Alert>}
+      <ButtonGroup>
+        {!url && <Button onClick={async () => { const r = await show.run(); if (r.ok) setUrl(absolute(r.value.url)); }} busy={show.pending}>{t('overleg.calendarShow')}</Button>}
+        <Button onClick={async () => { const r = await reissue.run(); if (r.ok) setUrl(absolute(r.value.url)); }} busy={reissue.pending}>{t('overleg.calendarReissue')}</Button>
+        <Button danger onClick={async () => { if ((await revoke.run()).ok) setUrl(null); }} busy={revoke.pending}>{t('overleg.calendarRevoke')}</Button>
+      </ButtonGroup>
     </Section>
   );
 }
