@@ -35,6 +35,7 @@ function MeetingView({ m, labels, reload }: { m: Meeting; labels: Labels; reload
   const { t } = useTranslation();
   const approve = useAction(() => api.post(`/api/meetings/${m.id}/approve`));
   const confidentiality = useAction(() => api.post(`/api/meetings/${m.id}/confidentiality`, { text: t('overleg.confidentialityDefault') }));
+  const cancel = useAction(() => api.patch(`/api/meetings/${m.id}`, { status: 'geannuleerd' }));
   const visible = m.agenda.filter((i): i is VisibleItem => !i.besloten);
   return (
     <>
@@ -47,8 +48,12 @@ function MeetingView({ m, labels, reload }: { m: Meeting; labels: Labels; reload
           : m.minutesApprovedAt ? t('overleg.approvedOn', { date: formatDate(m.minutesApprovedAt) }) : t('overleg.minutesDue', { date: formatDate(m.minutesDue) }) },
       ]} />
       {m.minutesLate && <Alert type="warning">{t('overleg.late', { date: formatDate(m.minutesDue) })}</Alert>}
+      {cancel.error && <Alert type="error">{cancel.error.message}</Alert>}
       <ButtonGroup>
         <a className="utrecht-link" href={`/api/meetings/${m.id}/print.pdf`} download>{t('overleg.pdf')}</a>
+        {m.permissions.plan && m.status !== 'geannuleerd' && (
+          <Button danger onClick={async () => { if ((await cancel.run()).ok) reload(); }} busy={cancel.pending}>{t('overleg.cancel')}</Button>
+        )}
       </ButtonGroup>
       {m.permissions.minute && (
         m.confidentialityAt
