@@ -5,6 +5,7 @@ import { openDatabase } from './core/db/index.js';
 import { seedInstallation } from './core/seed.js';
 import { buildApp } from './app.js';
 import { seedDemoCases } from './demo/demo-cases.js';
+import { generateAllTenants } from './modules/casusoverleg/service.js';
 
 async function main() {
   let config;
@@ -31,6 +32,10 @@ async function main() {
       .then((n) => { if (n) console.log(`Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`); })
       .catch((e) => console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e));
   }
+  // the coming weeks' meetings from each meeting type's frequency rule, now and daily (idempotent)
+  const planMeetings = () => generateAllTenants(database.db).catch((e) => console.error('Overleggen plannen mislukt:', e instanceof Error ? e.message : e));
+  void planMeetings();
+  setInterval(planMeetings, 24 * 3600e3).unref();
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

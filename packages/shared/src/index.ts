@@ -7,3 +7,4 @@ export * from './capacity.js';
 export * from './report.js';
 export * from './permissions.js';
 export * from './visibility.js';
+export * from './meetings.js';

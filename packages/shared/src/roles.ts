@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-export const ROLES = ['beheerder', 'manager', 'procesregisseur', 'informatiemakelaar', 'professional'] as const;
+export const ROLES = ['beheerder', 'manager', 'procesregisseur', 'informatiemakelaar', 'professional', 'liaison'] as const;
 export type Role = (typeof ROLES)[number];
-/** Roles held by staff of the ZVH itself; `professional` is for partner staff. */
+/** Roles held by staff of the ZVH itself; `professional` is for partner staff; `liaison` is a
+ * partner's professional (om, dji, politie, ggd-oggz, 3ro) who advises at the weegoverleg. */
 export const ZVH_ROLES: Role[] = ['beheerder', 'manager', 'procesregisseur', 'informatiemakelaar'];
 export const ROLE_LABELS: Record<Role, string> = {
   beheerder: 'Beheerder',
@@ -9,4 +10,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   procesregisseur: 'Procesregisseur',
   informatiemakelaar: 'Informatiemakelaar',
   professional: 'Professional (partner)',
+  liaison: 'Liaison (weegoverleg)',
 };

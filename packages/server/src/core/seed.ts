@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Idempotent installation data: tenant `drenthe` with the reference data of reference-data.md,
 // and in demo mode the demo users. Existing rows are left alone (a beheerder may have renamed them).
-import { CAPACITY_DEFAULTS, CODE_LISTS, DEFAULT_COST_SPLIT_RULE, DEFAULT_TENANT, MUNICIPALITIES, PARTNERS, ZVH_ORGANISATION } from '@zvh/shared';
+import { CAPACITY_DEFAULTS, CODE_LISTS, DEFAULT_COST_SPLIT_RULE, DEFAULT_MEETING_TYPES, DEFAULT_TENANT, MUNICIPALITIES, PARTNERS, ZVH_ORGANISATION } from '@zvh/shared';
 import type { CodeListName, Role } from '@zvh/shared';
 import type { Db, Executor } from './db/index.js';
 import { one, schema, sql, transaction } from './db/index.js';
 import { hashPassword } from './auth/password.js';
+import { seedMeetingTypes } from '../modules/casusoverleg/service.js';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 export const DEMO_USERS: { email: string; name: string; organisation: string; roles: Role[]; municipality?: string }[] = [
@@ -45,6 +46,7 @@ export async function seedTenant(ex: Executor, code: string, name: string): Prom
   const entries = (Object.entries(CODE_LISTS) as [CodeListName, [string, string][]][])
     .flatMap(([list, items]) => items.map(([c, label], i) => ({ tenantId, list, code: c, label, sort: i })));
   await ex.insert(schema.codeListEntries).values(entries).onConflictDoNothing();
+  await seedMeetingTypes(ex, tenantId, DEFAULT_MEETING_TYPES);
   return tenantId;
 }
 

@@ -12,8 +12,9 @@ import { personenRoutes } from './personen/routes.js';
 import { importRoutes } from './import/routes.js';
 import { rapportageRoutes } from './rapportage/routes.js';
 import { capaciteitRoutes } from './capaciteit/routes.js';
+import { casusoverlegRoutes } from './casusoverleg/routes.js';
 
-export function registerModules(app: FastifyInstance, database: Database, _config: Config): void {
+export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
   aanmeldingRoutes(app, db);
   triageRoutes(app, db);
@@ -24,4 +25,5 @@ export function registerModules(app: FastifyInstance, database: Database, _confi
   importRoutes(app, db);
   rapportageRoutes(app, db);
   capaciteitRoutes(app, db);
+  casusoverlegRoutes(app, db, config);
 }

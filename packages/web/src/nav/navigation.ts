@@ -30,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/aanmeldingen/nieuw', label: 'newRegistration', description: 'newRegistrationDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar'] },
   { path: '/triage', label: 'triage', description: 'triageDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
   { path: '/casussen', label: 'cases', description: 'casesDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
+  { path: '/overleggen', label: 'meetings', description: 'meetingsDescription', roles: ['professional', 'liaison', 'procesregisseur', 'informatiemakelaar', 'manager'] },
   { path: '/personen', label: 'persons', description: 'personsDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
   { path: '/beheer', label: 'beheer', description: 'beheerDescription', roles: ['beheerder'] },
   { path: '/rapportage/jaarverslag', label: 'jaarverslag', description: 'jaarverslagDescription', roles: ['manager', 'beheerder'] },
@@ -44,6 +45,7 @@ export const BEHEER_ITEMS: readonly NavItem[] = [
   { path: '/beheer/organisaties', label: 'organisations', description: 'organisationsDescription', roles: ['beheerder'] },
   { path: '/beheer/gemeenten', label: 'municipalities', description: 'municipalitiesDescription', roles: ['beheerder'] },
   { path: '/beheer/codelijsten', label: 'codeLists', description: 'codeListsDescription', roles: ['beheerder'] },
+  { path: '/beheer/overlegsoorten', label: 'meetingTypes', description: 'meetingTypesDescription', roles: ['beheerder'] },
   { path: '/beheer/gebruikers', label: 'users', description: 'usersDescription', roles: ['beheerder'] },
 ];
 
