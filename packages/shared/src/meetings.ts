@@ -73,7 +73,7 @@ export function occurrences(rule: FrequencyRule, from: string, until: string): s
   const out: string[] = [];
   if (rule.kind === 'weekly') {
     const interval = Math.max(1, rule.intervalWeeks ?? 1);
-    let d = parse(from);
+    const d = parse(from);
     d.setUTCDate(d.getUTCDate() + ((rule.weekday - isoWeekday(d) + 7) % 7));
     if (interval > 1) {
       const anchor = parse(rule.anchor ?? from);
