@@ -5,6 +5,7 @@ import { openDatabase } from './core/db/index.js';
 import { seedInstallation } from './core/seed.js';
 import { buildApp } from './app.js';
 import { seedDemoCases } from './demo/demo-cases.js';
+import { startDigestSchedule } from './modules/werkdag/digest.js';
 
 async function main() {
   let config;
@@ -31,10 +32,13 @@ async function main() {
       .then((n) => { if (n) console.log(`Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`); })
       .catch((e) => console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e));
   }
+  // the daily e-mail digest (only with SMTP configured); idempotent per user per day
+  const stopDigests = startDigestSchedule({ db: database.db, smtp: config.smtp, publicUrl: config.publicUrl });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    stopDigests();
     await app.close();
     await database.close();
     process.exit(0);
