@@ -94,13 +94,29 @@ export default function CasesPage() {
         {({ rows, ref }) => {
           const labels = labelsFor(ref);
           const columns: Column<CaseListItem>[] = [
-            { key: 'number', header: t('casussen.caseNumber'), cell: (c) => <span className="zvh-nowrap">{c.caseNumber ?? '—'}</span> },
-            { key: 'subject', header: t('caseFlow.fields.subject'), rowHeader: true, cell: (c) => <Link to={`/casussen/${c.id}`}>{c.subjectName}</Link> },
-            { key: 'status', header: t('caseFlow.fields.status'), cell: (c) => <StatusText status={c.status} /> },
             {
-              key: 'kind',
-              header: t('casus.fields.kind'),
-              cell: (c) => `${labels.code('caseKind', c.kind)}${c.approach ? ` (${labels.code('approach', c.approach)})` : ''}`,
+              key: 'case',
+              header: t('caseFlow.fields.case'),
+              rowHeader: true,
+              cell: (c) => (
+                <>
+                  {c.caseNumber && <span className="zvh-nowrap zvh-case-number">{c.caseNumber}</span>}
+                  <Link to={`/casussen/${c.id}`}>{c.subjectName}</Link>
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              header: t('caseFlow.fields.status'),
+              cell: (c) => (
+                <>
+                  <StatusText status={c.status} />
+                  <span className="zvh-cf-muted zvh-case-kind">
+                    {labels.code('caseKind', c.kind)}
+                    {c.approach ? `, ${labels.code('approach', c.approach)}` : ''}
+                  </span>
+                </>
+              ),
             },
             { key: 'municipality', header: t('aanmelding.fields.municipality'), cell: (c) => labels.municipality(c.municipality) },
             { key: 'regisseur', header: t('casus.fields.regisseur'), cell: (c) => c.regisseurName ?? t('casus.noRegisseur') },

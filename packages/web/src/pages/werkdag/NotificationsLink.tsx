@@ -7,7 +7,7 @@ import { useLocation } from 'react-router';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { hasAnyRole } from '../../nav/navigation';
-import { Link } from '../../ui';
+import { Link, VisuallyHidden } from '../../ui';
 import { WERKDAG_ROLES } from './types';
 import './werkdag.css';
 
@@ -38,14 +38,16 @@ export function NotificationsLink() {
   }, [enabled, pathname, bump]);
 
   if (!enabled) return null;
-  const label = unread ? t('meldingen.linkUnread', { count: unread }) : t('meldingen.link');
+  // the visible text is the accessible name: "Meldingen, 3 ongelezen" with the words for screen readers
   return (
-    <Link to="/meldingen" className="zvh-notifications-link" aria-label={label}>
+    <Link to="/meldingen" className="zvh-notifications-link">
       {t('meldingen.link')}
       {unread ? (
-        <span className="zvh-notifications-link__count" aria-hidden="true">
-          {unread}
-        </span>
+        <>
+          <VisuallyHidden>, </VisuallyHidden>
+          <span className="zvh-notifications-link__count">{unread}</span>
+          <VisuallyHidden> {t('meldingen.unreadWord')}</VisuallyHidden>
+        </>
       ) : null}
     </Link>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction, useApi } from '../../api/useApi';
 import { Page } from '../../layout/Page';
-import { Alert, Button, ButtonGroup, DataTable, Link, Paragraph, type Column } from '../../ui';
+import { Alert, Button, ButtonGroup, DataTable, Link, Paragraph, VisuallyHidden, type Column } from '../../ui';
 import { LoadBoundary } from '../casus/common/forms';
 import { formatDate, formatDateTime } from '../casus/common/format';
 import { errorMessage } from '../../api/errors';
@@ -73,8 +73,9 @@ export default function NotificationsPage() {
         n.readAt ? (
           t('meldingen.read')
         ) : (
-          <Button variant="subtle" onClick={() => void onMark(n)} aria-label={t('meldingen.markReadLabel', { what: what(n) })}>
+          <Button variant="subtle" onClick={() => void onMark(n)}>
             {t('meldingen.markRead')}
+            <VisuallyHidden>: {what(n)}{n.caseNumber ? ` ${n.caseNumber}` : ''}</VisuallyHidden>
           </Button>
         ),
     },
