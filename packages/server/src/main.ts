@@ -6,6 +6,7 @@ import { seedInstallation } from './core/seed.js';
 import { buildApp } from './app.js';
 import { seedDemoCases } from './demo/demo-cases.js';
 import { generateAllTenants } from './modules/casusoverleg/service.js';
+import { startDigestSchedule } from './modules/werkdag/digest.js';
 
 async function main() {
   let config;
@@ -36,10 +37,13 @@ async function main() {
   const planMeetings = () => generateAllTenants(database.db).catch((e) => console.error('Overleggen plannen mislukt:', e instanceof Error ? e.message : e));
   void planMeetings();
   setInterval(planMeetings, 24 * 3600e3).unref();
+  // the daily e-mail digest (only with SMTP configured); idempotent per user per day
+  const stopDigests = startDigestSchedule({ db: database.db, smtp: config.smtp, publicUrl: config.publicUrl });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    stopDigests();
     await app.close();
     await database.close();
     process.exit(0);

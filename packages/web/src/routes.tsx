@@ -30,6 +30,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/casussen/:id', Component: lazy(() => import('./pages/casus/CasePage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
   { path: '/personen', Component: lazy(() => import('./pages/personen/PersonsPage')), roles: ['procesregisseur', 'informatiemakelaar'] },
   { path: '/personen/:id', Component: lazy(() => import('./pages/personen/PersonPage')), roles: ['procesregisseur', 'informatiemakelaar'] },
+  { path: '/meldingen', Component: lazy(() => import('./pages/werkdag/NotificationsPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar'] },
   { path: '/account', Component: lazy(() => import('./pages/AccountPage')) },
   { path: '/beheer', Component: lazy(() => import('./pages/beheer/BeheerIndexPage')), roles: BEHEERDER },
   { path: '/beheer/organisaties', Component: lazy(() => import('./pages/beheer/OrganisationsPage')), roles: BEHEERDER },

@@ -14,6 +14,18 @@ export interface Config {
   publicUrl: string | undefined;
   /** Whether cookies get the Secure flag: behind https (PUBLIC_URL https) or in production. */
   secureCookies: boolean;
+  /** Outgoing mail for the daily digest; undefined (no mail at all) when SMTP_URL and SMTP_HOST are unset. */
+  smtp?: SmtpConfig;
+}
+
+export interface SmtpConfig {
+  url?: string;
+  host?: string;
+  port?: number;
+  secure?: boolean;
+  user?: string;
+  password?: string;
+  from: string;
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +75,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
       throw new ConfigError(`PUBLIC_URL must be a URL such as https://zvh.example.nl, not "${publicUrl}"`);
     }
   }
+  const smtp = smtpConfig(env, publicUrl);
   return {
     port,
     host: env.HOST ?? 'localhost',
@@ -74,5 +87,25 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     logLevel,
     publicUrl,
     secureCookies: nodeEnv === 'production' || (publicUrl?.startsWith('https://') ?? false),
+    ...(smtp ? { smtp } : {}),
   };
+}
+
+/** SMTP_URL (smtp:// or smtps://) or SMTP_HOST with SMTP_PORT/SMTP_SECURE/SMTP_USER/SMTP_PASSWORD; SMTP_FROM; the link needs PUBLIC_URL. */
+function smtpConfig(env: NodeJS.ProcessEnv, publicUrl: string | undefined): SmtpConfig | undefined {
+  const url = env.SMTP_URL;
+  const host = env.SMTP_HOST;
+  if (!url && !host) return undefined;
+  if (url && host) throw new ConfigError('Set either SMTP_URL or SMTP_HOST, not both');
+  if (url && !/^smtps?:\/\/./.test(url)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  const from = env.SMTP_FROM;
+  if (!from || !/@/.test(from)) throw new ConfigError('SMTP_FROM is required with SMTP_URL or SMTP_HOST (e.g. "ZVH Casussysteem <noreply@zvh.example.nl>")');
+  if (!publicUrl) throw new ConfigError('PUBLIC_URL is required with SMTP_URL or SMTP_HOST: the digest links to the start page');
+  if (url) return { url, from };
+  const portRaw = (env.SMTP_PORT ?? '587').trim();
+  const port = Number(portRaw);
+  if (!/^[0-9]{1,5}$/.test(portRaw) || port < 1 || port > 65535) throw new ConfigError(`SMTP_PORT must be a port number, not "${portRaw}"`);
+  const secure = bool('SMTP_SECURE', env.SMTP_SECURE) ?? port === 465;
+  if (env.SMTP_PASSWORD && !env.SMTP_USER) throw new ConfigError('SMTP_PASSWORD needs SMTP_USER');
+  return { host, port, secure, user: env.SMTP_USER, password: env.SMTP_PASSWORD, from };
 }

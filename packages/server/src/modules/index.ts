@@ -13,6 +13,7 @@ import { importRoutes } from './import/routes.js';
 import { rapportageRoutes } from './rapportage/routes.js';
 import { capaciteitRoutes } from './capaciteit/routes.js';
 import { casusoverlegRoutes } from './casusoverleg/routes.js';
+import { werkdagRoutes } from './werkdag/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -26,4 +27,5 @@ export function registerModules(app: FastifyInstance, database: Database, config
   rapportageRoutes(app, db);
   capaciteitRoutes(app, db);
   casusoverlegRoutes(app, db, config);
+  werkdagRoutes(app, db);
 }

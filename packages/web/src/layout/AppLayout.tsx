@@ -8,6 +8,7 @@ import { navFor } from '../nav/navigation';
 import { Button, NavBar, PageContent, PageHeader, SkipLink, Spinner, VisuallyHidden } from '../ui';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useRoleLabels } from './useRoleLabels';
+import { NotificationsLink } from '../pages/werkdag/NotificationsLink';
 
 const MAIN_ID = 'inhoud';
 
@@ -62,6 +63,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <SkipLink target={MAIN_ID}>{t('layout.skipLink')}</SkipLink>
       <PageHeader appName={t('app.name')} homeTo="/">
         <UserInfo />
+        <NotificationsLink />
         <LanguageSwitch />
         {user && (
           <Button

@@ -1,26 +1,44 @@
 // SPDX-License-Identifier: EUPL-1.2
+// The start page. For the procesregisseur, informatiemakelaar and partner professional it is
+// their working day (WerkdagView); the manager and beheerder keep the tiles of their pages.
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/AuthContext';
 import { useRoleLabels } from '../layout/useRoleLabels';
 import { useFlash } from '../layout/flash';
 import { Page } from '../layout/Page';
-import { tilesFor } from '../nav/navigation';
+import { hasAnyRole, tilesFor } from '../nav/navigation';
 import { Notice, Paragraph, TileList } from '../ui';
+import { formatDate, todayIso } from './casus/common/format';
+import { WerkdagView } from './werkdag/WerkdagView';
+import { WERKDAG_ROLES } from './werkdag/types';
 
 export default function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
   const roles = useRoleLabels(user.roles);
   const flash = useFlash();
+  const notice = <Notice message={flash === 'passwordChanged' ? t('password.changed') : undefined} />;
+
+  if (hasAnyRole(user.roles, WERKDAG_ROLES)) {
+    return (
+      <Page title={t('werkdag.title')}>
+        {notice}
+        <Paragraph lead>
+          <span className="zvh-werkdag-date">{t('werkdag.today', { date: formatDate(todayIso()) })}</span> {t('werkdag.intro', { organisation: user.organisation.name })}
+        </Paragraph>
+        <WerkdagView />
+      </Page>
+    );
+  }
+
   const tiles = tilesFor(user.roles).map((item) => ({
     to: item.path,
     title: t(`nav.${item.label}`),
     description: item.description ? t(`nav.${item.description}`) : undefined,
   }));
-
   return (
     <Page title={t('home.welcome', { name: user.name })}>
-      <Notice message={flash === 'passwordChanged' ? t('password.changed') : undefined} />
+      {notice}
       <Paragraph lead>{t('home.intro', { organisation: user.organisation.name, roles: roles || t('home.noRole') })}</Paragraph>
       {user.municipality && <Paragraph>{t('home.municipality', { name: user.municipality.name })}</Paragraph>}
       <TileList tiles={tiles} />

@@ -196,6 +196,8 @@ export const cases = pgTable('cases', {
   regisseurId: uuid('regisseur_id'),
   leadPartner: text('lead_partner'),
   avePhase: integer('ave_phase'),
+  /** Readable number per tenant and year (e.g. 2026-0042), set by a trigger on insert (migration 0010). */
+  caseNumber: text('case_number'),
   plan: jsonb('plan').notNull().default({}),
   version: integer('version').notNull().default(1),
   lastActivityAt: now('last_activity_at'),
@@ -397,3 +399,24 @@ export const calendarTokens = pgTable('calendar_tokens', {
   uniqueIndex('calendar_tokens_hash_unique').on(t.tokenHash),
   uniqueIndex('calendar_tokens_active_unique').on(t.userId).where(sql`revoked_at is null`),
 ]);
+/** In-app notifications per user (werkdag): one per user, kind and subject (agreement or registration). */
+export const notifications = pgTable('notifications', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  kind: text('kind').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  caseId: uuid('case_id').references(() => cases.id),
+  registrationId: uuid('registration_id').references(() => registrations.id),
+  createdAt: now('created_at'),
+  readAt: ts('read_at'),
+}, (t) => [uniqueIndex('notifications_once').on(t.userId, t.kind, t.subjectId)]);
+
+/** The daily e-mail digest: one row per user per day it was sent (counts only, no personal data). */
+export const digestSends = pgTable('digest_sends', {
+  userId: uuid('user_id').notNull().references(() => users.id),
+  day: date('day', { mode: 'string' }).notNull(),
+  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+  sentAt: now('sent_at'),
+  counts: jsonb('counts').notNull(),
+}, (t) => [primaryKey({ columns: [t.userId, t.day] })]);

@@ -24,7 +24,7 @@ export function logCase(ctx: Ctx, c: Pick<CaseRef, 'id' | 'personId' | 'purpose'
 }
 
 export interface CaseListItem {
-  id: string; kind: string; approach: string | null; status: Status; purpose: string; startedAt: string | null; closedAt: string | null;
+  id: string; caseNumber: string | null; kind: string; approach: string | null; status: Status; purpose: string; startedAt: string | null; closedAt: string | null;
   subjectName: string; subjectId: string; municipality: string; regisseurName: string | null; avePhase: number | null;
   openAgreements: number; overdueAgreements: number; lastActivityAt: string;
 }
@@ -32,7 +32,7 @@ export interface CaseListItem {
 export async function listCases(ctx: Ctx, f: { status?: string[]; q?: string; mine?: boolean; limit?: number }): Promise<CaseListItem[]> {
   const q = f.q?.trim();
   const list = await rows<CaseListItem & { registrationId: string }>(ctx.db, sql`
-    select c.id, c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt", c.registration_id as "registrationId",
+    select c.id, c.case_number as "caseNumber", c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt", c.registration_id as "registrationId",
            p.first_name || ' ' || p.last_name as "subjectName", p.id as "subjectId", r.municipality_code as municipality,
            u.name as "regisseurName", c.ave_phase as "avePhase", c.last_activity_at as "lastActivityAt",
            (select count(*) from agreements a where a.case_id = c.id and a.status = 'open')::int as "openAgreements",
@@ -56,7 +56,7 @@ export async function getCase(ctx: Ctx, id: string) {
   const ref = await loadVisibleCase(ctx, id);
   const zvh = isZvhStaff(ctx.actor);
   const c = await one<Record<string, any>>(ctx.db, sql`
-    select c.id, c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt",
+    select c.id, c.case_number as "caseNumber", c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt",
            c.close_reason_code as "closeReasonCode", c.close_reason as "closeReason", c.handover_partner as "handoverPartner", c.evaluation,
            c.regisseur_id as "regisseurId", u.name as "regisseurName", c.lead_partner as "leadPartner", c.ave_phase as "avePhase",
            c.plan, c.version, c.last_activity_at as "lastActivityAt", c.created_at as "createdAt", c.registration_id as "registrationId",

@@ -83,6 +83,7 @@ export default function CasePage() {
             <>
               <Details
                 items={[
+                  ...(c.caseNumber ? [{ label: t('casussen.caseNumber'), value: c.caseNumber }] : []),
                   { label: t('caseFlow.fields.status'), value: <StatusText status={c.status} /> },
                   { label: t('casus.fields.kind'), value: `${labels.code('caseKind', c.kind)}${c.approach ? ` (${labels.code('approach', c.approach)})` : ''}` },
                   { label: t('casus.fields.regisseur'), value: c.regisseurName ?? t('casus.noRegisseur') },

@@ -10,7 +10,8 @@ import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
 import { Button, ButtonGroup, CheckboxField, DataTable, Link, Paragraph, SelectField, TextField, type Column } from '../../ui';
 import { LoadBoundary, StatusText } from './common/forms';
-import { formatDate, formatDateTime } from './common/format';
+import { formatDateTime, formatShortDate } from './common/format';
+import '../werkdag/werkdag.css';
 import { labelsFor, useReference } from './common/reference';
 import type { CaseListItem } from './common/types';
 
@@ -93,15 +94,33 @@ export default function CasesPage() {
         {({ rows, ref }) => {
           const labels = labelsFor(ref);
           const columns: Column<CaseListItem>[] = [
-            { key: 'subject', header: t('caseFlow.fields.subject'), rowHeader: true, cell: (c) => <Link to={`/casussen/${c.id}`}>{c.subjectName}</Link> },
-            { key: 'status', header: t('caseFlow.fields.status'), cell: (c) => <StatusText status={c.status} /> },
             {
-              key: 'kind',
-              header: t('casus.fields.kind'),
-              cell: (c) => `${labels.code('caseKind', c.kind)}${c.approach ? ` (${labels.code('approach', c.approach)})` : ''}`,
+              key: 'case',
+              header: t('caseFlow.fields.case'),
+              rowHeader: true,
+              cell: (c) => (
+                <>
+                  {c.caseNumber && <span className="zvh-nowrap zvh-case-number">{c.caseNumber}</span>}
+                  <Link to={`/casussen/${c.id}`}>{c.subjectName}</Link>
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              header: t('caseFlow.fields.status'),
+              cell: (c) => (
+                <>
+                  <StatusText status={c.status} />
+                  <span className="zvh-cf-muted zvh-case-kind">
+                    {labels.code('caseKind', c.kind)}
+                    {c.approach ? `, ${labels.code('approach', c.approach)}` : ''}
+                  </span>
+                </>
+              ),
             },
             { key: 'municipality', header: t('aanmelding.fields.municipality'), cell: (c) => labels.municipality(c.municipality) },
             { key: 'regisseur', header: t('casus.fields.regisseur'), cell: (c) => c.regisseurName ?? t('casus.noRegisseur') },
+            { key: 'ave', header: t('casussen.avePhase'), cell: (c) => c.avePhase ?? '—' },
             {
               key: 'agreements',
               header: t('casussen.agreements'),
@@ -111,14 +130,22 @@ export default function CasesPage() {
                   {c.overdueAgreements > 0 && (
                     <>
                       {', '}
-                      <span className="zvh-cf-overdue">{t('casussen.overdue', { count: c.overdueAgreements })}</span>
+                      <span className="zvh-cf-overdue zvh-nowrap">{t('casussen.overdue', { count: c.overdueAgreements })}</span>
                     </>
                   )}
                 </>
               ),
             },
-            { key: 'started', header: t('casus.fields.startedAt'), cell: (c) => formatDate(c.startedAt) },
-            { key: 'activity', header: t('casussen.lastActivity'), cell: (c) => formatDateTime(c.lastActivityAt) },
+            { key: 'started', header: t('casus.fields.startedAt'), cell: (c) => <span className="zvh-nowrap">{formatShortDate(c.startedAt)}</span> },
+            {
+              key: 'activity',
+              header: t('casussen.lastActivity'),
+              cell: (c) => (
+                <time className="zvh-nowrap" dateTime={c.lastActivityAt} title={formatDateTime(c.lastActivityAt)}>
+                  {formatShortDate(c.lastActivityAt)}
+                </time>
+              ),
+            },
           ];
           return (
             <DataTable

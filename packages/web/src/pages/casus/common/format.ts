@@ -15,6 +15,15 @@ export function formatDate(value: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
+/** "14 jan. 2025": compact, for tables (from a date or a timestamp); a dash when empty. */
+export function formatShortDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const m = DATE_ONLY.exec(value);
+  const date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+}
+
 /** "14 januari 2025 09:30" from a timestamp. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';

@@ -83,6 +83,8 @@ export interface RegistrationDetail {
 
 export interface CaseListItem {
   id: string;
+  /** Readable number per tenant and year, e.g. 2026-0042. */
+  caseNumber: string | null;
   kind: string;
   approach: string | null;
   status: Status;
@@ -175,6 +177,7 @@ export interface CaseDocument {
 
 export interface CaseFile {
   id: string;
+  caseNumber?: string | null;
   kind: string;
   approach: string | null;
   status: Status;
