@@ -11,7 +11,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { addDays, dayRange } from '../../core/day-sections.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
-import { RUNNING, directs, mineFilter, ownAgreements } from './service.js';
+import { RUNNING, directs, ownAgreements } from './service.js';
 
 export const NOTIFICATION_KINDS = ['agreement_assigned', 'agreement_overdue', 'registration_waiting'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
