@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './core/config.js';
 import type { Database } from './core/db/index.js';
-import { errorBody, registerAccess, registerErrorHandling } from './core/http.js';
+import { errorBody, registerAccess, registerBodyTypes, registerErrorHandling } from './core/http.js';
 import type { AccessRule } from './core/http.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { beheerRoutes, referenceRoutes } from './modules/beheer/routes.js';
@@ -49,9 +49,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     for (const m of methods) if (m !== 'HEAD') routeInventory.push({ method: m, url: r.url, access: (r.config as { access?: AccessRule } | undefined)?.access });
   });
 
-  // Only JSON bodies (and ndjson for imports): a cross-site form post can never reach a handler.
-  app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+  // Only JSON bodies (and ndjson on the import route): a cross-site form post can never reach a handler.
+  registerBodyTypes(app);
 
   await app.register(cookie);
   await app.register(helmet, {

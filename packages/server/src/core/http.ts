@@ -20,6 +20,8 @@ export type AccessRule = { public: true } | { roles: Role[] | 'any'; duringPassw
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule;
+    /** The request body types the route takes; default JSON only (see registerBodyTypes). */
+    bodyTypes?: string[];
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -81,6 +83,44 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     if (rule.roles !== 'any' && !actor.roles.some((r) => (rule.roles as Role[]).includes(r))) {
       throw new ForbiddenError();
     }
+  });
+}
+
+export const JSON_TYPE = 'application/json';
+export const NDJSON_TYPE = 'application/x-ndjson';
+
+/** The media type of a Content-Type header, lower case, without parameters ("" when absent). */
+export function mediaType(header: string | string[] | undefined): string {
+  const v = Array.isArray(header) ? header[0] : header;
+  return String(v ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export const unsupportedMediaType = (accepted: string[]) =>
+  new DomainError(415, 'unsupported_media_type', `Inhoudstype niet ondersteund; deze route accepteert alleen ${accepted.join(', ')}`);
+
+/**
+ * Request bodies are JSON; a route that takes anything else says so in `config.bodyTypes` (only the
+ * caseload import: application/x-ndjson). Any other body type is refused with 415 before the body
+ * is read, after the access check (an anonymous caller still gets 401). The ndjson parser hands the
+ * raw stream over, so it must never reach a route that validates a JSON body: schema validation
+ * with removeAdditional would strip the stream's internals and crash the process after the answer.
+ */
+export function registerBodyTypes(app: FastifyInstance): void {
+  app.removeContentTypeParser('text/plain');
+  const accepted = (request: FastifyRequest) => request.routeOptions.config?.bodyTypes ?? [JSON_TYPE];
+  app.addContentTypeParser(NDJSON_TYPE, (request, payload, done) => {
+    // second line of defence behind the preParsing hook
+    if (!accepted(request).includes(NDJSON_TYPE)) return done(unsupportedMediaType(accepted(request)), undefined);
+    done(null, payload);
+  });
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return payload; // Fastify reads no body
+    const type = mediaType(request.headers['content-type']);
+    if (type === '') return payload; // none named: an empty body passes, a non-empty one is Fastify's 415
+    if (!request.routeOptions.url) return payload; // unknown route: the not-found handler answers
+    const ok = accepted(request);
+    if (!ok.includes(type)) throw unsupportedMediaType(ok);
+    return payload;
   });
 }
 
