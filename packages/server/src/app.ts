@@ -27,9 +27,12 @@ export type App = FastifyInstance & { routeInventory: RouteInfo[] };
 
 export async function buildApp(config: Config, database: Database): Promise<App> {
   const { db } = database;
+  const hops = config.trustProxy;
   const app = Fastify({
     genReqId: () => randomUUID(),
-    trustProxy: config.publicUrl !== undefined,
+    // X-Forwarded-For only from the proxies named in TRUST_PROXY (default none): otherwise anyone
+    // could choose their own address for the sign-in throttle and the logs
+    trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     bodyLimit: 2 * 1024 * 1024,
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel,
