@@ -47,15 +47,21 @@ export function implicitAccess(method: string, url: string): AccessRule | undefi
   return undefined;
 }
 
-/** Whether an Origin header names this server: the request's Host (default ports ignored) or PUBLIC_URL. */
-export function sameOrigin(origin: string, host: string | undefined, publicUrl: string | undefined): boolean {
+/**
+ * Whether an Origin header names this server, scheme included. With PUBLIC_URL set, only its origin
+ * (scheme, host and port exactly) counts: behind a TLS proxy every request reaches us over http, so
+ * the Host header cannot tell https://host from http://host. Without PUBLIC_URL the origin must be
+ * the request's own scheme (`protocol`: https on a TLS socket or from a trusted proxy) and Host
+ * (default ports ignored).
+ */
+export function sameOrigin(origin: string, host: string | undefined, publicUrl: string | undefined, protocol: 'http' | 'https' = 'http'): boolean {
   let o: URL;
   try { o = new URL(origin); } catch { return false; } // "null" or junk: foreign
-  if (!o.host) return false;
-  if (publicUrl && new URL(publicUrl).host === o.host) return true;
-  if (!host) return false;
-  // read the Host header under the origin's scheme, so "example.nl:443" equals "https://example.nl"
-  try { return new URL(`${o.protocol}//${host}`).host === o.host; } catch { return false; }
+  if (!o.host || (o.protocol !== 'http:' && o.protocol !== 'https:')) return false;
+  if (publicUrl) return new URL(publicUrl).origin === o.origin;
+  if (!host || o.protocol !== `${protocol}:`) return false;
+  // read the Host header under the request's scheme, so "example.nl:443" equals "https://example.nl"
+  try { return new URL(`${protocol}://${host}`).origin === o.origin; } catch { return false; }
 }
 
 export function registerAccess(app: FastifyInstance, db: Db, config: Config): void {
@@ -64,7 +70,7 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     // Origin header; browsers always send one on cross-site POST/PATCH/DELETE.
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
-      if (origin !== undefined && !sameOrigin(origin, request.headers.host, config.publicUrl)) {
+      if (origin !== undefined && !sameOrigin(origin, request.headers.host, config.publicUrl, request.protocol === 'https' ? 'https' : 'http')) {
         throw new ForbiddenError('Verzoek van een andere herkomst geweigerd', 'foreign_origin');
       }
     }
