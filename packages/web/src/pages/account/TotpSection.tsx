@@ -116,13 +116,13 @@ export function TotpSection() {
       focusStatus();
       return;
     }
-    if (result.error && (result.error.status === 401 || result.error.status === 422)) {
+    if (result.error?.status === 422) {
       setFieldError(t('totp.errors.passwordWrong'));
       passwordRef.current?.focus();
     }
   };
 
-  const actionError = [start.error?.status === 403 ? undefined : start.error, enable.error?.status === 422 ? undefined : enable.error, disable.error && disable.error.status !== 401 && disable.error.status !== 422 ? disable.error : undefined].find(Boolean);
+  const actionError = [start.error?.status === 403 ? undefined : start.error, enable.error?.status === 422 ? undefined : enable.error, disable.error && disable.error.status !== 422 ? disable.error : undefined].find(Boolean);
 
   return (
     <Section title={t('totp.title')}>
