@@ -121,7 +121,7 @@ describe('brute-force throttle under parallel requests', () => {
     expect((t[401] ?? 0) + (t[429] ?? 0)).toBe(35);
   });
 
-  it('does not count a right password that still needs its code, nor a success', async () => {
+  it('turns the recorded attempt into a success when the sign-in succeeds', async () => {
     const ip = '10.22.0.1';
     expect((await loginFrom(ip, { email: 'manager@demo.zvh', password: PASSWORD })).status).toBe(200);
     const rowsOf = await rows<{ success: boolean }>(env.database.db, sql`select success from login_attempts where ip = ${ip}`);

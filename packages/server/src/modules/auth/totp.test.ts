@@ -40,6 +40,9 @@ describe('second factor: setup, enable, replace', () => {
     const r = await signInAlone();
     expect(r.status).toBe(401);
     expect(r.body.error.code).toBe('otp_required');
+    // the right password waiting for its code is no failure for the throttle
+    const failures = await one<{ n: number }>(env.database.db, sql`select count(*) as n from login_attempts where email = ${EMAIL} and not success`);
+    expect(failures!.n).toBe(0);
   });
 
   it('refuses setup with only the session while the factor is on, and changes nothing', async () => {
