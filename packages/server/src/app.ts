@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './core/config.js';
 import type { Database } from './core/db/index.js';
-import { errorBody, registerAccess, registerErrorHandling } from './core/http.js';
+import { errorBody, registerAccess, registerBodyTypes, registerErrorHandling } from './core/http.js';
 import type { AccessRule } from './core/http.js';
 import { documentRoute, ErrorBody } from './core/openapi.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -28,9 +28,12 @@ export type App = FastifyInstance & { routeInventory: RouteInfo[] };
 
 export async function buildApp(config: Config, database: Database): Promise<App> {
   const { db } = database;
+  const hops = config.trustProxy;
   const app = Fastify({
     genReqId: () => randomUUID(),
-    trustProxy: config.publicUrl !== undefined,
+    // X-Forwarded-For only from the proxies named in TRUST_PROXY (default none): otherwise anyone
+    // could choose their own address for the sign-in throttle and the logs
+    trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     bodyLimit: 2 * 1024 * 1024,
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel,
@@ -50,9 +53,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     for (const m of methods) if (m !== 'HEAD') routeInventory.push({ method: m, url: r.url, access: (r.config as { access?: AccessRule } | undefined)?.access });
   });
 
-  // Only JSON bodies (and ndjson for imports): a cross-site form post can never reach a handler.
-  app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+  // Only JSON bodies (and ndjson on the import route): a cross-site form post can never reach a handler.
+  registerBodyTypes(app);
 
   await app.register(cookie);
   await app.register(helmet, {

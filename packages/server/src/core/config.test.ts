@@ -76,3 +76,27 @@ describe('loadConfig fails fast with a clear message', () => {
     refused({ DATABASE_URL: 'mysql://localhost/zvh' }, /DATABASE_URL must start with postgres:\/\//);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default, also with PUBLIC_URL set', () => {
+    expect(load({}).trustProxy).toBe(false);
+    expect(load({ PUBLIC_URL: 'https://zvh.example.nl' }).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+  it('takes a hop count', () => {
+    expect(load({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(load({ TRUST_PROXY: ' 2 ' }).trustProxy).toBe(2);
+  });
+  it('takes a comma-separated list of addresses and CIDRs', () => {
+    expect(load({ TRUST_PROXY: '10.0.0.5, 192.168.1.0/24,::1,fd00::/8,loopback' }).trustProxy)
+      .toEqual(['10.0.0.5', '192.168.1.0/24', '::1', 'fd00::/8', 'loopback']);
+  });
+  it('refuses anything else with a clear message', () => {
+    refused({ TRUST_PROXY: 'true' }, /TRUST_PROXY must be a hop count/);
+    refused({ TRUST_PROXY: 'proxy.example.nl' }, /TRUST_PROXY must be a hop count/);
+    refused({ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/);
+    refused({ TRUST_PROXY: '10.0.0.1,' + '300.1.1.1' }, /TRUST_PROXY/);
+    refused({ TRUST_PROXY: '1000' }, /TRUST_PROXY must be a small hop count/);
+  });
+});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Typed configuration, read once at start-up. Anything wrong fails fast with one clear message.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -12,6 +13,11 @@ export interface Config {
   sessionSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicUrl: string | undefined;
+  /**
+   * Which proxies' X-Forwarded-* headers are believed (Fastify's trustProxy): false (the default:
+   * the socket address is the client), a hop count, or proxy addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
   /** Whether cookies get the Secure flag: behind https (PUBLIC_URL https) or in production. */
   secureCookies: boolean;
   /** Outgoing mail for the daily digest; undefined (no mail at all) when SMTP_URL and SMTP_HOST are unset. */
@@ -37,6 +43,31 @@ function bool(name: string, v: string | undefined): boolean | undefined {
   if (['1', 'true', 'yes', 'ja'].includes(v.toLowerCase())) return true;
   if (['0', 'false', 'no', 'nee'].includes(v.toLowerCase())) return false;
   throw new ConfigError(`${name} must be 1/true or 0/false, not "${v}"`);
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: unset (trust no proxy), a hop count such as `1`, or a comma-separated list of addresses/CIDRs. */
+export function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  const v = raw?.trim();
+  if (!v) return false;
+  if (/^[0-9]+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 32) throw new ConfigError(`TRUST_PROXY must be a small hop count (such as 1) or proxy addresses, not "${v}"`);
+    return hops === 0 ? false : hops;
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const e of entries) {
+    if (PROXY_NAMES.includes(e)) continue;
+    const [addr, prefix, ...rest] = e.split('/');
+    const family = isIP(addr ?? '');
+    const max = family === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= max);
+    if (!family || !prefixOk || rest.length) {
+      throw new ConfigError(`TRUST_PROXY must be a hop count (such as 1) or a comma-separated list of proxy addresses or CIDRs (such as 10.0.0.5,192.168.1.0/24), not "${v}"`);
+    }
+  }
+  return entries;
 }
 
 export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -86,6 +117,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     sessionSecret,
     logLevel,
     publicUrl,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     secureCookies: nodeEnv === 'production' || (publicUrl?.startsWith('https://') ?? false),
     ...(smtp ? { smtp } : {}),
   };

@@ -127,13 +127,42 @@ describe('CSRF', () => {
     expect(r.status).toBe(200);
   });
   it('compares hosts with default ports and PUBLIC_URL in mind', () => {
-    expect(sameOrigin('https://zvh.example.nl', 'zvh.example.nl:443', undefined)).toBe(true);
-    expect(sameOrigin('https://zvh.example.nl', 'zvh.example.nl', undefined)).toBe(true);
-    expect(sameOrigin('https://zvh.example.nl:8443', 'zvh.example.nl', undefined)).toBe(false);
+    expect(sameOrigin('https://zvh.example.nl', 'zvh.example.nl:443', undefined, 'https')).toBe(true);
+    expect(sameOrigin('https://zvh.example.nl', 'zvh.example.nl', undefined, 'https')).toBe(true);
+    expect(sameOrigin('https://zvh.example.nl:8443', 'zvh.example.nl', undefined, 'https')).toBe(false);
     expect(sameOrigin('https://zvh.example.nl', 'internal:3000', 'https://zvh.example.nl')).toBe(true);
     expect(sameOrigin('https://other.example', 'internal:3000', 'https://zvh.example.nl')).toBe(false);
     expect(sameOrigin('https://zvh.example.nl', undefined, undefined)).toBe(false);
     expect(sameOrigin('null', 'zvh.example.nl', undefined)).toBe(false);
+  });
+  it('takes the scheme into account (issue 8): http://host and https://host are different origins', () => {
+    // without PUBLIC_URL: the request's own scheme
+    expect(sameOrigin('https://zvh.example.nl', 'zvh.example.nl', undefined, 'http')).toBe(false);
+    expect(sameOrigin('http://zvh.example.nl', 'zvh.example.nl', undefined, 'https')).toBe(false);
+    expect(sameOrigin('http://zvh.example.nl', 'zvh.example.nl', undefined, 'http')).toBe(true);
+    expect(sameOrigin('http://zvh.example.nl', 'zvh.example.nl', undefined)).toBe(true);
+    // with PUBLIC_URL: exactly its origin, scheme and port included
+    expect(sameOrigin('http://zvh.example.nl', 'zvh.example.nl', 'https://zvh.example.nl')).toBe(false);
+    expect(sameOrigin('http://zvh.example.nl', 'zvh.example.nl', 'https://zvh.example.nl', 'http')).toBe(false);
+    expect(sameOrigin('https://zvh.example.nl:8443', 'zvh.example.nl', 'https://zvh.example.nl')).toBe(false);
+    expect(sameOrigin('https://zvh.example.nl:443', 'zvh.example.nl', 'https://zvh.example.nl')).toBe(true);
+    expect(sameOrigin('http://zvh.example.nl:8080', 'zvh.example.nl:8080', 'http://zvh.example.nl:8080')).toBe(true);
+    expect(sameOrigin('ftp://zvh.example.nl', 'zvh.example.nl', undefined)).toBe(false);
+  });
+  it('refuses an https Origin on a plain-http request, and http when PUBLIC_URL is https', async () => {
+    const login = { email: 'manager@demo.zvh', password: 'demo-wachtwoord' };
+    const r = await env.anon.post('/api/auth/login', login, { origin: 'https://localhost' });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('foreign_origin');
+    const https = await setupTestEnv({ PUBLIC_URL: 'https://zvh.example.nl' });
+    try {
+      const plain = await https.anon.post('/api/auth/login', login, { origin: 'http://zvh.example.nl', host: 'zvh.example.nl' });
+      expect(plain.status).toBe(403);
+      expect(plain.body.error.code).toBe('foreign_origin');
+      expect((await https.anon.post('/api/auth/login', login, { origin: 'https://zvh.example.nl', host: 'zvh.example.nl' })).status).toBe(200);
+    } finally {
+      await https.close();
+    }
   });
   it('accepts only JSON bodies: text/plain and form posts get 415', async () => {
     const types = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'];

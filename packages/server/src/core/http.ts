@@ -20,6 +20,8 @@ export type AccessRule = { public: true } | { roles: Role[] | 'any'; duringPassw
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule;
+    /** The request body types the route takes; default JSON only (see registerBodyTypes). */
+    bodyTypes?: string[];
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -45,15 +47,21 @@ export function implicitAccess(method: string, url: string): AccessRule | undefi
   return undefined;
 }
 
-/** Whether an Origin header names this server: the request's Host (default ports ignored) or PUBLIC_URL. */
-export function sameOrigin(origin: string, host: string | undefined, publicUrl: string | undefined): boolean {
+/**
+ * Whether an Origin header names this server, scheme included. With PUBLIC_URL set, only its origin
+ * (scheme, host and port exactly) counts: behind a TLS proxy every request reaches us over http, so
+ * the Host header cannot tell https://host from http://host. Without PUBLIC_URL the origin must be
+ * the request's own scheme (`protocol`: https on a TLS socket or from a trusted proxy) and Host
+ * (default ports ignored).
+ */
+export function sameOrigin(origin: string, host: string | undefined, publicUrl: string | undefined, protocol: 'http' | 'https' = 'http'): boolean {
   let o: URL;
   try { o = new URL(origin); } catch { return false; } // "null" or junk: foreign
-  if (!o.host) return false;
-  if (publicUrl && new URL(publicUrl).host === o.host) return true;
-  if (!host) return false;
-  // read the Host header under the origin's scheme, so "example.nl:443" equals "https://example.nl"
-  try { return new URL(`${o.protocol}//${host}`).host === o.host; } catch { return false; }
+  if (!o.host || (o.protocol !== 'http:' && o.protocol !== 'https:')) return false;
+  if (publicUrl) return new URL(publicUrl).origin === o.origin;
+  if (!host || o.protocol !== `${protocol}:`) return false;
+  // read the Host header under the request's scheme, so "example.nl:443" equals "https://example.nl"
+  try { return new URL(`${protocol}://${host}`).origin === o.origin; } catch { return false; }
 }
 
 export function registerAccess(app: FastifyInstance, db: Db, config: Config): void {
@@ -62,7 +70,7 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     // Origin header; browsers always send one on cross-site POST/PATCH/DELETE.
     if (!SAFE_METHODS.has(request.method)) {
       const origin = request.headers.origin;
-      if (origin !== undefined && !sameOrigin(origin, request.headers.host, config.publicUrl)) {
+      if (origin !== undefined && !sameOrigin(origin, request.headers.host, config.publicUrl, request.protocol === 'https' ? 'https' : 'http')) {
         throw new ForbiddenError('Verzoek van een andere herkomst geweigerd', 'foreign_origin');
       }
     }
@@ -81,6 +89,44 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     if (rule.roles !== 'any' && !actor.roles.some((r) => (rule.roles as Role[]).includes(r))) {
       throw new ForbiddenError();
     }
+  });
+}
+
+export const JSON_TYPE = 'application/json';
+export const NDJSON_TYPE = 'application/x-ndjson';
+
+/** The media type of a Content-Type header, lower case, without parameters ("" when absent). */
+export function mediaType(header: string | string[] | undefined): string {
+  const v = Array.isArray(header) ? header[0] : header;
+  return String(v ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export const unsupportedMediaType = (accepted: string[]) =>
+  new DomainError(415, 'unsupported_media_type', `Inhoudstype niet ondersteund; deze route accepteert alleen ${accepted.join(', ')}`);
+
+/**
+ * Request bodies are JSON; a route that takes anything else says so in `config.bodyTypes` (only the
+ * caseload import: application/x-ndjson). Any other body type is refused with 415 before the body
+ * is read, after the access check (an anonymous caller still gets 401). The ndjson parser hands the
+ * raw stream over, so it must never reach a route that validates a JSON body: schema validation
+ * with removeAdditional would strip the stream's internals and crash the process after the answer.
+ */
+export function registerBodyTypes(app: FastifyInstance): void {
+  app.removeContentTypeParser('text/plain');
+  const accepted = (request: FastifyRequest) => request.routeOptions.config?.bodyTypes ?? [JSON_TYPE];
+  app.addContentTypeParser(NDJSON_TYPE, (request, payload, done) => {
+    // second line of defence behind the preParsing hook
+    if (!accepted(request).includes(NDJSON_TYPE)) return done(unsupportedMediaType(accepted(request)), undefined);
+    done(null, payload);
+  });
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return payload; // Fastify reads no body
+    const type = mediaType(request.headers['content-type']);
+    if (type === '') return payload; // none named: an empty body passes, a non-empty one is Fastify's 415
+    if (!request.routeOptions.url) return payload; // unknown route: the not-found handler answers
+    const ok = accepted(request);
+    if (!ok.includes(type)) throw unsupportedMediaType(ok);
+    return payload;
   });
 }
 

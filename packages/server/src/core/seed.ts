@@ -59,8 +59,12 @@ export async function seedDemoUsers(ex: Executor, tenantId: string): Promise<voi
   }
 }
 
+/** Advisory lock key for the installation data: instances starting together seed it one after the other. */
+export const SEED_LOCK = 7420002;
+
 export async function seedInstallation(db: Db, opts: { demo: boolean }): Promise<{ tenantId: string }> {
   return transaction(db, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const tenantId = await seedTenant(tx, DEFAULT_TENANT.code, DEFAULT_TENANT.name);
     if (opts.demo) await seedDemoUsers(tx, tenantId);
     return { tenantId };

@@ -6,8 +6,8 @@
 // "Mijn werk" and monitoring show something on first start. Names are invented; BSNs are generated to pass the 11-test and are not real people's.
 import { isValidBsn, MUNICIPALITIES } from '@zvh/shared';
 import type { Ctx } from '../core/context.js';
-import type { Db } from '../core/db/index.js';
-import { one, sql } from '../core/db/index.js';
+import type { Db, Executor } from '../core/db/index.js';
+import { one, sql, transaction } from '../core/db/index.js';
 import { createRegistration } from '../modules/aanmelding/service.js';
 import { triage } from '../modules/triage/service.js';
 import { addJournalEntry, createAgreement, setAvePhase, updateAgreement, updatePlan } from '../modules/procesregie/service.js';
@@ -75,7 +75,22 @@ function bsnFrom(n: number): string {
   }
 }
 
-export async function seedDemoCases(db: Db, tenantId: string): Promise<number> {
+/** Advisory lock key for the demo caseload: instances starting together fill it once. */
+export const DEMO_SEED_LOCK = 7420003;
+
+/**
+ * Fills the demo caseload once: in one transaction under a transaction-scoped advisory lock, so two
+ * instances starting together on one database do not both find it empty and fill it twice, and a
+ * failure halfway leaves nothing behind. Returns the number of registrations made (0: already there).
+ */
+export async function seedDemoCases(database: Db, tenantId: string): Promise<number> {
+  return transaction(database, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
+    return fillDemoCases(tx, tenantId);
+  });
+}
+
+async function fillDemoCases(db: Executor, tenantId: string): Promise<number> {
   const existing = await one<{ n: number }>(db, sql`select count(*) as n from registrations where tenant_id = ${tenantId}`);
   if ((existing?.n ?? 0) > 0) return 0;
   const user = async (email: string) => {

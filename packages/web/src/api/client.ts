@@ -40,9 +40,14 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
 
-/** Routes under /api/auth/ answer 401 as part of their normal work (wrong password, not signed in). */
+/**
+ * The routes that answer 401 as part of their normal work: sign-in (wrong password or code) and
+ * "who am I" (not signed in; the auth context handles that itself). A 401 anywhere else, including
+ * the password change, means the session is gone.
+ */
 export function isAuthRoute(path: string): boolean {
-  return path.startsWith('/api/auth/');
+  const p = path.split('?')[0];
+  return p === '/api/auth/login' || p === '/api/auth/me';
 }
 
 export interface RequestOptions {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Who is signed in. Loads /api/auth/me once, and sends the user back to the sign-in page when a
-// request outside /api/auth/ finds the session gone.
+// request outside sign-in and "who am I" finds the session gone (see handleSessionLost).
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiError, api, setUnauthorizedHandler } from '../api/client';
 import type { Me } from '../api/types';
+import { handleSessionLost } from './sessionLost';
 
 export interface LoginInput {
   email: string;
@@ -66,12 +67,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [attempt]);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => {
-      if (userRef.current) setSessionExpired(true);
-      setUser(null);
-      const { pathname, search } = locationRef.current;
-      if (pathname !== '/inloggen') navigate('/inloggen', { replace: true, state: { from: pathname + search } });
-    });
+    setUnauthorizedHandler(() =>
+      handleSessionLost({
+        hadUser: () => userRef.current !== null,
+        clearUser: () => setUser(null),
+        markExpired: () => setSessionExpired(true),
+        location: () => locationRef.current,
+        navigate,
+      }),
+    );
   }, [navigate]);
 
   const login = useCallback(async (input: LoginInput) => {

@@ -98,6 +98,37 @@ describe('brute-force throttle', () => {
   });
 });
 
+describe('brute-force throttle under parallel requests', () => {
+  const tally = (statuses: number[]) => statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {});
+
+  it('weighs at most 10 of 35 simultaneous wrong passwords for one account (the rest 429)', async () => {
+    const email = 'informatie@demo.zvh';
+    await env.database.db.execute(sql`update login_attempts set at = now() - interval '16 minutes' where email = ${email}`);
+    const results = await Promise.all(Array.from({ length: 35 }, (_, i) => loginFrom(`10.20.${i}.1`, { email, password: `fout-${i}` })));
+    const t = tally(results.map((r) => r.status));
+    expect(t[401] ?? 0).toBeLessThanOrEqual(MAX_FAILURES);
+    expect((t[401] ?? 0) + (t[429] ?? 0)).toBe(35);
+    expect(t[429] ?? 0).toBeGreaterThanOrEqual(35 - MAX_FAILURES);
+    const recorded = await rows<{ n: number }>(env.database.db, sql`select count(*) as n from login_attempts where email = ${email} and not success and at > now() - interval '15 minutes'`);
+    expect(recorded[0]!.n).toBeLessThanOrEqual(MAX_FAILURES);
+  });
+
+  it('weighs at most 10 of 35 simultaneous sign-ins from one address, whatever the accounts', async () => {
+    const ip = '10.21.0.1';
+    const results = await Promise.all(Array.from({ length: 35 }, (_, i) => loginFrom(ip, { email: `raden${i}@voorbeeld.nl`, password: 'fout' })));
+    const t = tally(results.map((r) => r.status));
+    expect(t[401] ?? 0).toBeLessThanOrEqual(MAX_FAILURES);
+    expect((t[401] ?? 0) + (t[429] ?? 0)).toBe(35);
+  });
+
+  it('turns the recorded attempt into a success when the sign-in succeeds', async () => {
+    const ip = '10.22.0.1';
+    expect((await loginFrom(ip, { email: 'manager@demo.zvh', password: PASSWORD })).status).toBe(200);
+    const rowsOf = await rows<{ success: boolean }>(env.database.db, sql`select success from login_attempts where ip = ${ip}`);
+    expect(rowsOf).toEqual([{ success: true }]);
+  });
+});
+
 describe('session timeouts', () => {
   it('ends a session idle for more than 30 minutes; activity slides the window', async () => {
     const { client } = await loginFrom('10.3.0.1', { email: 'politie@demo.zvh', password: PASSWORD });

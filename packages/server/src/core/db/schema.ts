@@ -59,6 +59,8 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   totpSecret: text('totp_secret'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  /** A new secret from setup, waiting for its first code (enable); the enabled one stays until then. */
+  totpPendingSecret: text('totp_pending_secret'),
   /** The last accepted TOTP time step: a code is accepted once. */
   totpLastStep: integer('totp_last_step'),
   isDemo: boolean('is_demo').notNull().default(false),

@@ -11,7 +11,7 @@ import { login } from '../../core/auth/login.js';
 import { acceptTotp } from '../../core/auth/totp.js';
 import { endSession, endSessionsOfUser, SESSION_COOKIE, ABSOLUTE_TIMEOUT_HOURS } from '../../core/auth/sessions.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../core/auth/password.js';
-import { fieldError, UnauthorizedError } from '../../core/errors.js';
+import { DomainError, fieldError, UnauthorizedError } from '../../core/errors.js';
 import { logSecurity } from '../../core/processing-log.js';
 import type { Actor } from '../../core/context.js';
 
@@ -104,26 +104,72 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   app.post('/api/account/totp/setup', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['account'], summary: 'Start TOTP-registratie: geheim en QR-code', response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrDataUrl: Type.String() }) } },
+    // no body at all is the same as {} (a first setup needs nothing)
+    preValidation: async (request) => { request.body ??= {}; },
+    schema: {
+      tags: ['account'], operationId: 'startTotpSetup',
+      summary: 'Start TOTP-registratie: geheim en QR-code (staat er al een tweede factor aan: met wachtwoord of huidige code)',
+      description: 'Het nieuwe geheim geldt pas na bevestiging met `POST /api/account/totp/enable`; tot dan blijft een ingeschakelde tweede factor gewoon van kracht. '
+        + 'Staat de tweede factor aan, dan moet hetzelfde verzoek het wachtwoord (`password`) of een huidige code (`code`) bevatten; anders 403 en verandert er niets.',
+      body: Type.Object({
+        password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+        code: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrDataUrl: Type.String() }) },
+    },
   }, async (request) => {
     const actor = actorOf(request.actor);
+    const body = (request.body ?? {}) as { password?: string; code?: string };
+    const row = await one<{ password_hash: string; totp_enabled: boolean; totp_secret: string | null }>(db, sql`
+      select password_hash, totp_enabled, totp_secret from users where id = ${actor.userId}`);
+    if (!row) throw new UnauthorizedError();
+    if (row.totp_enabled) {
+      // replacing an enabled factor: a session alone is not enough
+      const refuse = async (code: string, message: string, details?: { field: string; message: string }[]) => {
+        await logSecurity(db, { event: 'totp_setup', outcome: 'failure', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip, details: { reason: code } });
+        return new DomainError(403, code, message, details);
+      };
+      if (body.password === undefined && body.code === undefined) {
+        throw await refuse('confirmation_required', 'Tweestapsverificatie staat aan: bevestig met uw wachtwoord of een code uit uw authenticator-app');
+      }
+      const confirmed = body.password !== undefined
+        ? await verifyPassword(row.password_hash, body.password)
+        : row.totp_secret !== null && await acceptTotp(db, actor.userId, row.totp_secret, body.code!);
+      if (!confirmed) {
+        const field = body.password !== undefined ? 'password' : 'code';
+        const message = field === 'password' ? 'Wachtwoord onjuist' : 'Code onjuist, verlopen of al gebruikt';
+        throw await refuse('confirmation_invalid', message, [{ field, message }]);
+      }
+    }
     const secret = authenticator.generateSecret();
-    // stored but not enabled until the user proves the app works with a code
-    await db.execute(sql`update users set totp_secret = ${secret}, totp_enabled = false, totp_last_step = null where id = ${actor.userId}`);
+    // waits for its first code (enable); an enabled factor stays as it is until then
+    await db.execute(sql`update users set totp_pending_secret = ${secret}, updated_at = now() where id = ${actor.userId}`);
+    await logSecurity(db, { event: 'totp_setup', outcome: 'success', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip, details: { replacing: row.totp_enabled } });
     const otpauthUrl = authenticator.keyuri(actor.email, 'ZVH Casussysteem', secret);
     return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
   });
 
   app.post('/api/account/totp/enable', {
     config: { access: { roles: 'any' } },
-    schema: { tags: ['account'], summary: 'Bevestig TOTP met een code uit de app', body: Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }) },
+    schema: {
+      tags: ['account'], operationId: 'enableTotp',
+      summary: 'Bevestig het nieuwe TOTP-geheim met een code uit de app (vervangt een eerdere tweede factor)',
+      body: Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }),
+    },
   }, async (request, reply) => {
     const actor = actorOf(request.actor);
-    const row = await one<{ totp_secret: string | null }>(db, sql`select totp_secret from users where id = ${actor.userId}`);
+    const row = await one<{ totp_pending_secret: string | null; totp_enabled: boolean }>(db, sql`select totp_pending_secret, totp_enabled from users where id = ${actor.userId}`);
     const { code } = request.body as { code: string };
-    if (!row?.totp_secret || !(await acceptTotp(db, actor.userId, row.totp_secret, code))) throw fieldError('code', 'Code onjuist, verlopen of al gebruikt');
-    await db.execute(sql`update users set totp_enabled = true, updated_at = now() where id = ${actor.userId}`);
-    await logSecurity(db, { event: 'totp_enabled', outcome: 'success', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip });
+    const pending = row?.totp_pending_secret ?? null;
+    const delta = pending ? authenticator.checkDelta(code, pending) : null;
+    if (!pending || delta === null) throw fieldError('code', 'Code onjuist, verlopen of al gebruikt');
+    const step = Math.floor(Date.now() / 30_000) + delta;
+    // one atomic switch, only if the pending secret is still the one the code was checked against
+    const done = await one<{ id: string }>(db, sql`update users
+      set totp_secret = totp_pending_secret, totp_pending_secret = null, totp_enabled = true, totp_last_step = ${step}, updated_at = now()
+      where id = ${actor.userId} and totp_pending_secret = ${pending} returning id`);
+    if (!done) throw fieldError('code', 'Code onjuist, verlopen of al gebruikt');
+    await logSecurity(db, { event: 'totp_enabled', outcome: 'success', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip, details: { replaced: row!.totp_enabled } });
     return reply.status(204).send();
   });
 
@@ -134,7 +180,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     const actor = actorOf(request.actor);
     const row = await one<{ password_hash: string }>(db, sql`select password_hash from users where id = ${actor.userId}`);
     if (!row || !(await verifyPassword(row.password_hash, (request.body as { password: string }).password))) throw fieldError('password', 'Wachtwoord onjuist');
-    await db.execute(sql`update users set totp_enabled = false, totp_secret = null, updated_at = now() where id = ${actor.userId}`);
+    await db.execute(sql`update users set totp_enabled = false, totp_secret = null, totp_pending_secret = null, updated_at = now() where id = ${actor.userId}`);
     await logSecurity(db, { event: 'totp_disabled', outcome: 'success', email: actor.email, userId: actor.userId, tenantId: actor.tenantId, ip: request.ip });
     return reply.status(204).send();
   });

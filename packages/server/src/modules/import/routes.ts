@@ -31,7 +31,7 @@ function isNdjson(request: FastifyRequest): boolean {
 
 export function importRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/import/cases', {
-    config: { access: { roles: ['manager', 'beheerder'] as Role[] } },
+    config: { access: { roles: ['manager', 'beheerder'] as Role[] }, bodyTypes: [NDJSON] },
     // before the body is parsed: a JSON (or any other) body is refused without being read
     onRequest: async (request) => {
       if (!isNdjson(request)) {

@@ -9,6 +9,9 @@ import { etag, expectedVersion } from '../../core/access.js';
 import { Code, DateStr, IdParams, LongText, ShortText, Uuid, Version } from '../schemas.js';
 import * as svc from './service.js';
 
+/** The JSON body of a document upload: the 20 MB file in base64 (4/3) plus room for the other fields. */
+export const DOCUMENT_BODY_LIMIT = Math.ceil(svc.MAX_DOCUMENT_BYTES / 3) * 4 + 64 * 1024;
+
 const everyone: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional'] } };
 const regisseur: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur'] } };
 const contributors: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'professional'] } };
@@ -179,12 +182,13 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
 
   app.post('/api/cases/:id/documents', {
     config: contributors,
-    bodyLimit: 30 * 1024 * 1024,
+    // a file over 20 MB is refused by its size (413) before the body is read or validated
+    bodyLimit: DOCUMENT_BODY_LIMIT,
     schema: {
       operationId: 'addDocument', tags: ['procesregie'], summary: 'Document toevoegen (pdf, docx, xlsx, afbeelding; max. 20 MB; inhoud base64)', params: IdParams,
       body: Type.Object({
         filename: Type.String({ minLength: 3, maxLength: 200, pattern: '^[^/\\\\]+\\.[A-Za-z0-9]+$' }), mimeType: Type.String({ maxLength: 100 }),
-        contentBase64: Type.String({ minLength: 1, maxLength: 28 * 1024 * 1024 }), visibility: Visibility, sharedWith: SharedWith,
+        contentBase64: Type.String({ minLength: 1, maxLength: DOCUMENT_BODY_LIMIT }), visibility: Visibility, sharedWith: SharedWith,
       }),
       response: { 201: Type.Object({ id: Uuid, sha256: Type.String(), size: Type.Integer(), ...Audience }) },
     },

@@ -56,7 +56,7 @@ export function ChangePasswordForm({ onDone, submitLabel }: { onDone: () => void
     <form className="zvh-form" noValidate onSubmit={submit}>
       {action.error && (
         <Alert key={attempt} type="error" focus>
-          {action.error.status === 401 || action.error.code === 'invalid_credentials' ? t('password.errors.currentWrong') : errorMessage(t, action.error)}
+          {action.error.code === 'invalid_credentials' ? t('password.errors.currentWrong') : errorMessage(t, action.error)}
         </Alert>
       )}
       <TextField
