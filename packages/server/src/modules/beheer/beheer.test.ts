@@ -78,7 +78,7 @@ describe('reference data after installation', () => {
   });
   it('is the same in the beheer listings', async () => {
     expect((await admin.get('/api/admin/municipalities')).body).toHaveLength(12);
-    expect((await admin.get('/api/admin/organisations')).body).toHaveLength(24);
+    expect((await admin.get('/api/admin/organisations')).body).toHaveLength(25);
     expect(Object.keys((await admin.get('/api/admin/code-lists')).body)).toEqual(expect.arrayContaining(Object.keys(CODE_LISTS)));
   });
 });
