@@ -12,6 +12,7 @@ import { personenRoutes } from './personen/routes.js';
 import { importRoutes } from './import/routes.js';
 import { rapportageRoutes } from './rapportage/routes.js';
 import { capaciteitRoutes } from './capaciteit/routes.js';
+import { faciliteringRoutes } from './facilitering/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, _config: Config): void {
   const { db } = database;
@@ -24,4 +25,5 @@ export function registerModules(app: FastifyInstance, database: Database, _confi
   importRoutes(app, db);
   rapportageRoutes(app, db);
   capaciteitRoutes(app, db);
+  faciliteringRoutes(app, db);
 }

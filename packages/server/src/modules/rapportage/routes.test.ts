@@ -65,7 +65,7 @@ describe('GET /api/reports/annual', () => {
     expect(r.body.byMunicipality).toHaveLength(12);
     expect(r.body.byMunicipality.find((m) => m.code === 'GM0114')).toMatchObject({ name: 'Emmen', processDirection: 3, inflow: 3, carriedOver: 0, closed: 0, activeAtYearEnd: 3 });
     expect(r.body.byMunicipality.find((m) => m.code === 'GM0106')).toMatchObject({ processDirection: 1, carriedOver: 1, closed: 1, activeAtYearEnd: 0 });
-    expect(r.body.byPartner).toHaveLength(23);
+    expect(r.body.byPartner).toHaveLength(24);
     expect(r.body.byDomain).toEqual({ zorg: 0, justitie: 3, gemeente: 1 });
     expect(r.body.percentages.problemArea.psychisch).toBe(60);
     expect(r.body.percentages.gender).toEqual({ man: 80, vrouw: 20, anders: 0 });
