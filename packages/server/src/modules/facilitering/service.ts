@@ -8,8 +8,8 @@
 //  - veelpleger: professionals of the OM (they mark the veelplegers);
 //  - lpco: leerplicht professionals, for the municipality they work for;
 //  - nazorg: the municipal departments (the nazorg coordinator) of the record's municipality only.
-// Anyone else gets the same answer as for a record that does not exist (404). Whoever may see a
-// kind of record may also record it. Every read and write is in the processing log.
+// Anyone else gets the same answer as for a record that does not exist (404); lists and new
+// records of a kind they have no part in answer 403. Whoever may see a record may also change it. Every read and write is in the processing log.
 import type { SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
@@ -192,7 +192,6 @@ export async function createVeelplegerRecord(ctx: Ctx, input: VeelplegerInput): 
  * `from` (the person's records never overlap), in one transaction.
  */
 export async function changeVeelplegerStatus(ctx: Ctx, id: string, input: { status: string; from: string; municipality?: string; note?: string | null; version?: number }): Promise<{ id: string }> {
-  requireKind('veelpleger', ctx.actor);
   const c = new FieldChecker(await loadCodeSets(ctx.db, ctx.actor.tenantId));
   c.code('status', 'veelplegerStatus', input.status, true);
   c.notFuture('from', input.from);
@@ -219,7 +218,6 @@ export async function changeVeelplegerStatus(ctx: Ctx, id: string, input: { stat
 }
 
 export async function updateVeelplegerRecord(ctx: Ctx, id: string, input: { until?: string | null; note?: string | null; municipality?: string; version?: number }): Promise<VeelplegerRecord> {
-  requireKind('veelpleger', ctx.actor);
   const c = new FieldChecker(await loadCodeSets(ctx.db, ctx.actor.tenantId));
   if (input.municipality) c.municipality('municipality', input.municipality);
   c.notFuture('until', input.until ?? null);
@@ -304,7 +302,6 @@ export async function createLpcoRecord(ctx: Ctx, input: LpcoInput): Promise<{ id
 }
 
 export async function updateLpcoRecord(ctx: Ctx, id: string, input: { concerns?: string; discussedAt?: string | null; outcome?: string | null; note?: string | null; version?: number }): Promise<LpcoRecord> {
-  requireKind('lpco', ctx.actor);
   const sets = await loadCodeSets(ctx.db, ctx.actor.tenantId);
   return transaction(ctx.db, async (tx) => {
     const cur = await loadLpco(ctx, id, tx, true);
@@ -406,7 +403,6 @@ export interface NazorgUpdate {
 }
 
 export async function updateNazorgRecord(ctx: Ctx, id: string, input: NazorgUpdate): Promise<NazorgRecord> {
-  requireKind('nazorg', ctx.actor);
   return transaction(ctx.db, async (tx) => {
     const cur = await loadNazorg(ctx, id, tx, true);
     checkVersion(input.version, cur.version, 'De nazorgregistratie');
@@ -437,7 +433,6 @@ export async function updateNazorgRecord(ctx: Ctx, id: string, input: NazorgUpda
 
 /** The coordinator records whether the person consents (and when); without it no partner is asked for information. */
 export async function recordNazorgConsent(ctx: Ctx, id: string, input: { given: boolean; date: string; version?: number }): Promise<NazorgRecord> {
-  requireKind('nazorg', ctx.actor);
   return transaction(ctx.db, async (tx) => {
     const cur = await loadNazorg(ctx, id, tx, true);
     checkVersion(input.version, cur.version, 'De nazorgregistratie');
@@ -463,7 +458,6 @@ export function requireNazorgConsent(r: Pick<NazorgRecord, 'consent'>): void {
  * transaction; the record and its history stay as they are.
  */
 export async function escalateNazorgRecord(ctx: Ctx, id: string, input: { reason: string; mainTopic: string; problemAreas?: string[]; registeringPartner?: string }): Promise<{ registrationId: string }> {
-  requireKind('nazorg', ctx.actor);
   if (!isZvhStaff(ctx.actor) && !ctx.actor.roles.includes('professional')) throw new ForbiddenError();
   if (isZvhStaff(ctx.actor) && !ctx.actor.roles.some((r) => r === 'procesregisseur' || r === 'informatiemakelaar')) {
     throw new ForbiddenError('Alleen een procesregisseur of informatiemakelaar kan een aanmelding doen');
@@ -493,7 +487,6 @@ export async function escalateNazorgRecord(ctx: Ctx, id: string, input: { reason
 // ------------------------------------------------------------------ delete (a record made by mistake)
 
 export async function deleteRecord(ctx: Ctx, kind: FacilitatedKind, id: string): Promise<void> {
-  requireKind(kind, ctx.actor);
   await transaction(ctx.db, async (tx) => {
     const r = await one<{ id: string; personId: string; registrationId?: string | null }>(tx, sql`select x.id, x.person_id as "personId"
       ${kind === 'nazorg' ? sql`, x.registration_id as "registrationId"` : sql``}
