@@ -105,6 +105,23 @@ export const nl = {
   nzToRegistration: 'Naar de aanmelding',
   nzDetails: 'Bekijk',
   nzDetailTitle: 'Nazorg: {{name}}',
+  // annual report section
+  repTitle: 'Gefaciliteerde overleggen',
+  repIntro: 'Registraties van de overleggen die het Zorg- en Veiligheidshuis faciliteert. Ze tellen niet mee in de cijfers hierboven.',
+  repVeelplegers: 'Veelplegers per regio',
+  repVeelplegersCaption: 'Personen met een veelplegerstatus in {{year}} en {{previous}}, per regio',
+  repLpcoMunicipality: 'LPCO per gemeente',
+  repLpcoMunicipalityCaption: 'In het LPCO besproken processen-verbaal in {{year}} en {{previous}}, per gemeente',
+  repLpcoOutcome: 'LPCO per afdoening',
+  repLpcoOutcomeCaption: 'In het LPCO besproken processen-verbaal in {{year}} en {{previous}}, per afdoening',
+  repNazorg: 'Nazorg ex-gedetineerden per plustaakgemeente',
+  repNazorgCaption: 'Nazorgregistraties in {{year}} per plustaakgemeente',
+  repInflow: 'Instroom',
+  repClosedOfInflow: 'Waarvan afgesloten',
+  repClosedOfEarlier: 'Afgesloten van eerder',
+  repCarriedThrough: 'Doorlopend',
+  repTotal: 'Totaal',
+  repPrevious: 'Vorig jaar ({{year}})',
 };
 
 export const en: typeof nl = {
@@ -203,6 +220,22 @@ export const en: typeof nl = {
   nzToRegistration: 'To the registration',
   nzDetails: 'View',
   nzDetailTitle: 'Aftercare: {{name}}',
+  repTitle: 'Facilitated meetings',
+  repIntro: 'Records of the meetings the Safety House facilitates. They do not count in the figures above.',
+  repVeelplegers: 'Persistent offenders per region',
+  repVeelplegersCaption: 'Persons with a persistent offender status in {{year}} and {{previous}}, per region',
+  repLpcoMunicipality: 'LPCO per municipality',
+  repLpcoMunicipalityCaption: 'Reports discussed in the LPCO in {{year}} and {{previous}}, per municipality',
+  repLpcoOutcome: 'LPCO per outcome',
+  repLpcoOutcomeCaption: 'Reports discussed in the LPCO in {{year}} and {{previous}}, per outcome',
+  repNazorg: 'Aftercare ex-detainees per municipality',
+  repNazorgCaption: 'Aftercare records in {{year}} per municipality with this task',
+  repInflow: 'Inflow',
+  repClosedOfInflow: 'Of which closed',
+  repClosedOfEarlier: 'Closed from earlier',
+  repCarriedThrough: 'Carried through',
+  repTotal: 'Total',
+  repPrevious: 'Previous year ({{year}})',
 };
 
 export const NS = 'facilitering';
