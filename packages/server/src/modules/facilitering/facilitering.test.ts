@@ -41,6 +41,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await env?.close(); });
 
+const zvhCtx = (over: Partial<Ctx['actor']> = {}): Ctx => ({
+  actor: { userId: randomUUID(), sessionId: 's', tenantId, tenantCode: 'drenthe', email: 'x@test', name: 'x', organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['procesregisseur'], mustChangePassword: false, ...over },
+  traceId: 't', db,
+});
 let n = 0;
 const subject = (bsn?: string) => ({ firstName: 'Kees', lastName: `Smit${++n}`, birthDate: '1990-01-20', gender: 'man', ...(bsn ? { bsn } : {}) });
 const logCount = async (activity: string, action: string, recordId: string) =>
@@ -83,7 +87,23 @@ describe('veelplegers', () => {
     expect((await om.post('/api/facilitated/veelplegers', { subject: subject(), municipality: 'GM0106', status: 'veelpleger', from: '2024-05-01', until: '2024-04-30' })).status).toBe(422);
     expect((await om.post('/api/facilitated/veelplegers', { subject: subject(), municipality: 'GM0106', status: 'veelpleger', from: '2024-13-01' })).status).toBe(400);
     expect((await om.post('/api/facilitated/veelplegers', { subject: subject('123456789'), municipality: 'GM0106', status: 'veelpleger', from: '2024-01-01' })).status).toBe(422);
+    // adults only: 18 on the start date exactly is fine, the day before is not
+    const minor = { ...subject(), birthDate: '2006-02-20' };
+    expect((await om.post('/api/facilitated/veelplegers', { subject: minor, municipality: 'GM0106', status: 'veelpleger', from: '2024-02-19' })).status).toBe(422);
     expect((await one<{ n: number }>(db, sql`select count(*)::int as n from veelpleger_records`))!.n).toBe(before);
+    expect((await om.post('/api/facilitated/veelplegers', { subject: minor, municipality: 'GM0106', status: 'veelpleger', from: '2024-02-20' })).status).toBe(201);
+  });
+
+  it('gives the veelplegersoverleg its agenda: persons with a status today, per region', async () => {
+    const { body } = await om.post('/api/facilitated/veelplegers', { subject: subject(), municipality: 'GM1701', status: 'veelpleger', from: '2024-03-01' });
+    const ended = await om.post('/api/facilitated/veelplegers', { subject: subject(), municipality: 'GM1701', status: 'veelpleger', from: '2023-03-01', until: '2023-12-31' });
+    const zuidwest = await recordsForAgenda(zvhCtx(), 'veelpleger', 'zuidwest');
+    expect(zuidwest.map((r) => r.id)).toContain(body.id);
+    expect(zuidwest.map((r) => r.id)).not.toContain(ended.body.id);
+    expect(zuidwest.find((r) => r.id === body.id)).toMatchObject({ kind: 'veelpleger', municipality: 'GM1701', region: 'zuidwest', summary: 'veelpleger' });
+    expect((await recordsForAgenda(zvhCtx(), 'veelpleger', 'noord')).map((r) => r.id)).not.toContain(body.id);
+    // a partner without access gets nothing
+    expect(await recordsForAgenda(zvhCtx({ organisationCode: 'politie', organisationKind: 'partner', roles: ['professional'] }), 'veelpleger')).toEqual([]);
   });
 
   it('is for ZVH staff and the OM only: others get 403 on the list and 404 on a record', async () => {
@@ -104,6 +124,8 @@ describe('LPCO', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect((await leerplicht0118.post('/api/facilitated/lpco', { subject: subject(), municipality: 'GM0106', registeredAt: '2024-02-11' })).status).toBe(403);
+    // on the LPCO's agenda until it is discussed
+    expect((await recordsForAgenda(zvhCtx(), 'lpco', 'zuidwest')).map((r) => r.id)).toContain(id);
     // discussedAt before the proces-verbaal, and an outcome without a date: 422
     expect((await leerplicht0118.patch(`/api/facilitated/lpco/${id}`, { discussedAt: '2024-02-10', outcome: 'trip' })).status).toBe(422);
     expect((await leerplicht0118.patch(`/api/facilitated/lpco/${id}`, { outcome: 'trip' })).status).toBe(422);
@@ -112,6 +134,7 @@ describe('LPCO', () => {
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ discussedAt: '2024-02-11', outcome: 'trip', concerns: 'leerling-en-ouders', version: 2 });
     expect((await leerplicht0118.patch(`/api/facilitated/lpco/${id}`, { note: 'oud', version: 1 })).status).toBe(409);
+    expect((await recordsForAgenda(zvhCtx(), 'lpco')).map((r) => r.id)).not.toContain(id);
 
     expect((await leerplicht0118.get('/api/facilitated/lpco')).body.map((r: { id: string }) => r.id)).toContain(id);
     expect((await leerplicht0106.get('/api/facilitated/lpco')).body.map((r: { id: string }) => r.id)).not.toContain(id);

@@ -155,6 +155,14 @@ export async function getVeelplegerRecord(ctx: Ctx, id: string): Promise<Veelple
 
 export interface VeelplegerInput { subject: PersonInput; municipality: string; status: string; from: string; until?: string | null; note?: string | null }
 
+/** The 18th birthday ('YYYY-MM-DD'); 29 February becomes 28 February in a common year. */
+export function adultFrom(birthDate: string): string {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const leap = (n: number) => (n % 4 === 0 && n % 100 !== 0) || n % 400 === 0;
+  const day = m === 2 && d === 29 && !leap(y + 18) ? 28 : d;
+  return `${y + 18}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** The person's records may not overlap: a new record starts after every earlier one ended. */
 async function assertNoOverlap(ex: Executor, tenantId: string, personId: string, from: string, until: string | null, exceptId: string | null) {
   const clash = await one<{ id: string; from: string; until: string | null }>(ex, sql`select id, registered_at as "from", closed_at as "until" from veelpleger_records
@@ -174,6 +182,9 @@ export async function createVeelplegerRecord(ctx: Ctx, input: VeelplegerInput): 
   c.code('status', 'veelplegerStatus', input.status, true);
   c.notFuture('from', input.from);
   dateOrder(c, 'until', input.until, input.from, 'Einddatum ligt voor de begindatum');
+  if (input.subject?.birthDate && input.from && adultFrom(input.subject.birthDate) > input.from) {
+    c.add('from', 'De veelplegeraanpak is voor volwassenen: de persoon is op deze datum nog geen 18');
+  }
   c.throwIfAny();
   return transaction(ctx.db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(74201, hashtext(${ctx.actor.tenantId}))`);
