@@ -48,11 +48,14 @@ describe('report pages as the manager', () => {
     const img = page.getByRole('img', { name: /Problematiek in 2020: .*Psychische gezondheid/ });
     await expect(img.count()).resolves.toBe(1);
     expect(await page.locator('figure.zvh-rap-figure svg').count()).toBeGreaterThanOrEqual(7);
+    // the facilitated meetings' own section, after the case figures
+    await page.getByRole('heading', { level: 2, name: 'Gefaciliteerde overleggen' }).waitFor();
+    await page.getByRole('table', { name: /veelplegerstatus in 2020 en 2019, per regio/ }).getByRole('row', { name: /Totaal/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('filters by region and offers the downloads for the selection', async () => {
-    await page.getByLabel('Regio').selectOption('zuidoost');
+    await page.getByLabel('Regio', { exact: true }).selectOption('zuidoost');
     await page.waitForURL(/regio=zuidoost/);
     const municipalities = page.getByRole('table', { name: /per gemeente in 2020/ });
     await expect.poll(() => municipalities.getByRole('row').count(), { timeout: 15_000 }).toBe(1 + 3 + 1);

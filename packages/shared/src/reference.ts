@@ -46,6 +46,7 @@ export const PARTNERS: PartnerRef[] = ([
   ['3ro', 'Reclasseringsorganisaties (3RO)', 'justitie'],
   ['sociale-teams', 'Sociale teams', 'gemeente'],
   ['halt', 'Stichting HALT', 'justitie'],
+  ['leerplicht', 'Leerplicht en RMC (gemeente)', 'gemeente'],
   ['vnn', 'Verslavingszorg Noord Nederland', 'zorg'],
   ['veilig-thuis', 'Veilig Thuis Drenthe', 'zorg'],
   ['william-schrikker', 'William Schrikker', 'zorg'],

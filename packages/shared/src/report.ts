@@ -37,6 +37,18 @@ export interface AnnualReport {
     children: Record<string, number>;
     crossesMunicipalityBorder: number;
   };
+  /** The facilitated meetings' own records (annual-report.md, 4 of 7); never part of the figures above. */
+  facilitated: FacilitatedFigures;
   /** The filters applied (null: the whole tenant) and the municipalities they selected. */
   filters: { region: string | null; municipality: string | null; municipalities: string[] };
+}
+
+/** Nazorg figures of one plustaak municipality in the year. */
+export interface NazorgFigures { inflow: number; closedOfInflow: number; closedOfEarlier: number; carriedThrough: number }
+
+/** The section `facilitated` of the annual report: veelplegers per region (+ total), LPCO, nazorg. */
+export interface FacilitatedFigures {
+  veelplegers: Record<string, number>;
+  lpco: { byMunicipality: Record<string, number>; byOutcome: Record<string, number>; total: number };
+  nazorg: { byMunicipality: Record<string, NazorgFigures> };
 }

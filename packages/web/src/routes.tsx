@@ -17,6 +17,8 @@ export const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 export const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
 
 const BEHEERDER: readonly Role[] = ['beheerder'];
+/** The facilitated meetings' records: ZVH staff, and partners whose organisation works with them (the server decides). */
+const FACILITERING: readonly Role[] = ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'];
 
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', Component: lazy(() => import('./pages/HomePage')) },
@@ -43,5 +45,10 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/rapportage/jaarverslag', Component: lazy(() => import('./pages/rapportage/JaarverslagPage')), roles: ['manager', 'beheerder'] },
   { path: '/rapportage/capaciteit', Component: lazy(() => import('./pages/capaciteit/CapaciteitPage')), roles: ['manager', 'beheerder'] },
   { path: '/rapportage/kostenverdeling', Component: lazy(() => import('./pages/capaciteit/KostenverdelingPage')), roles: ['manager', 'beheerder'] },
+  { path: '/facilitering', Component: lazy(() => import('./pages/facilitering/FaciliteringPage')), roles: FACILITERING },
+  { path: '/facilitering/veelplegers', Component: lazy(() => import('./pages/facilitering/VeelplegersPage')), roles: FACILITERING },
+  { path: '/facilitering/lpco', Component: lazy(() => import('./pages/facilitering/LpcoPage')), roles: FACILITERING },
+  { path: '/facilitering/nazorg', Component: lazy(() => import('./pages/facilitering/NazorgPage')), roles: FACILITERING },
+  { path: '/facilitering/nazorg/:id', Component: lazy(() => import('./pages/facilitering/NazorgDetailPage')), roles: FACILITERING },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), roles: ['manager', 'beheerder'] },
 ];

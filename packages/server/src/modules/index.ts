@@ -14,6 +14,7 @@ import { rapportageRoutes } from './rapportage/routes.js';
 import { capaciteitRoutes } from './capaciteit/routes.js';
 import { casusoverlegRoutes } from './casusoverleg/routes.js';
 import { werkdagRoutes } from './werkdag/routes.js';
+import { faciliteringRoutes } from './facilitering/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -28,4 +29,5 @@ export function registerModules(app: FastifyInstance, database: Database, config
   capaciteitRoutes(app, db);
   casusoverlegRoutes(app, db, config);
   werkdagRoutes(app, db);
+  faciliteringRoutes(app, db);
 }

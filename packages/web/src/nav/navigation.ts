@@ -32,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/casussen', label: 'cases', description: 'casesDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
   { path: '/overleggen', label: 'meetings', description: 'meetingsDescription', roles: ['professional', 'liaison', 'procesregisseur', 'informatiemakelaar', 'manager'] },
   { path: '/personen', label: 'persons', description: 'personsDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
+  { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
   { path: '/beheer', label: 'beheer', description: 'beheerDescription', roles: ['beheerder'] },
   { path: '/rapportage/jaarverslag', label: 'jaarverslag', description: 'jaarverslagDescription', roles: ['manager', 'beheerder'] },
   { path: '/rapportage/capaciteit', label: 'capaciteit', description: 'capaciteitDescription', roles: ['manager', 'beheerder'] },

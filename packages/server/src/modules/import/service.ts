@@ -24,6 +24,7 @@ import { rows, sql, transaction } from '../../core/db/index.js';
 import { MAX_LINE_CHARS, readLines } from './lines.js';
 import type { ImportLine, ImportReference } from './validate.js';
 import { loadImportReference, validateLine } from './validate.js';
+import { writeFacilitatedLines } from './facilitated.js';
 
 export const IMPORT_PURPOSE = 'Overname caseload uit vorig systeem';
 export const IMPORT_ACTIVITY = 'import';
@@ -276,9 +277,12 @@ async function writeBatch(
     existing.set(e.externalId, e);
   }
 
-  const rejected: RejectedLine[] = [];
+  // records of the facilitated meetings (lpco, veelpleger, nazorg) go to their own tables; a case
+  // line whose externalId belongs to such a record is rejected there (unique across all kinds)
+  const fac = await writeFacilitatedLines(tx, actor, input, new Set(existing.keys()), traceId, IMPORT_ACTIVITY, seen);
+  const rejected: RejectedLine[] = [...fac.rejected];
   const lines: ImportLine[] = [];
-  for (const l of input) {
+  for (const l of fac.caseLines) {
     const ex = existing.get(l.externalId);
     // A case, once there, may have been worked on in this system: a re-import never removes it.
     if (ex?.caseId && !needsCase(l)) {
@@ -287,7 +291,7 @@ async function writeBatch(
       lines.push(l);
     }
   }
-  if (!lines.length) return { imported: 0, updated: 0, unchanged: 0, rejected };
+  if (!lines.length) return { imported: fac.imported, updated: fac.updated, unchanged: 0, rejected };
 
   // --- everything else in ONE statement: persons, registrations, cases, participants, case
   // events and the processing log (data-modifying CTEs; foreign keys are checked at its end) ---
@@ -394,5 +398,5 @@ async function writeBatch(
     returning action`);
 
   const updated = regs.filter((r) => r.action === 'update').length;
-  return { imported: regs.length - updated, updated, unchanged: logged.filter((l) => l.action === 'read').length, rejected };
+  return { imported: regs.length - updated + fac.imported, updated: updated + fac.updated, unchanged: logged.filter((l) => l.action === 'read').length, rejected };
 }

@@ -13,6 +13,8 @@ const ref: ImportReference = {
   partners: new Set(PARTNERS.map((p) => p.code)),
   caseKind: list('caseKind'), approach: list('approach'), mainTopic: list('mainTopic'), problemArea: list('problemArea'),
   children: list('children'), gender: list('gender'), closeReason: list('closeReason'),
+  lpcoOutcome: list('lpcoOutcome'), veelplegerStatus: list('veelplegerStatus'),
+  nazorgMunicipalities: new Set(MUNICIPALITIES.filter((m) => m.nazorgPlustaak).map((m) => m.code)),
   today: '2025-01-15',
 };
 
@@ -139,5 +141,42 @@ describe('readLines', () => {
   it('flags an over-long line without buffering it and goes on', async () => {
     const lines = await collect(['ok\n', 'x'.repeat(30), 'x'.repeat(30), '\nnext\n', 'y'.repeat(50)], 40);
     expect(lines.map((l) => [l.no, l.text, !!l.tooLong])).toEqual([[1, 'ok', false], [2, '', true], [3, 'next', false], [4, '', true]]);
+  });
+});
+
+describe('validateLine: records of the facilitated meetings (lpco, veelpleger, nazorg)', () => {
+  const subject = { firstName: 'Sem', lastName: 'Bos', birthDate: '2005-06-01', gender: 'man' };
+  const lpco = { externalId: 'LPCO-2020-017', kind: 'lpco', registeredAt: '2020-02-11', registeringPartner: 'leerplicht', municipality: 'GM0118', discussedAt: '2020-03-12', outcome: 'dagvaarden', subject };
+  const vp = { externalId: 'VP-0042', kind: 'veelpleger', registeredAt: '2019-05-01', registeringPartner: 'om', municipality: 'GM0114', status: 'zeer-actieve-veelpleger', closedAt: '2020-09-30', subject: { ...subject, birthDate: '1990-01-20' } };
+  const nz = { externalId: 'NZ-2020-003', kind: 'nazorg', registeredAt: '2020-04-02', registeringPartner: 'dji', municipality: 'GM1730', releasedAt: '2020-05-15', closedAt: '2020-08-01', subject: { ...subject, birthDate: '1983-11-09' } };
+  const v = (o: Record<string, unknown>) => validateLine(JSON.stringify(o), 3, ref);
+  const err = (o: Record<string, unknown>) => { const r = v(o); if (r.ok) throw new Error('expected a rejection'); return r.error; };
+
+  it('accepts the three examples of the format with their extra fields', () => {
+    const a = v(lpco), b = v(vp), c = v(nz);
+    expect(a.ok && a.value).toMatchObject({ kind: 'lpco', discussedAt: '2020-03-12', outcome: 'dagvaarden' });
+    expect(b.ok && b.value).toMatchObject({ kind: 'veelpleger', status: 'zeer-actieve-veelpleger', closedAt: '2020-09-30' });
+    expect(c.ok && c.value).toMatchObject({ kind: 'nazorg', releasedAt: '2020-05-15', closedAt: '2020-08-01' });
+  });
+  it('requires discussedAt and a known outcome for lpco, a known status for veelpleger', () => {
+    expect(err({ ...lpco, discussedAt: undefined })).toContain('discussedAt: ontbreekt');
+    expect(err({ ...lpco, outcome: 'taakstraf' })).toContain("onbekende LPCO-afdoening 'taakstraf'");
+    expect(err({ ...lpco, outcome: undefined })).toContain('outcome: ontbreekt');
+    expect(err({ ...vp, status: undefined })).toContain('status: ontbreekt');
+    expect(err({ ...vp, status: 'actief' })).toContain("onbekende veelplegerstatus 'actief'");
+  });
+  it('refuses discussedAt/releasedAt before registeredAt, but accepts the same day', () => {
+    expect(err({ ...lpco, discussedAt: '2020-02-10' })).toContain('discussedAt: ligt voor de datum van het proces-verbaal');
+    expect(v({ ...lpco, discussedAt: '2020-02-11' }).ok).toBe(true);
+    expect(err({ ...nz, releasedAt: '2020-04-01' })).toContain('releasedAt: ligt voor de signaaldatum');
+    expect(v({ ...nz, releasedAt: '2020-04-02' }).ok).toBe(true);
+    expect(err({ ...nz, releasedAt: '2020-02-30' })).toContain('bestaat niet');
+  });
+  it('accepts nazorg only in a plustaak municipality', () => {
+    expect(err({ ...nz, municipality: 'GM0106' })).toContain("nazorg is geen plustaak van gemeente 'GM0106'");
+    for (const m of ['GM1680', 'GM1730', 'GM1690', 'GM0118', 'GM1731']) expect(v({ ...nz, municipality: m }).ok).toBe(true);
+  });
+  it('refuses a startedAt on a facilitated record (they are never taken up as procesregie)', () => {
+    expect(err({ ...vp, startedAt: '2019-06-01' })).toContain("startedAt: hoort niet bij soort 'veelpleger'");
   });
 });

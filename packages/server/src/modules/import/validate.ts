@@ -5,7 +5,12 @@ import { isValidBsn } from '@zvh/shared';
 import type { Executor } from '../../core/db/index.js';
 import { rows, sql } from '../../core/db/index.js';
 
-export type ImportKind = 'procesregie' | 'advies' | 'informatievraag';
+export type CaseImportKind = 'procesregie' | 'advies' | 'informatievraag';
+/** Records of the meetings the ZVH facilitates (4 of 7): stored in their own tables, never cases. */
+export type FacilitatedKind = 'lpco' | 'veelpleger' | 'nazorg';
+export const FACILITATED_KINDS: readonly FacilitatedKind[] = ['lpco', 'veelpleger', 'nazorg'];
+export const isFacilitatedKind = (k: string): k is FacilitatedKind => (FACILITATED_KINDS as readonly string[]).includes(k);
+export type ImportKind = CaseImportKind | FacilitatedKind;
 
 /** The code lists an import line refers to, plus municipalities and partners. */
 export interface ImportReference {
@@ -18,6 +23,10 @@ export interface ImportReference {
   children: Set<string>;
   gender: Set<string>;
   closeReason: Set<string>;
+  lpcoOutcome: Set<string>;
+  veelplegerStatus: Set<string>;
+  /** Municipalities with the nazorg plustaak: the only ones a nazorg record may belong to. */
+  nazorgMunicipalities: Set<string>;
   /** Today in the Netherlands, 'YYYY-MM-DD': no date may lie after it. */
   today: string;
 }
@@ -28,10 +37,10 @@ export interface ImportReference {
  */
 export async function loadImportReference(ex: Executor, tenantId: string, today = todayInNl()): Promise<ImportReference> {
   const [mun, org, codes] = await Promise.all([
-    rows<{ code: string }>(ex, sql`select code from municipalities where tenant_id = ${tenantId}`),
+    rows<{ code: string; plustaak: boolean }>(ex, sql`select code, nazorg_plustaak as plustaak from municipalities where tenant_id = ${tenantId}`),
     rows<{ code: string }>(ex, sql`select code from organisations where tenant_id = ${tenantId} and kind = 'partner'`),
     rows<{ list: string; code: string }>(ex, sql`select list, code from code_list_entries where tenant_id = ${tenantId}
-      and list in ('caseKind', 'approach', 'mainTopic', 'problemArea', 'children', 'gender', 'closeReason')`),
+      and list in ('caseKind', 'approach', 'mainTopic', 'problemArea', 'children', 'gender', 'closeReason', 'lpcoOutcome', 'veelplegerStatus')`),
   ]);
   const list = (name: string) => new Set(codes.filter((c) => c.list === name).map((c) => c.code));
   return {
@@ -44,6 +53,9 @@ export async function loadImportReference(ex: Executor, tenantId: string, today 
     children: list('children'),
     gender: list('gender'),
     closeReason: list('closeReason'),
+    lpcoOutcome: list('lpcoOutcome'),
+    veelplegerStatus: list('veelplegerStatus'),
+    nazorgMunicipalities: new Set(mun.filter((m) => m.plustaak).map((m) => m.code)),
     today,
   };
 }
@@ -70,6 +82,13 @@ export interface ImportLine {
   children: string | null;
   crossesMunicipalityBorder: boolean;
   subject: { firstName: string; lastName: string; birthDate: string; gender: string; bsn: string | null };
+  /** lpco: the date of the leerplicht-casusoverleg and its outcome (afdoening). */
+  discussedAt?: string | null;
+  outcome?: string | null;
+  /** veelpleger: the status from registeredAt until closedAt. */
+  status?: string | null;
+  /** nazorg: the release date. */
+  releasedAt?: string | null;
 }
 
 export type Validated = { ok: true; value: ImportLine } | { ok: false; error: string };
@@ -141,8 +160,10 @@ export function validateLine(text: string, lineNo: number, ref: ImportReference)
   };
 
   const externalId = text_('externalId', raw.externalId, true);
-  const kind = code('kind', raw.kind, ref.caseKind, true, 'soort casus') as ImportKind | null;
-  if (kind && kind !== 'procesregie' && kind !== 'advies' && kind !== 'informatievraag') err('kind', `soort '${kind}' kan niet worden geïmporteerd`);
+  const kindSet = new Set<string>([...ref.caseKind, ...FACILITATED_KINDS]);
+  const kind = code('kind', raw.kind, kindSet, true, 'soort casus') as ImportKind | null;
+  if (kind && kind !== 'procesregie' && kind !== 'advies' && kind !== 'informatievraag' && !isFacilitatedKind(kind)) err('kind', `soort '${kind}' kan niet worden geïmporteerd`);
+  const facilitated = kind !== null && isFacilitatedKind(kind);
   const approach = code('approach', raw.approach, ref.approach, kind === 'procesregie', 'aanpak');
   const registeredAt = date('registeredAt', raw.registeredAt, true);
   const registeringPartner = code('registeringPartner', raw.registeringPartner, ref.partners, true, 'partnercode');
@@ -191,6 +212,23 @@ export function validateLine(text: string, lineNo: number, ref: ImportReference)
   if (closedAt && registeredAt && closedAt < registeredAt) err('closedAt', `ligt voor de aanmelddatum (${closedAt} < ${registeredAt})`);
   if (closedAt && startedAt && closedAt < startedAt) err('closedAt', `ligt voor de startdatum (${closedAt} < ${startedAt})`);
 
+  // the facilitated meetings' records (import-format.md, "Records of the meetings the ZVH facilitates")
+  let discussedAt: string | null = null, outcome: string | null = null, status: string | null = null, releasedAt: string | null = null;
+  if (facilitated) {
+    if (raw.startedAt !== undefined && raw.startedAt !== null) err('startedAt', `hoort niet bij soort '${kind}'`);
+  }
+  if (kind === 'lpco') {
+    discussedAt = date('discussedAt', raw.discussedAt, true);
+    outcome = code('outcome', raw.outcome, ref.lpcoOutcome, true, 'LPCO-afdoening');
+    if (discussedAt && registeredAt && discussedAt < registeredAt) err('discussedAt', `ligt voor de datum van het proces-verbaal (${discussedAt} < ${registeredAt})`);
+  } else if (kind === 'veelpleger') {
+    status = code('status', raw.status, ref.veelplegerStatus, true, 'veelplegerstatus');
+  } else if (kind === 'nazorg') {
+    releasedAt = date('releasedAt', raw.releasedAt, false);
+    if (releasedAt && registeredAt && releasedAt < registeredAt) err('releasedAt', `ligt voor de signaaldatum (${releasedAt} < ${registeredAt})`);
+    if (municipality && !ref.nazorgMunicipalities.has(municipality)) err('municipality', `nazorg is geen plustaak van gemeente '${municipality}'`);
+  }
+
   if (errors.length || !externalId || !kind || !registeredAt || !registeringPartner || !municipality || !subject) {
     return { ok: false, error: errors.join('; ') || 'Ongeldige regel' };
   }
@@ -199,6 +237,7 @@ export function validateLine(text: string, lineNo: number, ref: ImportReference)
     value: {
       line: lineNo, externalId, kind, approach, registeredAt, registeringPartner, municipality, startedAt, closedAt,
       closeReason, mainTopic, problemAreas, children, crossesMunicipalityBorder: crosses, subject,
+      ...(facilitated ? { discussedAt, outcome, status, releasedAt } : {}),
     },
   };
 }

@@ -3,7 +3,7 @@
 // aggregate SQL over the view report_dossiers (one row per registration with its case). The API,
 // the report page and both exports (XLSX, PDF) use computeAnnualReport, so they always agree.
 import type { SQL } from 'drizzle-orm';
-import { DOMAINS, type AnnualReport } from '@zvh/shared';
+import { DOMAINS, type AnnualReport, type FacilitatedFigures, type NazorgFigures } from '@zvh/shared';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
@@ -158,7 +158,8 @@ export async function computeAnnualReport(ex: Executor, tenantId: string, year: 
   const codeListQ = rows<{ list: string; code: string }>(ex, sql`select list, code from code_list_entries
     where tenant_id = ${tenantId} and list in ('mainTopic', 'gender', 'problemArea', 'children') order by list, sort, code`);
 
-  const [basics, byMunicipality, byPartner, distribution, codeList] = await Promise.all([basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ]);
+  const facilitatedQ = computeFacilitatedFigures(ex, tenantId, year, codes);
+  const [basics, byMunicipality, byPartner, distribution, codeList, facilitated] = await Promise.all([basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ, facilitatedQ]);
   const b = basics!;
   const denominator = b.activeProcessDirection;
 
@@ -194,8 +195,73 @@ export async function computeAnnualReport(ex: Executor, tenantId: string, year: 
       children: pct(counts.children),
       crossesMunicipalityBorder: percentHalfUp(crossing, denominator),
     },
+    facilitated,
     filters: { region: filters.region ?? null, municipality: filters.municipality ?? null, municipalities: codes ?? [] },
   };
+}
+
+/**
+ * The section `facilitated` (annual-report.md, "The facilitated meetings"): the records of the
+ * veelplegersoverleg, LPCO and nazorgoverleg, from their own tables only, so nothing above
+ * changes. Aggregate SQL; every region, municipality and code appears, zeros included.
+ */
+export async function computeFacilitatedFigures(ex: Executor, tenantId: string, year: number, codes: string[] | null = null): Promise<FacilitatedFigures> {
+  const s = sql`${`${year}-01-01`}::date`;
+  const e = sql`${`${year}-12-31`}::date`;
+  // veelplegers: persons (merged persons count as the surviving one) with a record active on at
+  // least one day of Y, each once, in the region of their latest-starting record active in Y
+  const veelplegersQ = rows<{ region: string; n: number }>(ex, sql`with act as (
+      select coalesce(p.merged_into, p.id) as pid, v.municipality_code, v.registered_at, v.created_at, v.id
+        from veelpleger_records v join persons p on p.id = v.person_id
+       where v.tenant_id = ${tenantId} and v.registered_at <= ${e} and (v.closed_at is null or v.closed_at >= ${s})
+    ), latest as (
+      select distinct on (pid) pid, municipality_code from act order by pid, registered_at desc, created_at desc, id desc
+    ), regions as (
+      select distinct region from municipalities where tenant_id = ${tenantId}
+    )
+    select rg.region, count(l.pid)::int as n
+      from regions rg
+      left join municipalities m on m.tenant_id = ${tenantId} and m.region = rg.region and ${inCodes(sql`m.code`, codes)}
+      left join latest l on l.municipality_code = m.code
+     group by rg.region order by rg.region`);
+  const lpcoQ = rows<{ list: string; code: string; n: number }>(ex, sql`with l as (
+      select municipality_code, outcome from lpco_records
+       where tenant_id = ${tenantId} and discussed_at between ${s} and ${e} and ${inCodes(sql`municipality_code`, codes)}
+    )
+    select 'municipality' as list, m.code, count(l.municipality_code)::int as n
+      from municipalities m left join l on l.municipality_code = m.code
+     where m.tenant_id = ${tenantId} and ${inCodes(sql`m.code`, codes)} group by m.code
+    union all
+    select 'outcome', c.code, (select count(*) from l where l.outcome = c.code)::int
+      from code_list_entries c where c.tenant_id = ${tenantId} and c.list = 'lpcoOutcome'
+    union all
+    select 'outcome', l.outcome, count(*)::int from l
+     where not exists (select 1 from code_list_entries c where c.tenant_id = ${tenantId} and c.list = 'lpcoOutcome' and c.code = l.outcome)
+     group by l.outcome
+    union all
+    select 'total', 'total', count(*)::int from l`);
+  const nazorgQ = rows<{ code: string } & NazorgFigures>(ex, sql`select m.code,
+      count(n.id) filter (where n.registered_at between ${s} and ${e})::int as inflow,
+      count(n.id) filter (where n.registered_at between ${s} and ${e} and n.closed_at between ${s} and ${e})::int as "closedOfInflow",
+      count(n.id) filter (where n.registered_at < ${s} and n.closed_at between ${s} and ${e})::int as "closedOfEarlier",
+      count(n.id) filter (where n.registered_at < ${s} and (n.closed_at is null or n.closed_at > ${e}))::int as "carriedThrough"
+    from municipalities m left join nazorg_records n on n.tenant_id = m.tenant_id and n.municipality_code = m.code
+    where m.tenant_id = ${tenantId} and m.nazorg_plustaak and ${inCodes(sql`m.code`, codes)}
+    group by m.code order by m.code`);
+  const [vp, lp, nz] = await Promise.all([veelplegersQ, lpcoQ, nazorgQ]);
+
+  const veelplegers: FacilitatedFigures['veelplegers'] = {};
+  for (const r of vp) veelplegers[r.region] = r.n;
+  veelplegers.total = vp.reduce((t, r) => t + r.n, 0);
+  const lpco: FacilitatedFigures['lpco'] = { byMunicipality: {}, byOutcome: {}, total: 0 };
+  for (const r of [...lp].sort((a, b) => a.code.localeCompare(b.code))) {
+    if (r.list === 'municipality') lpco.byMunicipality[r.code] = r.n;
+    else if (r.list === 'outcome') lpco.byOutcome[r.code] = (lpco.byOutcome[r.code] ?? 0) + r.n;
+    else lpco.total = r.n;
+  }
+  const nazorg: FacilitatedFigures['nazorg'] = { byMunicipality: {} };
+  for (const { code, ...f } of nz) nazorg.byMunicipality[code] = f;
+  return { veelplegers, lpco, nazorg };
 }
 
 /** Totals of the per-municipality table (the "Drenthe" row of the report). */

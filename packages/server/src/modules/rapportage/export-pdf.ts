@@ -73,6 +73,38 @@ function percentageSection(report: AnnualReport, labels: ReportLabels, t: (typeo
   ];
 }
 
+/** The facilitated meetings' own records (section `facilitated`), on a page of their own. */
+function facilitatedSection(report: AnnualReport, labels: ReportLabels): Content[] {
+  const fa = report.facilitated;
+  const mun = new Map(report.byMunicipality.map((m) => [m.code, m.name]));
+  const simple = (head: string, rowsOf: [string, number][]): Content => ({
+    table: { headerRows: 1, widths: ['*', 60], body: [[th(head), th('Aantal', 'right')], ...rowsOf.map(([l, n]) => [{ text: l }, num(n)])] },
+    layout: tableLayout,
+  });
+  return [
+    { text: 'Gefaciliteerde overleggen', style: 'h1', fontSize: 14, pageBreak: 'before' },
+    { text: 'Registraties van de overleggen die het Zorg- en Veiligheidshuis faciliteert; ze tellen niet mee in de cijfers hiervoor.', style: 'note' },
+    { text: 'Veelplegers per regio', style: 'h2' },
+    simple('Regio', Object.entries(fa.veelplegers).map(([r, n]) => [r === 'total' ? 'Totaal' : r, n])),
+    { text: 'LPCO per gemeente', style: 'h2' },
+    simple('Gemeente', [...Object.entries(fa.lpco.byMunicipality).map(([c, n]) => [mun.get(c) ?? c, n] as [string, number]), ['Totaal', fa.lpco.total]]),
+    { text: 'LPCO per afdoening', style: 'h2' },
+    simple('Afdoening', [...Object.entries(fa.lpco.byOutcome).map(([c, n]) => [labels.codeLists.lpcoOutcome?.[c] ?? c, n] as [string, number]), ['Totaal', fa.lpco.total]]),
+    { text: 'Nazorg ex-gedetineerden per plustaakgemeente', style: 'h2' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 55, 55, 55, 55],
+        body: [
+          [th('Gemeente'), th('Instroom', 'right'), th('Waarvan afgesloten', 'right'), th('Afgesloten van eerder', 'right'), th('Doorlopend', 'right')],
+          ...Object.entries(fa.nazorg.byMunicipality).map(([c, v]) => [{ text: mun.get(c) ?? c }, num(v.inflow), num(v.closedOfInflow), num(v.closedOfEarlier), num(v.carriedThrough)]),
+        ],
+      },
+      layout: tableLayout,
+    },
+  ];
+}
+
 export function annualReportDefinition(report: AnnualReport, labels: ReportLabels): TDocumentDefinitions {
   const totals = municipalityTotals(report);
   const partnerTotal = report.byPartner.reduce((a, p) => a + p.registered, 0);
@@ -146,6 +178,7 @@ export function annualReportDefinition(report: AnnualReport, labels: ReportLabel
       ...percentageSection(report, labels, pt.children!),
       { text: 'Gemeentegrensoverschrijdend', style: 'h2' },
       barChart([{ label: 'Gemeentegrensoverschrijdende casuïstiek', value: report.percentages.crossesMunicipalityBorder }], { max: 100, unit: '%' }),
+      ...facilitatedSection(report, labels),
     ],
   };
 }

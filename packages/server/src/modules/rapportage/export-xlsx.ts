@@ -65,5 +65,18 @@ export async function annualReportXlsx(report: AnnualReport, labels: ReportLabel
   }
   addTable(wb, 'Gemeentegrens', ['Omschrijving', 'Percentage'], [['Gemeentegrensoverschrijdende casuïstiek', report.percentages.crossesMunicipalityBorder]]);
 
+  // the facilitated meetings' own records (section `facilitated`); never part of the figures above
+  const fa = report.facilitated;
+  const mun = new Map(report.byMunicipality.map((m) => [m.code, m.name]));
+  addTable(wb, 'Veelplegers', ['Regio', 'Personen met veelplegerstatus'],
+    Object.entries(fa.veelplegers).map(([r, n]) => [r === 'total' ? 'Totaal' : r, n]), { totalRow: true });
+  addTable(wb, 'LPCO', ['Code', 'Gemeente of afdoening', 'Besproken processen-verbaal'], [
+    ...Object.entries(fa.lpco.byMunicipality).map(([c, n]) => [c, mun.get(c) ?? c, n]),
+    ...Object.entries(fa.lpco.byOutcome).map(([c, n]) => [c, labels.codeLists.lpcoOutcome?.[c] ?? c, n]),
+    ['', 'Totaal', fa.lpco.total],
+  ], { totalRow: true });
+  addTable(wb, 'Nazorg', ['Code', 'Gemeente', 'Instroom', 'Waarvan afgesloten', 'Afgesloten van eerder', 'Doorlopend'],
+    Object.entries(fa.nazorg.byMunicipality).map(([c, v]) => [c, mun.get(c) ?? c, v.inflow, v.closedOfInflow, v.closedOfEarlier, v.carriedThrough]));
+
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

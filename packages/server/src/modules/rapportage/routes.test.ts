@@ -65,7 +65,7 @@ describe('GET /api/reports/annual', () => {
     expect(r.body.byMunicipality).toHaveLength(12);
     expect(r.body.byMunicipality.find((m) => m.code === 'GM0114')).toMatchObject({ name: 'Emmen', processDirection: 3, inflow: 3, carriedOver: 0, closed: 0, activeAtYearEnd: 3 });
     expect(r.body.byMunicipality.find((m) => m.code === 'GM0106')).toMatchObject({ processDirection: 1, carriedOver: 1, closed: 1, activeAtYearEnd: 0 });
-    expect(r.body.byPartner).toHaveLength(23);
+    expect(r.body.byPartner).toHaveLength(24);
     expect(r.body.byDomain).toEqual({ zorg: 0, justitie: 3, gemeente: 1 });
     expect(r.body.percentages.problemArea.psychisch).toBe(60);
     expect(r.body.percentages.gender).toEqual({ man: 80, vrouw: 20, anders: 0 });
@@ -114,6 +114,7 @@ describe('exports', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Over dit rapport', 'Basiscijfers', 'Per gemeente', 'Per partner', 'Per domein', 'Hoofdthema', 'Leeftijd', 'Geslacht', 'Problematiek', 'Kinderen', 'Gemeentegrens',
+      'Veelplegers', 'LPCO', 'Nazorg',
     ]);
     const body = (name: string) => {
       const out: unknown[][] = [];
@@ -122,6 +123,12 @@ describe('exports', () => {
     };
     const basics = Object.fromEntries(body('Basiscijfers').map((r) => [r[0], r[2]]));
     expect(basics).toEqual(json.basics);
+    // the facilitated meetings' section
+    expect(Object.fromEntries(body('Veelplegers').map((r) => [r[0] === 'Totaal' ? 'total' : r[0], r[1]]))).toEqual(json.facilitated.veelplegers);
+    const nazorg = body('Nazorg');
+    expect(nazorg.map((r) => r[0])).toEqual(Object.keys(json.facilitated.nazorg.byMunicipality));
+    for (const r of nazorg) expect(r.slice(2)).toEqual(Object.values(json.facilitated.nazorg.byMunicipality[r[0] as string]!));
+    expect(body('LPCO').at(-1)![2]).toBe(json.facilitated.lpco.total);
 
     const mun = body('Per gemeente');
     expect(mun).toHaveLength(json.byMunicipality.length + 1);
@@ -151,14 +158,14 @@ describe('exports', () => {
     expect(body('Gemeentegrens')[0]![1]).toBe(json.percentages.crossesMunicipalityBorder);
   });
 
-  it('PDF is an A4 document of four pages', async () => {
+  it('PDF is an A4 document of five pages (the fifth: the facilitated meetings)', async () => {
     const res = await env.app.inject({ method: 'GET', url: `/api/reports/annual.pdf?year=${YEAR}`, headers: { cookie: manager.cookie! } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdf.toString('latin1');
-    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(4);
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(5);
     expect(text).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
     // the document title carries the year and the tenant's name (pdfkit writes it as a text string)
     expect(text).toContain('Jaarverslag 2020');
@@ -168,6 +175,6 @@ describe('exports', () => {
     const res = await env.app.inject({ method: 'GET', url: `/api/reports/annual.pdf?year=${YEAR}&municipality=GM0114`, headers: { cookie: manager.cookie! } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="jaarverslag-2020-gm0114.pdf"');
-    expect(res.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(4);
+    expect(res.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(5);
   });
 });

@@ -43,6 +43,13 @@ export const AnnualReportSchema = Type.Object({
     children: Percentages,
     crossesMunicipalityBorder: Type.Integer({ minimum: 0, maximum: 100 }),
   }),
+  facilitated: Type.Object({
+    veelplegers: Type.Record(Type.String(), Count, { description: 'Personen met een veelplegerstatus in het jaar, per regio, en total' }),
+    lpco: Type.Object({ byMunicipality: Type.Record(Type.String(), Count), byOutcome: Type.Record(Type.String(), Count), total: Count }),
+    nazorg: Type.Object({
+      byMunicipality: Type.Record(Type.String(), Type.Object({ inflow: Count, closedOfInflow: Count, closedOfEarlier: Count, carriedThrough: Count })),
+    }),
+  }, { description: 'Registraties van de gefaciliteerde overleggen (veelplegers, LPCO, nazorg); tellen nergens anders mee' }),
   filters: Type.Object({ region: Type.Union([Type.String(), Type.Null()]), municipality: Type.Union([Type.String(), Type.Null()]), municipalities: Type.Array(Type.String()) }),
 }, { description: 'Geaggregeerde jaarcijfers (annual-report.md); percentages over de in het jaar actieve procesregiecasussen, halven naar boven afgerond' });
 

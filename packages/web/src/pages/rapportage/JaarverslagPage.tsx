@@ -13,6 +13,7 @@ import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
 import { DataTable, ErrorState, Paragraph, Section, SelectField, Spinner, type Column } from '../../ui';
 import { BarFigure } from './charts';
+import { FacilitatedSection } from './FacilitatedSection';
 import { FIRST_YEAR, reportQuery, yearOptions } from './common';
 import { areaName, useNumberFormat, useRapT, type RapKey } from './texts';
 import type { AnnualReport, MunicipalityFigures } from './types';
@@ -208,6 +209,7 @@ export default function JaarverslagPage() {
               />
             </div>
           </Section>
+          <FacilitatedSection report={report} last={last} reference={reference.data} />
         </>
       )}
     </Page>
