@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestClient } from './harness.js';
 import type { Db } from '../core/db/index.js';
+import type { Ctx } from '../core/context.js';
 import { one, sql } from '../core/db/index.js';
 
 export const SUBJECT = { firstName: 'Piet', lastName: 'Testpersoon', birthDate: '1988-02-29', gender: 'man', bsn: '111222333' };
@@ -113,4 +114,15 @@ export async function dataFingerprint(db: Db): Promise<Record<string, number>> {
     (select count(*) from journal_entries where withdrawn_at is not null or corrected_at is not null)::int as "journalWithdrawnOrCorrected",
     (select count(*) from documents)::int as documents`);
   return r!;
+}
+
+/** A manager's Ctx on a tenant, for tests that call a service directly (aggregates only). */
+export function managerCtx(db: Db, tenantId: string): Ctx {
+  return {
+    db, traceId: 'test',
+    actor: {
+      userId: '00000000-0000-4000-8000-000000000001', sessionId: 'test', tenantId, tenantCode: 'test', email: 'manager@test.zvh', name: 'Test Manager',
+      organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['manager'], mustChangePassword: false,
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { one, sql } from '../../core/db/index.js';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestEnv } from '../../test/harness.js';
 import { capacityReport } from '../capaciteit/service.js';
+import { managerCtx } from '../../test/fixtures.js';
 import { computeAnnualReport, computeFacilitatedFigures } from './annual-report.js';
 import { insertDossiers, makeTenant, makeUser } from './fixtures.js';
 
@@ -113,13 +114,13 @@ describe('annual report: facilitated', () => {
       { kind: 'informatievraag', caseKind: null, registeredAt: '2020-04-01', municipality: 'GM0118' },
     ]);
     const before = await computeAnnualReport(db, t, 2020);
-    const capBefore = await capacityReport(db, t, { year: 2020 });
+    const capBefore = await capacityReport(managerCtx(db, t), { year: 2020 });
     const p = await person(db, t, 'Veelpleger', '111222333');
     await vp(db, t, p, 'GM1680', '2020-01-01', null);
     await lpco(db, t, 'GM1680', '2020-01-01', '2020-02-01', 'trip');
     await nazorg(db, t, 'GM1680', '2020-01-01', '2020-06-01');
     const after = await computeAnnualReport(db, t, 2020);
-    const capAfter = await capacityReport(db, t, { year: 2020 });
+    const capAfter = await capacityReport(managerCtx(db, t), { year: 2020 });
     const { facilitated: fb, ...restBefore } = before;
     const { facilitated: fa, ...restAfter } = after;
     expect(restAfter).toEqual(restBefore);
