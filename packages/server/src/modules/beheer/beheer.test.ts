@@ -38,7 +38,7 @@ const PARTNERS: [string, string, string][] = [
   ['mee-drenthe', 'MEE Drenthe', 'zorg'], ['menso', 'Menso', 'zorg'], ['om', 'Openbaar Ministerie', 'justitie'],
   ['politie', 'Politie', 'justitie'], ['rvdk', 'Raad voor de Kinderbescherming', 'justitie'],
   ['3ro', 'Reclasseringsorganisaties (3RO)', 'justitie'], ['sociale-teams', 'Sociale teams', 'gemeente'],
-  ['halt', 'Stichting HALT', 'justitie'], ['vnn', 'Verslavingszorg Noord Nederland', 'zorg'],
+  ['halt', 'Stichting HALT', 'justitie'], ['leerplicht', 'Leerplicht en RMC (gemeente)', 'gemeente'], ['vnn', 'Verslavingszorg Noord Nederland', 'zorg'],
   ['veilig-thuis', 'Veilig Thuis Drenthe', 'zorg'], ['william-schrikker', 'William Schrikker', 'zorg'], ['zsm', 'ZSM', 'justitie'],
 ];
 const CODE_LISTS: Record<string, string[]> = {
@@ -62,7 +62,7 @@ describe('reference data after installation', () => {
     expect(municipalities.filter((m) => m.nazorgPlustaak).map((m) => m.code).sort()).toEqual([...NAZORG].sort());
     expect(municipalities.every((m) => m.active)).toBe(true);
   });
-  it('has the 23 convenant partners with their domains, and the ZVH itself', async () => {
+  it('has the 24 convenant partners with their domains, and the ZVH itself', async () => {
     const { organisations } = await reference();
     const partners = organisations.filter((o) => o.kind === 'partner');
     expect(partners.map((o) => [o.code, o.name, o.domain]).sort()).toEqual([...PARTNERS].sort());
@@ -78,7 +78,7 @@ describe('reference data after installation', () => {
   });
   it('is the same in the beheer listings', async () => {
     expect((await admin.get('/api/admin/municipalities')).body).toHaveLength(12);
-    expect((await admin.get('/api/admin/organisations')).body).toHaveLength(24);
+    expect((await admin.get('/api/admin/organisations')).body).toHaveLength(25);
     expect(Object.keys((await admin.get('/api/admin/code-lists')).body)).toEqual(expect.arrayContaining(Object.keys(CODE_LISTS)));
   });
 });

@@ -12,6 +12,7 @@ import * as svc from './service.js';
 const everyone: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional'] } };
 const regisseur: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur'] } };
 const contributors: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'professional'] } };
+const MunicipalityCode = Type.String({ pattern: '^GM[0-9]{4}$', description: 'CBS-code van de gemeente' });
 const Visibility = Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('zvh')], { description: 'all: alle deelnemers; zvh: alleen het Zorg- en Veiligheidshuis' }));
 
 export function procesregieRoutes(app: FastifyInstance, db: Db): void {
@@ -89,21 +90,29 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
 
   app.post('/api/cases/:id/participants', {
     config: regisseur,
-    schema: { tags: ['procesregie'], summary: 'Partner laten deelnemen', params: IdParams, body: Type.Object({ partner: Code, reason: LongText(2000) }) },
+    schema: {
+      tags: ['procesregie'], summary: 'Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente)', params: IdParams,
+      body: Type.Object({
+        partner: Code, reason: LongText(2000),
+        municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()], { description: 'Alleen gemeentelijke partners: de afdeling van deze gemeente (standaard de gemeente van de casus; een andere bij een casus over de gemeentegrens)' })),
+      }),
+    },
   }, async (request, reply) => {
-    const b = request.body as { partner: string; reason: string };
-    return reply.status(201).send(await svc.addParticipant(ctxOf(request, db), id(request), b.partner, b.reason));
+    const b = request.body as { partner: string; reason: string; municipality?: string | null };
+    return reply.status(201).send(await svc.addParticipant(ctxOf(request, db), id(request), b.partner, b.reason, b.municipality));
   });
 
   app.post('/api/cases/:id/participants/:partner/remove', {
     config: regisseur,
     schema: {
       tags: ['procesregie'], summary: 'Deelname van een partner beëindigen (toegang vervalt direct)',
-      params: Type.Object({ id: Uuid, partner: Code }), body: Type.Object({ reason: LongText(2000) }),
+      params: Type.Object({ id: Uuid, partner: Code }),
+      body: Type.Object({ reason: LongText(2000), municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()])) }),
     },
   }, async (request) => {
     const p = request.params as { id: string; partner: string };
-    return svc.removeParticipant(ctxOf(request, db), p.id, p.partner, (request.body as { reason: string }).reason);
+    const b = request.body as { reason: string; municipality?: string | null };
+    return svc.removeParticipant(ctxOf(request, db), p.id, p.partner, b.reason, b.municipality);
   });
 
   app.post('/api/cases/:id/agreements', {
