@@ -190,8 +190,9 @@ export async function addParticipant(ctx: Ctx, id: string, partner: string, reas
       values (${ctx.actor.tenantId}, ${id}, ${partner}, ${department}, ${ctx.actor.userId}, ${reason}) on conflict do nothing returning id`);
     if (!res.length) throw new ConflictError('already_participant', department ? 'Deze afdeling neemt al deel' : 'Deze partner neemt al deel');
     const crossBorder = department !== null && department !== own!.code;
-    await recordEvent(ctx, tx, { caseId: id, type: 'participant_added', data: { partner, municipality: department, crossBorder, reason } });
-    await logCase(ctx, ref, 'update', { object: 'participant', partner, municipality: department, change: 'added' }, tx);
+    const dept = department ? { municipality: department, crossBorder } : {};
+    await recordEvent(ctx, tx, { caseId: id, type: 'participant_added', data: { partner, ...dept, reason } });
+    await logCase(ctx, ref, 'update', { object: 'participant', partner, ...(department ? { municipality: department } : {}), change: 'added' }, tx);
     return { partner, municipality: department };
   });
 }
@@ -211,8 +212,9 @@ export async function removeParticipant(ctx: Ctx, id: string, partner: string, r
       returning municipality_code as municipality`);
     if (!res.length) throw new NotFoundError('Deze partner neemt niet deel');
     const department = res[0]!.municipality;
-    await recordEvent(ctx, tx, { caseId: id, type: 'participant_removed', data: { partner, municipality: department, reason } });
-    await logCase(ctx, ref, 'update', { object: 'participant', partner, municipality: department, change: 'removed' }, tx);
+    const dept = department ? { municipality: department } : {};
+    await recordEvent(ctx, tx, { caseId: id, type: 'participant_removed', data: { partner, ...dept, reason } });
+    await logCase(ctx, ref, 'update', { object: 'participant', partner, ...dept, change: 'removed' }, tx);
     return { partner, municipality: department };
   });
 }
