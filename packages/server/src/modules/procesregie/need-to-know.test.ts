@@ -382,6 +382,11 @@ describe('municipal partners: one department per municipality', () => {
     // by its code alone: the department of the case's municipality
     expect((await reg.post(`/api/cases/${caseId}/participants/gemeente-oov/remove`, { reason: 'Klaar' })).status).toBe(200);
     expect((await emmen.get(`/api/cases/${caseId}`)).status).toBe(404);
+    // with only the Assen department taking part, an agreement of gemeente-oov (Emmen's department) has no owner: refused
+    expect((await reg.post(`/api/cases/${caseId}/participants`, { partner: 'gemeente-oov', municipality: 'GM0106', reason: 'Alleen Assen nog' })).status).toBe(201);
+    const orphan = await reg.post(`/api/cases/${caseId}/agreements`, { partner: 'gemeente-oov', title: 'Zonder eigenaar', dueDate: '2030-03-31' });
+    expect(orphan.status, orphan.text).toBe(422);
+    expect(orphan.body.error.details).toEqual([expect.objectContaining({ field: 'partner' })]);
   });
 
   it('every refused read or write is in the processing log as denied, with the attempted id and no case purpose', async () => {

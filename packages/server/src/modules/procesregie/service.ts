@@ -7,7 +7,7 @@ import type { Status } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import { agreementOwnedBy, caseVisibleTo, checkVersion, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
+import { agreementOwnedBy, caseMunicipality, caseVisibleTo, checkVersion, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
 import type { CaseRef } from '../../core/access.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
@@ -227,7 +227,10 @@ export async function createAgreement(ctx: Ctx, caseId: string, input: Agreement
     const ref = await loadVisibleCase(ctx, caseId, { write: true, lock: true, ex: tx });
     // the owner must be able to see and update its agreement: a participant, or the ZVH itself
     const owner = await one(tx, sql`select 1 from organisations o where o.tenant_id = ${ctx.actor.tenantId} and o.code = ${input.partner} and o.active
-      and (o.kind = 'zvh' or exists (select 1 from case_participants cp where cp.case_id = ${caseId} and cp.partner_code = o.code and cp.removed_at is null))`);
+      and (o.kind = 'zvh' or exists (select 1 from case_participants cp join cases c on c.id = cp.case_id
+             where cp.case_id = ${caseId} and cp.partner_code = o.code and cp.removed_at is null
+               -- a municipal partner's agreement is its department of the case's municipality: that department must take part
+               and (not o.municipal or coalesce(cp.municipality_code, ${caseMunicipality}) = ${caseMunicipality})))`);
     if (!owner) throw new ValidationError('Organisatie neemt niet deel', [{ field: 'partner', message: 'Laat de partner eerst deelnemen aan de casus' }]);
     const a = await one<{ id: string; version: number }>(tx, sql`insert into agreements (tenant_id, case_id, partner_code, title, description, responsible_person, due_date, created_by)
       values (${ctx.actor.tenantId}, ${caseId}, ${input.partner}, ${input.title}, ${input.description ?? null}, ${input.responsiblePerson ?? null}, ${input.dueDate ?? null}, ${ctx.actor.userId})
