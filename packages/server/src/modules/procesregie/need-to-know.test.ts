@@ -456,6 +456,14 @@ describe('a second tenant', () => {
       }
     }
     for (const c of [reg, inf]) expect((await c.get(`/api/persons/${gPerson}`)).status).toBe(404);
+    // each refusal is in the processing log of the asking tenant, as denied, with the attempted id
+    const denied = await rows<{ email: string; object: string; tenant: string }>(env.database.db, sql`
+      select l.actor_email as email, l.details->>'object' as object, t.code as tenant from processing_log l join tenants t on t.id = l.tenant_id
+       where l.outcome = 'denied' and l.details->>'attemptedId' in (${gCase}, ${gRegistration}, ${gPerson})`);
+    expect(denied).toContainEqual({ email: 'regisseur@demo.zvh', object: 'case', tenant: 'drenthe' });
+    expect(denied).toContainEqual({ email: 'politie@demo.zvh', object: 'registration', tenant: 'drenthe' });
+    expect(denied).toContainEqual({ email: 'informatie@demo.zvh', object: 'person', tenant: 'drenthe' });
+    expect(denied.every((d) => d.tenant === 'drenthe')).toBe(true);
     // and the other way round
     for (const c of [gReg, gMgr, gPol, gGem]) {
       expect((await c.get(`/api/cases/${dCase}`)).status).toBe(404);
