@@ -40,7 +40,7 @@ export async function seedTenant(ex: Executor, code: string, name: string): Prom
   await ex.insert(schema.organisations)
     .values([
       { tenantId, code: ZVH_ORGANISATION, name: name, kind: 'zvh', domain: null },
-      ...PARTNERS.map((p) => ({ tenantId, code: p.code, name: p.name, kind: 'partner', domain: p.domain })),
+      ...PARTNERS.map((p) => ({ tenantId, code: p.code, name: p.name, kind: 'partner', domain: p.domain, municipal: p.municipal })),
     ])
     .onConflictDoNothing();
   const entries = (Object.entries(CODE_LISTS) as [CodeListName, [string, string][]][])
@@ -56,6 +56,11 @@ export async function seedDemoUsers(ex: Executor, tenantId: string): Promise<voi
     await ex.execute(sql`insert into users (tenant_id, email, name, organisation_code, municipality_code, roles, password_hash, is_demo)
       values (${tenantId}, ${u.email}, ${u.name}, ${u.organisation}, ${u.municipality ?? null}, ${`{${u.roles.join(',')}}`}::text[], ${hash}, true)
       on conflict do nothing`);
+    if (u.municipality) {
+      await ex.execute(sql`insert into user_municipalities (user_id, tenant_id, municipality_code)
+        select id, tenant_id, ${u.municipality} from users where lower(email) = ${u.email} and tenant_id = ${tenantId}
+        on conflict do nothing`);
+    }
   }
 }
 

@@ -125,7 +125,8 @@ async function fillDemoCases(db: Executor, tenantId: string): Promise<number> {
     const birthYear = 1950 + Math.floor(rand() * 55);
     const reg = await createRegistration(partnerCtx[partner]!, {
       kind,
-      municipality: pick(MUNICIPALITIES).code,
+      // gemeente@demo.zvh is the Assen department: it registers for Assen (the draw is kept, so the rest stays the same)
+      municipality: ((m) => (partner === 'gemeente-oov' ? 'GM0106' : m))(pick(MUNICIPALITIES).code),
       registeringPartner: partner,
       subject: {
         firstName: pick(FIRST), lastName: pick(LAST), birthDate: `${birthYear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { TestClient } from './harness.js';
 import type { Db } from '../core/db/index.js';
 import type { Ctx } from '../core/context.js';
-import { one, sql } from '../core/db/index.js';
+import { one, sql, transaction } from '../core/db/index.js';
+import { DEMO_PASSWORD, seedTenant } from '../core/seed.js';
+import { hashPassword } from '../core/auth/password.js';
 
 export const SUBJECT = { firstName: 'Piet', lastName: 'Testpersoon', birthDate: '1988-02-29', gender: 'man', bsn: '111222333' };
 
@@ -125,4 +127,46 @@ export function managerCtx(db: Db, tenantId: string): Ctx {
       organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['manager'], mustChangePassword: false,
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users made directly in the database (demo password, no second factor) and a second tenant.
+
+/** Makes a user with the demo password; `municipalities` for a municipal partner's professional. */
+export async function createUser(db: Db, u: { email: string; name?: string; organisation: string; roles: string[]; municipalities?: string[]; tenantCode?: string }): Promise<string> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return transaction(db, async (tx) => {
+    const created = await one<{ id: string; tenant_id: string }>(tx, sql`insert into users (tenant_id, email, name, organisation_code, municipality_code, roles, password_hash, is_demo)
+      select t.id, ${u.email}, ${u.name ?? u.email}, ${u.organisation}, ${u.municipalities?.[0] ?? null}, ${`{${u.roles.join(',')}}`}::text[], ${hash}, true
+        from tenants t where t.code = ${u.tenantCode ?? 'drenthe'}
+      returning id, tenant_id`);
+    for (const m of u.municipalities ?? []) {
+      await tx.execute(sql`insert into user_municipalities (user_id, tenant_id, municipality_code) values (${created!.id}, ${created!.tenant_id}, ${m})`);
+    }
+    return created!.id;
+  });
+}
+
+/** The second tenant of the fixtures: its own ZVH, partners and users (same reference data). */
+export const GRONINGEN = {
+  code: 'groningen', name: 'Zorg- en Veiligheidshuis Groningen',
+  users: {
+    regisseur: 'regisseur@groningen.zvh', manager: 'manager@groningen.zvh', informatie: 'informatie@groningen.zvh',
+    politie: 'politie@groningen.zvh', gemeente: 'gemeente@groningen.zvh',
+  },
+} as const;
+
+/** Creates tenant `groningen` with its users (idempotent per database). */
+export async function seedSecondTenant(db: Db): Promise<string> {
+  const tenantId = await transaction(db, (tx) => seedTenant(tx, GRONINGEN.code, GRONINGEN.name));
+  const exists = await one(db, sql`select 1 from users where email = ${GRONINGEN.users.regisseur}`);
+  if (!exists) {
+    const t = GRONINGEN.code;
+    await createUser(db, { tenantCode: t, email: GRONINGEN.users.regisseur, organisation: 'zvh', roles: ['procesregisseur'] });
+    await createUser(db, { tenantCode: t, email: GRONINGEN.users.manager, organisation: 'zvh', roles: ['manager'] });
+    await createUser(db, { tenantCode: t, email: GRONINGEN.users.informatie, organisation: 'zvh', roles: ['informatiemakelaar'] });
+    await createUser(db, { tenantCode: t, email: GRONINGEN.users.politie, organisation: 'politie', roles: ['professional'] });
+    await createUser(db, { tenantCode: t, email: GRONINGEN.users.gemeente, organisation: 'gemeente-oov', roles: ['professional'], municipalities: ['GM0106'] });
+  }
+  return tenantId;
 }

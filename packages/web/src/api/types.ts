@@ -27,6 +27,8 @@ export interface Organisation {
   kind: OrganisationKind;
   domain: Domain | null;
   active: boolean;
+  /** A municipal partner: one department per municipality. */
+  municipal?: boolean;
 }
 
 export interface Municipality {
@@ -58,6 +60,8 @@ export interface AdminUser {
   name: string;
   organisationCode: string;
   municipalityCode: string | null;
+  /** The municipalities a municipal partner's professional works for. */
+  municipalityCodes?: string[];
   roles: string[];
   active: boolean;
   totpEnabled: boolean;

@@ -110,7 +110,17 @@ export async function one<T>(ex: Executor, query: SQL): Promise<T | undefined> {
   return (await rows<T>(ex, query))[0];
 }
 
-/** Runs fn in one transaction: multi-row writes commit together or not at all. */
-export function transaction<T>(db: Db, fn: (tx: Executor) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(tx as unknown as Executor));
+/**
+ * Runs fn in one transaction: multi-row writes commit together or not at all. An error may carry
+ * `afterRollback` (a refused access, core/access.ts): that runs once the transaction is rolled
+ * back, so what it writes (the processing log's `denied` entry) is not rolled back with it.
+ */
+export async function transaction<T>(db: Db, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction((tx) => fn(tx as unknown as Executor));
+  } catch (err) {
+    const after = (err as { afterRollback?: unknown } | null)?.afterRollback;
+    if (typeof after === 'function') await (after as () => Promise<void>)();
+    throw err;
+  }
 }

@@ -35,6 +35,8 @@ export const organisations = pgTable('organisations', {
   kind: text('kind').notNull(),
   domain: text('domain'),
   active: boolean('active').notNull().default(true),
+  /** A municipal partner (gemeente-oov, ...) is one department per municipality (migration 0004). */
+  municipal: boolean('municipal').notNull().default(false),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.code] })]);
 
 export const codeListEntries = pgTable('code_list_entries', {
@@ -67,6 +69,13 @@ export const users = pgTable('users', {
   createdAt: now('created_at'),
   updatedAt: now('updated_at'),
 }, (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]);
+
+/** The municipalities a professional of a municipal partner works for (migration 0004). */
+export const userMunicipalities = pgTable('user_municipalities', {
+  userId: uuid('user_id').notNull().references(() => users.id),
+  tenantId: uuid('tenant_id').notNull(),
+  municipalityCode: text('municipality_code').notNull(),
+}, (t) => [primaryKey({ name: 'user_municipalities_pk', columns: [t.userId, t.municipalityCode] })]);
 
 /** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
 export const sessions = pgTable('sessions', {
@@ -216,6 +225,8 @@ export const caseParticipants = pgTable('case_participants', {
   tenantId: uuid('tenant_id').notNull(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
   partnerCode: text('partner_code').notNull(),
+  /** For a municipal partner: which municipality's department takes part (null for other partners). */
+  municipalityCode: text('municipality_code'),
   addedAt: now('added_at'),
   addedBy: uuid('added_by'),
   addReason: text('add_reason'),
@@ -225,7 +236,7 @@ export const caseParticipants = pgTable('case_participants', {
 }, (t) => [
   index('case_participants_case_idx').on(t.caseId),
   index('case_participants_partner_idx').on(t.tenantId, t.partnerCode),
-  uniqueIndex('case_participants_active_unique').on(t.caseId, t.partnerCode).where(sql`removed_at is null`),
+  uniqueIndex('case_participants_active_unique').on(t.caseId, t.partnerCode, sql`coalesce(municipality_code, '')`).where(sql`removed_at is null`),
 ]);
 
 export const agreements = pgTable('agreements', {

@@ -7,7 +7,11 @@ import { isValidBsn } from '@zvh/shared';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
 import { dataFingerprint, freshSubject, nextBsn, openCaseWith, register, registrationBody } from '../../test/fixtures.js';
+import type { SQL } from 'drizzle-orm';
+import type { Role } from '@zvh/shared';
 import { one, rows, sql } from '../../core/db/index.js';
+import type { Ctx } from '../../core/context.js';
+import { getRegistration } from './service.js';
 
 let env: TestEnv;
 let pol: TestClient, reg: TestClient, gem: TestClient, inf: TestClient, mgr: TestClient;
@@ -180,5 +184,45 @@ describe('a known person', () => {
     const again = await register(pol, { subject: { ...member, gender: 'man' } });
     const memberId = (await one<{ person_id: string }>(env.database.db, sql`select person_id from registration_relations where registration_id = ${id}`))!.person_id;
     expect(await personOf(again)).toBe(memberId);
+  });
+});
+
+describe('what a registration read selects', () => {
+  /** Runs the service as a signed-in user with a database that records every statement's SQL text. */
+  async function selectsOf(email: string, id: string) {
+    const seen: string[] = [];
+    const db = env.database.db;
+    const spy = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === 'execute') {
+          return (q: SQL) => { seen.push((target as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string } } }).dialect.sqlToQuery(q).sql); return target.execute(q); };
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const u = (await one<{ id: string; tenant_id: string; organisation_code: string; kind: 'zvh' | 'partner'; roles: Role[] }>(db, sql`
+      select u.id, u.tenant_id, u.organisation_code, o.kind, u.roles from users u join organisations o on o.tenant_id = u.tenant_id and o.code = u.organisation_code
+       where u.email = ${email}`))!;
+    const ctx: Ctx = {
+      traceId: 'test', db: spy,
+      actor: { userId: u.id, sessionId: 'test', tenantId: u.tenant_id, tenantCode: 'drenthe', email, name: email, organisationCode: u.organisation_code,
+        organisationKind: u.kind, municipalityCode: null, roles: u.roles, mustChangePassword: false },
+    };
+    const result = await getRegistration(ctx, id);
+    return { result: result as Record<string, any>, seen: seen.join('\n') };
+  }
+
+  it('leaves the BSN and the triage deliberation out in SQL for the registrant; the ZVH gets them', async () => {
+    const subject = freshSubject();
+    const { registrationId } = await openCaseWith(pol, reg, { subject });
+    const partner = await selectsOf('politie@demo.zvh', registrationId);
+    expect(partner.result.subject.bsn).toBeUndefined();
+    expect(partner.seen).not.toMatch(/p\.bsn/);
+    expect(Object.keys(partner.result.triage).sort()).toEqual(['advice', 'outcome', 'referredTo', 'triagedAt']);
+    expect(JSON.stringify(partner.result)).not.toContain(subject.bsn as string);
+    const zvh = await selectsOf('regisseur@demo.zvh', registrationId);
+    expect(zvh.seen).toMatch(/p\.bsn/);
+    expect(zvh.result.subject.bsn).toBe(subject.bsn);
+    expect(zvh.result.triage).toMatchObject({ criteria: expect.any(Object), participants: expect.any(Array) });
   });
 });

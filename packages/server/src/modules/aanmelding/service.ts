@@ -8,8 +8,7 @@ import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { recordEvent } from '../../core/case-events.js';
-import { registrationVisibleTo } from '../../core/access.js';
-import { NotFoundError } from '../../core/errors.js';
+import { departmentMunicipalities, refuse, registrationVisibleTo } from '../../core/access.js';
 
 export const REGISTRATION_PURPOSE = 'Aanmelding en triage: beoordelen of en hoe het Zorg- en Veiligheidshuis ondersteunt';
 
@@ -61,6 +60,11 @@ export async function createRegistration(ctx: Ctx, input: RegistrationInput): Pr
   // a partner professional registers for their own organisation only
   if (!isZvhStaff(actor) && input.registeringPartner !== actor.organisationCode) {
     c.add('registeringPartner', 'U kunt alleen namens uw eigen organisatie aanmelden');
+  }
+  // a municipal department registers for the municipalities it works for (it could not see anything else)
+  const own = await departmentMunicipalities(ctx);
+  if (own && !own.includes(input.municipality)) {
+    c.add('municipality', 'U kunt alleen aanmelden voor de gemeente(n) waarvoor u werkt');
   }
   checkPerson(c, 'subject', input.subject);
   c.code('mainTopic', 'mainTopic', input.mainTopic, input.kind === 'procesregie');
@@ -121,21 +125,26 @@ export async function listRegistrations(ctx: Ctx, filter: { status?: string[]; l
 
 /** One registration. ZVH staff get everything including the person's earlier and running cases; the registrant's organisation gets its own submission and the outcome. */
 export async function getRegistration(ctx: Ctx, id: string) {
+  // the BSN is for the ZVH's staff only: left out in SQL for everyone else
+  const zvh = isZvhStaff(ctx.actor);
   const r = await one<Record<string, any>>(ctx.db, sql`
     select r.id, r.kind, r.status, r.registered_at as "registeredAt", r.municipality_code as municipality, r.registering_partner as "registeringPartner",
            r.main_topic as "mainTopic", r.problem_areas as "problemAreas", r.children, r.crosses_municipality_border as "crossesMunicipalityBorder",
-           r.tried, r.involved_partners as "involvedPartners", r.urgency, r.reason, r.triage, r.case_id as "caseId", r.version, r.created_at as "createdAt",
-           json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'birthDate', p.birth_date, 'gender', p.gender, 'bsn', p.bsn) as subject,
+           r.tried, r.involved_partners as "involvedPartners", r.urgency, r.reason,
+           ${zvh ? sql`r.triage` : sql`case when r.triage is null then null else jsonb_build_object('outcome', r.triage->'outcome', 'advice', r.triage->'advice',
+             'referredTo', r.triage->'referredTo', 'triagedAt', r.triage->'triagedAt') end`} as triage,
+           r.case_id as "caseId", r.version, r.created_at as "createdAt",
+           json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'birthDate', p.birth_date, 'gender', p.gender${zvh ? sql`, 'bsn', p.bsn` : sql``}) as subject,
            (select u.name from users u where u.id = r.registered_by) as "registeredByName",
            coalesce((select json_agg(json_build_object('id', hp.id, 'firstName', hp.first_name, 'lastName', hp.last_name, 'birthDate', hp.birth_date,
                      'gender', hp.gender, 'relation', rr.relation) order by hp.last_name)
                 from registration_relations rr join persons hp on hp.id = rr.person_id where rr.registration_id = r.id), '[]'::json) as household
       from registrations r join persons p on p.id = r.person_id
      where r.id = ${id} and ${registrationVisibleTo(ctx.actor)}`);
-  if (!r) throw new NotFoundError('Aanmelding niet gevonden');
+  if (!r) return refuse(ctx, { object: 'registration', id, message: 'Aanmelding niet gevonden' });
   const subjects = [r.subject.id, ...r.household.map((h: { id: string }) => h.id)];
   let history: unknown[] = [];
-  if (isZvhStaff(ctx.actor)) {
+  if (zvh) {
     // a known person: show the regisseur the earlier and running cases during triage
     history = await rows(ctx.db, sql`
       select r2.id as "registrationId", r2.registered_at as "registeredAt", r2.kind, r2.status, c.id as "caseId", c.status as "caseStatus",
@@ -143,12 +152,8 @@ export async function getRegistration(ctx: Ctx, id: string) {
         from registrations r2 left join cases c on c.registration_id = r2.id
        where r2.tenant_id = ${ctx.actor.tenantId} and r2.person_id = ${r.subject.id} and r2.id <> ${id}
        order by r2.registered_at desc`);
-  } else {
-    // the registrant is told the outcome, not the triage deliberation
-    const t = r.triage as Record<string, unknown> | null;
-    r.triage = t ? { outcome: t.outcome, advice: t.advice ?? null, referredTo: t.referredTo ?? null, triagedAt: t.triagedAt } : null;
-    delete r.subject.bsn;
   }
+  // (the registrant is told the outcome, not the triage deliberation: chosen in the select above)
   await logProcessing(ctx, subjects.map((s) => ({
     action: 'read' as const, activity: 'aanmelding', purpose: REGISTRATION_PURPOSE, registrationId: id, caseId: r.caseId, dataSubjectId: s,
   })));

@@ -191,6 +191,47 @@ describe('users', () => {
   });
 });
 
+describe('municipal partners and their professionals\' municipalities', () => {
+  it('the four municipal partners are marked so in the data, and the beheerder can mark another', async () => {
+    const { organisations } = await reference();
+    expect(organisations.filter((o) => (o as { municipal?: boolean }).municipal).map((o) => o.code).sort())
+      .toEqual(['gemeente-oov', 'gemeente-sd', 'leerplicht', 'sociale-teams']);
+    const made = await admin.post('/api/admin/organisations', { code: 'wijkteams', name: 'Wijkteams', domain: 'gemeente', municipal: true });
+    expect(made.status, made.text).toBe(201);
+    expect(made.body.municipal).toBe(true);
+    expect((await admin.patch('/api/admin/organisations/zvh', { municipal: true })).status).toBe(422);
+  });
+
+  it('a municipal professional works for one municipality or a few; others for none', async () => {
+    const base = { name: 'Gemeentelijk', roles: ['professional'] };
+    const before = await one<{ n: number }>(env.database.db, sql`select count(*)::int as n from users`);
+    for (const body of [
+      { ...base, email: 'geen-gemeente@voorbeeld.nl', organisationCode: 'gemeente-sd' },
+      { ...base, email: 'onbekend@voorbeeld.nl', organisationCode: 'gemeente-sd', municipalityCodes: ['GM0106', 'GM9999'] },
+      { ...base, email: 'politie-gemeente@voorbeeld.nl', organisationCode: 'politie', municipalityCode: 'GM0106' },
+    ]) {
+      const r = await admin.post('/api/admin/users', body);
+      expect(r.status, JSON.stringify(body)).toBe(422);
+    }
+    expect(await one<{ n: number }>(env.database.db, sql`select count(*)::int as n from users`)).toEqual(before);
+
+    const made = await admin.post('/api/admin/users', { ...base, email: 'zuidoost@voorbeeld.nl', organisationCode: 'gemeente-sd', municipalityCode: 'GM0114', municipalityCodes: ['GM0109', 'GM1681'] });
+    expect(made.status, made.text).toBe(201);
+    const listed = async () => (await admin.get('/api/admin/users')).body.find((u: { id: string }) => u.id === made.body.id);
+    expect(await listed()).toMatchObject({ municipalityCode: expect.any(String), municipalityCodes: ['GM0109', 'GM0114', 'GM1681'] });
+    const changed = await admin.patch(`/api/admin/users/${made.body.id}`, { municipalityCodes: ['GM0118'] });
+    expect(changed.status, changed.text).toBe(200);
+    expect(await listed()).toMatchObject({ municipalityCode: 'GM0118', municipalityCodes: ['GM0118'] });
+    // an empty set would leave a municipal professional without any case: refused, unchanged
+    expect((await admin.patch(`/api/admin/users/${made.body.id}`, { municipalityCodes: [] })).status).toBe(422);
+    expect((await admin.patch(`/api/admin/users/${made.body.id}`, { organisationCode: 'politie' })).status).toBe(422);
+    expect(await listed()).toMatchObject({ organisationCode: 'gemeente-sd', municipalityCodes: ['GM0118'] });
+    // the demo professional of gemeente-oov works for Assen only
+    expect((await admin.get('/api/admin/users')).body.find((u: { email: string }) => u.email === 'gemeente@demo.zvh'))
+      .toMatchObject({ organisationCode: 'gemeente-oov', municipalityCodes: ['GM0106'] });
+  });
+});
+
 describe('seeding again', () => {
   const counts = async () => one<Record<string, number>>(env.database.db, sql`select
     (select count(*) from tenants) as tenants, (select count(*) from municipalities) as municipalities,

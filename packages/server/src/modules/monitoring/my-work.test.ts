@@ -7,6 +7,7 @@ import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
 import { freshSubject, openCaseWith, register } from '../../test/fixtures.js';
 import { one, sql } from '../../core/db/index.js';
+import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
 let env: TestEnv;
 let pol: TestClient, reg: TestClient, gem: TestClient, ggz: TestClient, inf: TestClient, mgr: TestClient;
@@ -142,6 +143,27 @@ describe('signals for the procesregisseur', () => {
     expect(waiting.indexOf(started)).toBeLessThan(waiting.indexOf(late));
     expect((await inf.get('/api/my-work')).body.waitingTriage.map((r: { id: string }) => r.id)).toContain(late);
     expect((await pol.get('/api/my-work')).body.waitingTriage).toEqual([]);
+  });
+
+  it('the triage list: exactly its fields, and each row shown is logged as a read of the registration', async () => {
+    const waiting = await register(pol, { subject: freshSubject(), urgency: 'hoog', kind: 'advies' });
+    await env.database.db.execute(sql`update registrations set registered_at = ${workdaysBack(7)}::date where id = ${waiting}`);
+    const from = (await one<{ id: number }>(env.database.db, sql`select coalesce(max(id), 0)::int as id from processing_log`))!.id;
+    const w = await reg.get('/api/my-work');
+    expect(w.status).toBe(200);
+    const row = w.body.waitingTriage.find((r: { id: string }) => r.id === waiting);
+    expect(row).toEqual({
+      id: waiting, registeredAt: workdaysBack(7), kind: 'advies', urgency: 'hoog', status: 'aangemeld', subjectName: expect.any(String), waitingWorkdays: 7,
+    });
+    const person = (await one<{ person_id: string }>(env.database.db, sql`select person_id from registrations where id = ${waiting}`))!.person_id;
+    const log = await one<Record<string, unknown>>(env.database.db, sql`select action, activity, purpose, registration_id, data_subject_ref, case_id, details
+      from processing_log where id > ${from} and registration_id = ${waiting}`);
+    expect(log).toEqual({ action: 'read', activity: 'monitoring', purpose: REGISTRATION_PURPOSE, registration_id: waiting, data_subject_ref: person, case_id: null, details: { view: 'mijn-werk' } });
+    // no partner gets a triage list, not even the registrant
+    for (const c of [pol, gem, ggz]) expect((await c.get('/api/my-work')).body.waitingTriage).toEqual([]);
+    // once triaged it leaves the list
+    expect((await reg.post(`/api/registrations/${waiting}/triage`, { criteria: { multiProblem: false, multipleChains: false, systemImpact: false, areaSafety: false }, outcome: 'terugleggen', advice: 'Lokaal oppakken' })).status).toBe(200);
+    expect((await reg.get('/api/my-work')).body.waitingTriage.map((r: { id: string }) => r.id)).not.toContain(waiting);
   });
 
   it('a regisseur sees the signals of the own cases and the unassigned ones, not a colleague\'s', async () => {

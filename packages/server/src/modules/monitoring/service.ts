@@ -5,7 +5,7 @@
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { rows, sql } from '../../core/db/index.js';
-import { caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
+import { agreementOwnedBy, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
@@ -23,7 +23,7 @@ export async function myWork(ctx: Ctx) {
            coalesce(a.due_date < current_date, false) as overdue, c.id as "caseId", c.purpose, c.person_id as "personId", c.registration_id as "registrationId",
            p.first_name || ' ' || p.last_name as "subjectName"
       from agreements a join cases c on c.id = a.case_id join persons p on p.id = c.person_id
-     where ${caseVisibleTo(actor)} and a.status = 'open' and a.partner_code = ${actor.organisationCode}
+     where ${caseVisibleTo(actor)} and a.status = 'open' and ${agreementOwnedBy(actor)}
        and c.status in ('advies', 'procesregie_lopend', 'heropend')
      order by (a.due_date < current_date) desc nulls last, a.due_date nulls last
      limit 200`);

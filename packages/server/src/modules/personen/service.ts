@@ -2,7 +2,7 @@
 // The person index: one record per person per tenant. ZVH staff search it; a regisseur merges duplicates.
 import type { Ctx } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import { requireZvh } from '../../core/access.js';
+import { refuse, requireZvh } from '../../core/access.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { recordEvent } from '../../core/case-events.js';
@@ -29,7 +29,7 @@ export async function getPerson(ctx: Ctx, id: string) {
   const p = await one<Record<string, unknown>>(ctx.db, sql`select p.id, p.first_name as "firstName", p.last_name as "lastName", p.birth_date as "birthDate",
       p.gender, p.bsn, p.municipality_code as municipality, p.merged_into as "mergedInto"
     from persons p where p.id = ${id} and p.tenant_id = ${ctx.actor.tenantId}`);
-  if (!p) throw new NotFoundError('Persoon niet gevonden');
+  if (!p) return refuse(ctx, { object: 'person', id, message: 'Persoon niet gevonden' });
   const history = await rows(ctx.db, sql`select r.id as "registrationId", r.registered_at as "registeredAt", r.kind, r.status, c.id as "caseId",
       c.status as "caseStatus", c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt"
     from registrations r left join cases c on c.registration_id = r.id where r.person_id = ${id} order by r.registered_at desc`);

@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv, TestResponse } from '../../test/harness.js';
-import { dataFingerprint, freshSubject, MEETS, openCaseWith, pdfUpload, randomId, register, triageBody } from '../../test/fixtures.js';
-import { rows, sql } from '../../core/db/index.js';
+import { createUser, dataFingerprint, freshSubject, GRONINGEN, MEETS, openCaseWith, pdfUpload, randomId, register, registrationBody, seedSecondTenant, triageBody } from '../../test/fixtures.js';
+import { REFUSED_PURPOSE } from '../../core/access.js';
+import { one, rows, sql } from '../../core/db/index.js';
 
 let env: TestEnv;
 let pol: TestClient, reg: TestClient, ggz: TestClient, gem: TestClient, mgr: TestClient, adm: TestClient, inf: TestClient;
@@ -118,6 +119,14 @@ describe('participation decides access at once', () => {
       expect(r.body.error.code).toBe('case_closed');
     }
     expect(await dataFingerprint(env.database.db)).toEqual(before);
+
+    // day 30 is the last day of the window
+    await setClosedAt(30);
+    expect((await pol.get(`/api/cases/${caseId}`)).status).toBe(200);
+    expect((await pol.get(`/api/cases/${caseId}/timeline`)).status).toBe(200);
+    expect(ids(await pol.get('/api/cases'))).toContain(caseId);
+    const closedWrite = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Op dag 30' });
+    expect(closedWrite.status).toBe(409);
 
     await setClosedAt(31);
     const gone = await pol.get(`/api/cases/${caseId}`);
@@ -250,5 +259,245 @@ describe('the ZVH\'s own notes', () => {
     expect(other.text).not.toContain(text);
     expect(other.text).not.toContain('pv-samenvatting.pdf');
     expect((await reg.get(`/api/cases/${caseId}`)).text).toContain(text);
+  });
+});
+
+describe('municipal partners: one department per municipality', () => {
+  // gemeente@demo.zvh works for Assen (GM0106) only; an Emmen colleague of the same organisation
+  let emmen: TestClient, both: TestClient;
+  let assenCase: string, emmenCase: string, emmenRegistration: string, emmenAgreement: string, emmenName: string;
+  beforeAll(async () => {
+    await createUser(env.database.db, { email: 'gemeente-emmen@demo.zvh', organisation: 'gemeente-oov', roles: ['professional'], municipalities: ['GM0114'] });
+    await createUser(env.database.db, { email: 'gemeente-zuidoost@demo.zvh', organisation: 'gemeente-oov', roles: ['professional'], municipalities: ['GM0114', 'GM0109'] });
+    [emmen, both] = await Promise.all([env.as('gemeente-emmen@demo.zvh'), env.as('gemeente-zuidoost@demo.zvh')]);
+    ({ caseId: assenCase } = await openCaseWith(pol, reg, { participants: ['politie', 'gemeente-oov'] }));
+    const subject = freshSubject();
+    emmenName = subject.lastName as string;
+    ({ caseId: emmenCase, registrationId: emmenRegistration } = await openCaseWith(pol, reg, {
+      subject, participants: ['politie', 'gemeente-oov'], registration: { municipality: 'GM0114' },
+    }));
+    emmenAgreement = (await reg.post(`/api/cases/${emmenCase}/agreements`, { partner: 'gemeente-oov', title: 'Woonoverlast aanpakken', dueDate: '2030-01-31' })).body.id;
+  });
+
+  it('the Assen professional gets the Assen case and, for the Emmen case, exactly the answer for a case that does not exist', async () => {
+    expect((await gem.get(`/api/cases/${assenCase}`)).status).toBe(200);
+    const refused = await gem.get(`/api/cases/${emmenCase}`);
+    expect(refused.status).toBe(404);
+    same(refused, await gem.get(`/api/cases/${randomId()}`));
+    expect(refused.text).not.toContain(emmenName);
+    for (const [what, call] of [
+      ['timeline', () => gem.get(`/api/cases/${emmenCase}/timeline`)],
+      ['agreement', () => gem.patch(`/api/agreements/${emmenAgreement}`, { status: 'done' })],
+      ['journal', () => gem.post(`/api/cases/${emmenCase}/journal`, { text: 'Kennen wij ook' })],
+    ] as const) expect((await call()).status, what).toBe(404);
+    // the Emmen department (and a professional working for Emmen and Coevorden) does see it
+    expect((await emmen.get(`/api/cases/${emmenCase}`)).status).toBe(200);
+    expect((await both.get(`/api/cases/${emmenCase}`)).status).toBe(200);
+    expect((await emmen.get(`/api/cases/${assenCase}`)).status).toBe(404);
+    // a non-municipal partner is one organisation for all municipalities
+    expect((await pol.get(`/api/cases/${emmenCase}`)).status).toBe(200);
+  });
+
+  it('lists, search and my-work leave out the other municipalities\' cases and registrations', async () => {
+    const cases = ids(await gem.get('/api/cases'));
+    expect(cases).toContain(assenCase);
+    expect(cases).not.toContain(emmenCase);
+    expect((await gem.get(`/api/cases?q=${encodeURIComponent(emmenName)}`)).body).toEqual([]);
+    expect(ids(await emmen.get('/api/cases'))).toContain(emmenCase);
+    const work = await gem.get('/api/my-work');
+    expect(work.status).toBe(200);
+    expect(work.text).not.toContain(emmenAgreement);
+    expect(work.text).not.toContain(emmenName);
+    expect((await emmen.get('/api/my-work')).body.agreements.map((a: { id: string }) => a.id)).toContain(emmenAgreement);
+
+    // a registration of the Emmen department: not the Assen department's
+    const r = await emmen.post('/api/registrations', { ...registrationBody({ subject: freshSubject() }), municipality: 'GM0114', registeringPartner: 'gemeente-oov' });
+    expect(r.status, r.text).toBe(201);
+    expect(ids(await emmen.get('/api/registrations'))).toContain(r.body.id);
+    expect(ids(await gem.get('/api/registrations'))).not.toContain(r.body.id);
+    const hidden = await gem.get(`/api/registrations/${r.body.id}`);
+    expect(hidden.status).toBe(404);
+    same(hidden, await gem.get(`/api/registrations/${randomId()}`));
+    // and the registration of politie stays politie's
+    expect((await gem.get(`/api/registrations/${emmenRegistration}`)).status).toBe(404);
+  });
+
+  it('a municipal professional registers only for the municipalities they work for', async () => {
+    const before = await dataFingerprint(env.database.db);
+    const r = await gem.post('/api/registrations', { ...registrationBody({ subject: freshSubject() }), municipality: 'GM0114', registeringPartner: 'gemeente-oov' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.details).toEqual([expect.objectContaining({ field: 'municipality' })]);
+    expect(await dataFingerprint(env.database.db)).toEqual(before);
+  });
+
+  it('the agreement of a municipal partner belongs to its department of the case\'s municipality', async () => {
+    // the Assen department added across the border sees the case, but the agreement is Emmen's
+    const { caseId } = await openCaseWith(pol, reg, { participants: ['gemeente-oov'], registration: { municipality: 'GM0114' } });
+    const a = (await reg.post(`/api/cases/${caseId}/agreements`, { partner: 'gemeente-oov', title: 'Gesprek met verhuurder', dueDate: '2030-02-28' })).body.id;
+    expect((await reg.post(`/api/cases/${caseId}/participants`, { partner: 'gemeente-oov', municipality: 'GM0106', reason: 'Betrokkene verhuist naar Assen' })).status).toBe(201);
+    expect((await gem.get(`/api/cases/${caseId}`)).status).toBe(200);
+    const notOwn = await gem.patch(`/api/agreements/${a}`, { status: 'done' });
+    expect(notOwn.status).toBe(403);
+    expect((await gem.get('/api/my-work')).text).not.toContain(a);
+    const own = await emmen.patch(`/api/agreements/${a}`, { status: 'done', note: 'Gesprek gevoerd' });
+    expect(own.status, own.text).toBe(200);
+  });
+
+  it('the regisseur adds another municipality\'s department to a case that crosses a border, with a reason, and removes it again', async () => {
+    const { caseId } = await openCaseWith(pol, reg, { participants: ['politie', 'gemeente-oov'], registration: { municipality: 'GM0114', crossesMunicipalityBorder: true } });
+    expect((await gem.get(`/api/cases/${caseId}`)).status).toBe(404);
+    const before = await dataFingerprint(env.database.db);
+    for (const [body, status] of [
+      [{ partner: 'politie', municipality: 'GM0106', reason: 'Politie heeft geen afdelingen per gemeente' }, 422],
+      [{ partner: 'gemeente-oov', municipality: 'GM9999', reason: 'Bestaat niet' }, 422],
+      [{ partner: 'gemeente-oov', municipality: 'Assen', reason: 'Geen code' }, 400],
+      [{ partner: 'gemeente-oov', municipality: 'GM0106' }, 400],
+      [{ partner: 'gemeente-oov', reason: 'De afdeling van Emmen neemt al deel' }, 409],
+    ] as const) {
+      const r = await reg.post(`/api/cases/${caseId}/participants`, body);
+      expect(r.status, JSON.stringify(body)).toBe(status);
+    }
+    expect(await dataFingerprint(env.database.db)).toEqual(before);
+    // a partner cannot add a department
+    expect((await gem.post(`/api/cases/${caseId}/participants`, { partner: 'gemeente-oov', municipality: 'GM0106', reason: 'Wij willen meekijken' })).status).toBe(403);
+
+    const added = await reg.post(`/api/cases/${caseId}/participants`, { partner: 'gemeente-oov', municipality: 'GM0106', reason: 'Betrokkene woont deels in Assen' });
+    expect(added.status, added.text).toBe(201);
+    expect(added.body).toEqual({ partner: 'gemeente-oov', municipality: 'GM0106' });
+    expect((await gem.get(`/api/cases/${caseId}`)).status).toBe(200);
+    expect(ids(await gem.get('/api/cases'))).toContain(caseId);
+    const file = await reg.get(`/api/cases/${caseId}`);
+    const oov = file.body.participants.filter((p: { partner: string }) => p.partner === 'gemeente-oov');
+    expect(oov.map((p: { municipality: string }) => p.municipality).sort()).toEqual(['GM0106', 'GM0114']);
+    expect(oov.find((p: { municipality: string }) => p.municipality === 'GM0106')).toMatchObject({ municipalityName: 'Assen', addReason: 'Betrokkene woont deels in Assen' });
+    const event = (await reg.get(`/api/cases/${caseId}/timeline`)).body.find((e: { type: string }) => e.type === 'participant_added');
+    expect(event.data).toMatchObject({ partner: 'gemeente-oov', municipality: 'GM0106', crossBorder: true });
+
+    // removing the Assen department leaves Emmen's in place
+    const removed = await reg.post(`/api/cases/${caseId}/participants/gemeente-oov/remove`, { municipality: 'GM0106', reason: 'Niet meer nodig' });
+    expect(removed.status, removed.text).toBe(200);
+    expect((await gem.get(`/api/cases/${caseId}`)).status).toBe(404);
+    expect((await emmen.get(`/api/cases/${caseId}`)).status).toBe(200);
+    // by its code alone: the department of the case's municipality
+    expect((await reg.post(`/api/cases/${caseId}/participants/gemeente-oov/remove`, { reason: 'Klaar' })).status).toBe(200);
+    expect((await emmen.get(`/api/cases/${caseId}`)).status).toBe(404);
+    // with only the Assen department taking part, an agreement of gemeente-oov (Emmen's department) has no owner: refused
+    expect((await reg.post(`/api/cases/${caseId}/participants`, { partner: 'gemeente-oov', municipality: 'GM0106', reason: 'Alleen Assen nog' })).status).toBe(201);
+    const orphan = await reg.post(`/api/cases/${caseId}/agreements`, { partner: 'gemeente-oov', title: 'Zonder eigenaar', dueDate: '2030-03-31' });
+    expect(orphan.status, orphan.text).toBe(422);
+    expect(orphan.body.error.details).toEqual([expect.objectContaining({ field: 'partner' })]);
+  });
+
+  it('every refused read or write is in the processing log as denied, with the attempted id and no case purpose', async () => {
+    const db = env.database.db;
+    const mark = (await one<{ id: number }>(db, sql`select coalesce(max(id), 0)::int as id from processing_log`))!.id;
+    expect((await gem.get(`/api/cases/${emmenCase}`)).status).toBe(404);
+    expect((await gem.post(`/api/cases/${emmenCase}/journal`, { text: 'Probeer het toch' })).status).toBe(404);
+    expect((await gem.patch(`/api/agreements/${emmenAgreement}`, { status: 'done' })).status).toBe(404);
+    expect((await gem.get(`/api/registrations/${emmenRegistration}`)).status).toBe(404);
+    const missing = randomId();
+    expect((await reg.get(`/api/cases/${missing}`)).status).toBe(404);
+    const added = await rows<Record<string, any>>(db, sql`select actor_email, action, activity, purpose, outcome, case_id, registration_id, data_subject_ref, details
+      from processing_log where id > ${mark} order by id`);
+    const denied = added.filter((r) => r.outcome === 'denied');
+    expect(denied).toEqual([
+      expect.objectContaining({ actor_email: 'gemeente@demo.zvh', action: 'read', details: { object: 'case', attemptedId: emmenCase } }),
+      expect.objectContaining({ actor_email: 'gemeente@demo.zvh', action: 'update', details: { object: 'case', attemptedId: emmenCase } }),
+      expect.objectContaining({ actor_email: 'gemeente@demo.zvh', action: 'update', details: { object: 'agreement', attemptedId: emmenAgreement } }),
+      expect.objectContaining({ actor_email: 'gemeente@demo.zvh', action: 'read', details: { object: 'registration', attemptedId: emmenRegistration } }),
+      expect.objectContaining({ actor_email: 'regisseur@demo.zvh', action: 'read', details: { object: 'case', attemptedId: missing } }),
+    ]);
+    const emmenPurpose = (await one<{ purpose: string }>(db, sql`select purpose from cases where id = ${emmenCase}`))!.purpose;
+    for (const d of denied) {
+      expect(d.purpose).toBe(REFUSED_PURPOSE);
+      expect(d.purpose).not.toBe(emmenPurpose);
+      expect([d.case_id, d.registration_id, d.data_subject_ref]).toEqual([null, null, null]);
+    }
+    // nothing was logged as a successful processing for the refused user
+    expect(added.filter((r) => r.actor_email === 'gemeente@demo.zvh' && r.outcome === 'success')).toEqual([]);
+  });
+});
+
+describe('a second tenant', () => {
+  // tenant groningen has its own ZVH staff and partners; nothing of one tenant is visible in the other
+  let gReg: TestClient, gPol: TestClient, gGem: TestClient, gMgr: TestClient;
+  let gCase: string, gRegistration: string, gPerson: string, gName: string, gBsn: string, gWaiting: string;
+  let dCase: string, dRegistration: string, dName: string;
+  beforeAll(async () => {
+    await seedSecondTenant(env.database.db);
+    [gReg, gPol, gGem, gMgr] = await Promise.all([GRONINGEN.users.regisseur, GRONINGEN.users.politie, GRONINGEN.users.gemeente, GRONINGEN.users.manager].map((e) => env.as(e)));
+    const subject = freshSubject();
+    gName = subject.lastName as string;
+    gBsn = subject.bsn as string;
+    ({ caseId: gCase, registrationId: gRegistration, personId: gPerson } = await openCaseWith(gPol, gReg, { subject }));
+    // an overdue agreement on an unassigned case, inactive for long, and a registration waiting for triage:
+    // every signal list of "Mijn werk" would show them to a regisseur who sees every tenant
+    expect((await gReg.post(`/api/cases/${gCase}/agreements`, { partner: 'gemeente-oov', title: 'Te laat', dueDate: '2021-03-01' })).status).toBe(201);
+    await env.database.db.execute(sql`update cases set regisseur_id = null, last_activity_at = now() - interval '90 days' where id = ${gCase}`);
+    gWaiting = await register(gPol, { subject: { ...freshSubject(), lastName: gName } });
+    await env.database.db.execute(sql`update registrations set registered_at = current_date - 30 where id = ${gWaiting}`);
+    const d = freshSubject();
+    dName = d.lastName as string;
+    ({ caseId: dCase, registrationId: dRegistration } = await openCaseWith(pol, reg, { subject: d }));
+  });
+
+  it('the other tenant\'s ZVH staff and partners get exactly the answer for something that does not exist', async () => {
+    const gemeente = await env.as('gemeente@demo.zvh');
+    for (const c of [reg, mgr, adm, inf, pol, gemeente]) {
+      for (const [path, missing] of [
+        [`/api/cases/${gCase}`, `/api/cases/${randomId()}`],
+        [`/api/cases/${gCase}/timeline`, `/api/cases/${randomId()}/timeline`],
+        [`/api/registrations/${gRegistration}`, `/api/registrations/${randomId()}`],
+      ]) {
+        const r = await c.get(path);
+        expect(r.status, path).toBe(404);
+        same(r, await c.get(missing));
+      }
+    }
+    for (const c of [reg, inf]) expect((await c.get(`/api/persons/${gPerson}`)).status).toBe(404);
+    // each refusal is in the processing log of the asking tenant, as denied, with the attempted id
+    const denied = await rows<{ email: string; object: string; tenant: string }>(env.database.db, sql`
+      select l.actor_email as email, l.details->>'object' as object, t.code as tenant from processing_log l join tenants t on t.id = l.tenant_id
+       where l.outcome = 'denied' and l.details->>'attemptedId' in (${gCase}, ${gRegistration}, ${gPerson})`);
+    expect(denied).toContainEqual({ email: 'regisseur@demo.zvh', object: 'case', tenant: 'drenthe' });
+    expect(denied).toContainEqual({ email: 'politie@demo.zvh', object: 'registration', tenant: 'drenthe' });
+    expect(denied).toContainEqual({ email: 'informatie@demo.zvh', object: 'person', tenant: 'drenthe' });
+    expect(denied.every((d) => d.tenant === 'drenthe')).toBe(true);
+    // and the other way round
+    for (const c of [gReg, gMgr, gPol, gGem]) {
+      expect((await c.get(`/api/cases/${dCase}`)).status).toBe(404);
+      expect((await c.get(`/api/registrations/${dRegistration}`)).status).toBe(404);
+    }
+    // in its own tenant the case is there
+    for (const c of [gReg, gMgr, gPol, gGem]) expect((await c.get(`/api/cases/${gCase}`)).status).toBe(200);
+  });
+
+  it('lists, person search and my-work hold only the own tenant\'s', async () => {
+    for (const c of [reg, mgr, adm, inf, pol]) {
+      const cases = await c.get('/api/cases');
+      expect(ids(cases)).not.toContain(gCase);
+      expect(cases.text).not.toContain(gName);
+      const regs = await c.get('/api/registrations');
+      expect(ids(regs)).not.toContain(gRegistration);
+      expect(regs.text).not.toContain(gName);
+    }
+    for (const c of [reg, inf]) {
+      expect((await c.get(`/api/persons?q=${encodeURIComponent(gName)}`)).body).toEqual([]);
+      expect((await c.get(`/api/persons?q=${gBsn}`)).body).toEqual([]);
+      const work = await c.get('/api/my-work');
+      expect(work.status).toBe(200);
+      for (const secret of [gCase, gWaiting, gName]) expect(work.text).not.toContain(secret);
+    }
+    // the own tenant's staff do see them
+    const own = (await gReg.get('/api/my-work')).body;
+    expect(own.casesWithOverdue.map((c: { id: string }) => c.id)).toContain(gCase);
+    expect(own.inactiveCases.map((c: { id: string }) => c.id)).toContain(gCase);
+    expect(own.waitingTriage.map((r: { id: string }) => r.id)).toContain(gWaiting);
+    expect(ids(await gReg.get('/api/cases'))).toContain(gCase);
+    expect(ids(await gReg.get('/api/cases'))).not.toContain(dCase);
+    expect((await gReg.get(`/api/persons?q=${encodeURIComponent(gName)}`)).body.map((p: { id: string }) => p.id)).toContain(gPerson);
+    expect((await gReg.get(`/api/persons?q=${encodeURIComponent(dName)}`)).body).toEqual([]);
+    expect((await gGem.get('/api/my-work')).body.agreements.length).toBeGreaterThan(0);
+    expect((await gem.get('/api/my-work')).text).not.toContain(gName);
   });
 });

@@ -16,6 +16,7 @@
 // A successful write runs on a fresh case (or registration / person pair) of its own. A refused
 // write runs on the route's shared fixture and must change nothing (row counts and versions are
 // compared before and after), so the order of the tests does not matter.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
@@ -266,3 +267,51 @@ for (const [route, spec] of Object.entries(TABLE)) {
     });
   });
 }
+
+// gemeente@demo.zvh is gemeente-oov's professional for Assen (GM0106) only. On an Emmen case in
+// which gemeente-oov (i.e. its Emmen department) takes part, with an agreement of gemeente-oov and
+// a shared document, every case-flow route answers exactly as for ids that do not exist, changes
+// nothing, and no list names it; on the Assen case of the read fixture it is a participant.
+describe('a municipal professional and another municipality\'s case', () => {
+  let emmen: Fx, missing: Fx, emmenName: string;
+  beforeAll(async () => {
+    const reg = clients.regisseur;
+    const subject = freshSubject();
+    emmenName = subject.lastName as string;
+    const { registrationId, caseId, personId } = await openCaseWith(clients.politie, reg, { subject, registration: { municipality: 'GM0114' }, participants: ['politie', 'gemeente-oov'] });
+    const a = await reg.post(`/api/cases/${caseId}/agreements`, { partner: 'gemeente-oov', title: 'Woonoverlast aanpakken', dueDate: '2030-01-31' });
+    const d = await reg.post(`/api/cases/${caseId}/documents`, pdfUpload({ visibility: 'all' }));
+    expect([a.status, d.status]).toEqual([201, 201]);
+    emmen = { registrationId, caseId, personId, agreementId: a.body.id, documentId: d.body.id, otherPersonId: personId, personName: emmenName };
+    missing = {
+      registrationId: randomUUID(), caseId: randomUUID(), personId: randomUUID(), agreementId: randomUUID(), documentId: randomUUID(),
+      otherPersonId: randomUUID(), personName: `Niemand${randomUUID().slice(0, 8)}`,
+    };
+    // politie (one organisation for all municipalities) takes part and sees it
+    expect((await clients.politie.get(`/api/cases/${caseId}`)).status).toBe(200);
+  });
+
+  it('the Assen case: 200', async () => {
+    expect((await clients.gemeente.get(`/api/cases/${readFx.caseId}`)).status).toBe(200);
+  });
+
+  for (const [route, spec] of Object.entries(TABLE)) {
+    if (spec.fixture === 'none') continue;
+    it(`${route}: the Emmen case is answered as something that does not exist`, async () => {
+      const real = spec.request(emmen);
+      const fake = spec.request(missing);
+      const before = await dataFingerprint(env.database.db);
+      const a = await clients.gemeente.req(real.method, real.url, real.body);
+      if (real.url === fake.url) {
+        // a list: it leaves the Emmen case, registration and person out
+        for (const secret of [emmen.caseId!, emmen.registrationId, emmen.agreementId!, emmenName]) expect(a.text, `${route} names the Emmen case`).not.toContain(secret);
+      } else {
+        const b = await clients.gemeente.req(fake.method, fake.url, fake.body);
+        expect(a.status, `${route}: ${a.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect([a.status, a.text], route).toEqual([b.status, b.text]);
+        expect(a.headers['content-type']).toBe(b.headers['content-type']);
+      }
+      if (real.method !== 'GET') expect(await dataFingerprint(env.database.db), `${route} changed data`).toEqual(before);
+    });
+  }
+});

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
-import { freshSubject, openCaseWith, pdfUpload, PURPOSE, register } from '../../test/fixtures.js';
+import { freshSubject, openCaseWith, pdfUpload, PURPOSE, register, triageBody } from '../../test/fixtures.js';
 import { one, rows, sql } from '../../core/db/index.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
@@ -143,6 +143,30 @@ describe('writes are logged as create and update', () => {
     expect(created).toEqual([expect.objectContaining({ action: 'create', actor_email: 'politie@demo.zvh', actor_organisation: 'politie', registration_id: id, purpose: REGISTRATION_PURPOSE })]);
     const triaged = await logged(async () => expect((await reg.post(`/api/registrations/${id}/triage/start`)).status).toBe(200));
     expect(triaged).toEqual([expect.objectContaining({ action: 'update', actor_email: 'regisseur@demo.zvh', registration_id: id })]);
+  });
+
+  it('the triage decision: its own entry with the new case and the case\'s purpose (or the registration\'s without a case)', async () => {
+    const subject = freshSubject();
+    const id = await register(pol, { subject });
+    const person = (await reg.get(`/api/registrations/${id}`)).body.subject.id as string;
+    const purpose = `Escalatie voorkomen en woonruimte behouden ${Math.random()}`;
+    let newCase = '';
+    const decided = await logged(async () => {
+      const t = await reg.post(`/api/registrations/${id}/triage`, triageBody('procesregie', { purpose }));
+      expect(t.status, t.text).toBe(200);
+      newCase = t.body.caseId;
+    });
+    expect(newCase).toBeTruthy();
+    expect(decided).toEqual([expect.objectContaining({
+      action: 'update', activity: 'triage', actor_email: 'regisseur@demo.zvh', actor_organisation: 'zvh', outcome: 'success',
+      case_id: newCase, registration_id: id, data_subject_ref: person, purpose, details: { outcome: 'procesregie' },
+    })]);
+    // the case's purpose as stored is the one logged
+    expect((await one<{ purpose: string }>(env.database.db, sql`select purpose from cases where id = ${newCase}`))!.purpose).toBe(purpose);
+
+    const other = await register(pol, { subject: freshSubject() });
+    const back = await logged(async () => expect((await reg.post(`/api/registrations/${other}/triage`, triageBody('terugleggen'))).status).toBe(200));
+    expect(back).toEqual([expect.objectContaining({ action: 'update', activity: 'triage', case_id: null, registration_id: other, purpose: REGISTRATION_PURPOSE, details: { outcome: 'terugleggen' } })]);
   });
 
   it('agreement create and update, journal, document, plan, close', async () => {

@@ -22,6 +22,7 @@ const Visibility = Type.Union([Type.Literal('zvh'), Type.Literal('all'), Type.Li
 const SharedWith = Type.Optional(Type.Array(Code, { maxItems: 30, description: 'Partnercodes van deelnemers (alleen bij visibility "selected")' }));
 const JournalBody = Type.Object({ text: LongText(5000), date: Type.Optional(DateStr), visibility: Visibility, sharedWith: SharedWith });
 const Audience = { visibility: Visibility, sharedWith: Type.Array(Type.String()) };
+const MunicipalityCode = Type.String({ pattern: '^GM[0-9]{4}$', description: 'CBS-code van de gemeente' });
 
 export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   const id = (r: { params: unknown }) => (r.params as { id: string }).id;
@@ -98,21 +99,29 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
 
   app.post('/api/cases/:id/participants', {
     config: regisseur,
-    schema: { tags: ['procesregie'], summary: 'Partner laten deelnemen', params: IdParams, body: Type.Object({ partner: Code, reason: LongText(2000) }) },
+    schema: {
+      tags: ['procesregie'], summary: 'Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente)', params: IdParams,
+      body: Type.Object({
+        partner: Code, reason: LongText(2000),
+        municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()], { description: 'Alleen gemeentelijke partners: de afdeling van deze gemeente (standaard de gemeente van de casus; een andere bij een casus over de gemeentegrens)' })),
+      }),
+    },
   }, async (request, reply) => {
-    const b = request.body as { partner: string; reason: string };
-    return reply.status(201).send(await svc.addParticipant(ctxOf(request, db), id(request), b.partner, b.reason));
+    const b = request.body as { partner: string; reason: string; municipality?: string | null };
+    return reply.status(201).send(await svc.addParticipant(ctxOf(request, db), id(request), b.partner, b.reason, b.municipality));
   });
 
   app.post('/api/cases/:id/participants/:partner/remove', {
     config: regisseur,
     schema: {
       tags: ['procesregie'], summary: 'Deelname van een partner beëindigen (toegang vervalt direct)',
-      params: Type.Object({ id: Uuid, partner: Code }), body: Type.Object({ reason: LongText(2000) }),
+      params: Type.Object({ id: Uuid, partner: Code }),
+      body: Type.Object({ reason: LongText(2000), municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()])) }),
     },
   }, async (request) => {
     const p = request.params as { id: string; partner: string };
-    return svc.removeParticipant(ctxOf(request, db), p.id, p.partner, (request.body as { reason: string }).reason);
+    const b = request.body as { reason: string; municipality?: string | null };
+    return svc.removeParticipant(ctxOf(request, db), p.id, p.partner, b.reason, b.municipality);
   });
 
   app.post('/api/cases/:id/agreements', {

@@ -8,7 +8,7 @@ import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import type { Executor } from '../../core/db/index.js';
-import { caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, requireRegisseur, requireZvh } from '../../core/access.js';
+import { agreementOwnedBy, caseMunicipality, caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
 import type { CaseRef } from '../../core/access.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
@@ -75,10 +75,11 @@ export async function getCase(ctx: Ctx, id: string) {
      where c.id = ${id}`);
   if (!c) throw new NotFoundError('Casus niet gevonden');
   const [participants, agreements, journal, documents] = await Promise.all([
-    rows(ctx.db, sql`select cp.partner_code as partner, o.name, cp.added_at as "addedAt", cp.add_reason as "addReason",
-        cp.removed_at as "removedAt", cp.remove_reason as "removeReason"
+    rows(ctx.db, sql`select cp.partner_code as partner, o.name, cp.municipality_code as municipality, m.name as "municipalityName",
+        cp.added_at as "addedAt", cp.add_reason as "addReason", cp.removed_at as "removedAt", cp.remove_reason as "removeReason"
       from case_participants cp left join organisations o on o.tenant_id = cp.tenant_id and o.code = cp.partner_code
-      where cp.case_id = ${id} ${zvh ? sql`` : sql`and cp.removed_at is null`} order by cp.removed_at nulls first, o.name`),
+      left join municipalities m on m.tenant_id = cp.tenant_id and m.code = cp.municipality_code
+      where cp.case_id = ${id} ${zvh ? sql`` : sql`and cp.removed_at is null`} order by cp.removed_at nulls first, o.name, m.name`),
     rows(ctx.db, sql`select a.id, a.partner_code as partner, a.title, a.description, a.responsible_person as "responsiblePerson", a.due_date as "dueDate",
         a.status, a.note, a.carried_over as "carriedOver", a.version, a.updated_at as "updatedAt",
         coalesce(a.status = 'open' and a.due_date < current_date, false) as overdue
@@ -165,32 +166,56 @@ export async function setAvePhase(ctx: Ctx, id: string, phase: number, reason: s
   });
 }
 
-export async function addParticipant(ctx: Ctx, id: string, partner: string, reason: string) {
+/**
+ * A partner takes part. A municipal partner takes part as one municipality's department: by
+ * default the case's own municipality; for a case that crosses a border the regisseur names
+ * another municipality (with the reason, as for every participant).
+ */
+export async function addParticipant(ctx: Ctx, id: string, partner: string, reason: string, municipality?: string | null) {
   requireRegisseur(ctx.actor);
-  const ok = await one(ctx.db, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${partner} and kind = 'partner' and active`);
-  if (!ok) throw new ValidationError('Onbekende partner', [{ field: 'partner', message: 'Onbekende of inactieve partner' }]);
+  const org = await one<{ municipal: boolean }>(ctx.db, sql`select municipal from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${partner} and kind = 'partner' and active`);
+  if (!org) throw new ValidationError('Onbekende partner', [{ field: 'partner', message: 'Onbekende of inactieve partner' }]);
+  if (municipality && !org.municipal) {
+    throw new ValidationError('Alleen een gemeentelijke partner neemt deel voor een gemeente', [{ field: 'municipality', message: 'Deze partner heeft geen afdelingen per gemeente' }]);
+  }
+  if (municipality) {
+    const m = await one(ctx.db, sql`select 1 from municipalities where tenant_id = ${ctx.actor.tenantId} and code = ${municipality} and active`);
+    if (!m) throw new ValidationError('Onbekende gemeente', [{ field: 'municipality', message: `Onbekende gemeente "${municipality}"` }]);
+  }
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
-    const res = await rows(tx, sql`insert into case_participants (tenant_id, case_id, partner_code, added_by, add_reason)
-      values (${ctx.actor.tenantId}, ${id}, ${partner}, ${ctx.actor.userId}, ${reason}) on conflict do nothing returning id`);
-    if (!res.length) throw new ConflictError('already_participant', 'Deze partner neemt al deel');
-    await recordEvent(ctx, tx, { caseId: id, type: 'participant_added', data: { partner, reason } });
-    await logCase(ctx, ref, 'update', { object: 'participant', partner, change: 'added' }, tx);
-    return { partner };
+    const own = await one<{ code: string }>(tx, sql`select municipality_code as code from registrations where id = ${ref.registrationId}`);
+    const department = org.municipal ? (municipality ?? own!.code) : null;
+    const res = await rows(tx, sql`insert into case_participants (tenant_id, case_id, partner_code, municipality_code, added_by, add_reason)
+      values (${ctx.actor.tenantId}, ${id}, ${partner}, ${department}, ${ctx.actor.userId}, ${reason}) on conflict do nothing returning id`);
+    if (!res.length) throw new ConflictError('already_participant', department ? 'Deze afdeling neemt al deel' : 'Deze partner neemt al deel');
+    const crossBorder = department !== null && department !== own!.code;
+    const dept = department ? { municipality: department, crossBorder } : {};
+    await recordEvent(ctx, tx, { caseId: id, type: 'participant_added', data: { partner, ...dept, reason } });
+    await logCase(ctx, ref, 'update', { object: 'participant', partner, ...(department ? { municipality: department } : {}), change: 'added' }, tx);
+    return { partner, municipality: department };
   });
 }
 
-/** A removed partner loses access at once: visibility is decided from the active participants on every query. */
-export async function removeParticipant(ctx: Ctx, id: string, partner: string, reason: string) {
+/**
+ * A removed partner loses access at once: visibility is decided from the active participants on
+ * every query. For a municipal partner, `municipality` names the department (default: the case's own).
+ */
+export async function removeParticipant(ctx: Ctx, id: string, partner: string, reason: string, municipality?: string | null) {
   requireRegisseur(ctx.actor);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
-    const res = await rows(tx, sql`update case_participants set removed_at = now(), removed_by = ${ctx.actor.userId}, remove_reason = ${reason}
-      where case_id = ${id} and partner_code = ${partner} and removed_at is null returning id`);
+    const own = await one<{ code: string }>(tx, sql`select municipality_code as code from registrations where id = ${ref.registrationId}`);
+    const res = await rows<{ municipality: string | null }>(tx, sql`update case_participants set removed_at = now(), removed_by = ${ctx.actor.userId}, remove_reason = ${reason}
+      where case_id = ${id} and partner_code = ${partner} and removed_at is null
+        and coalesce(municipality_code, ${own!.code}) = ${municipality ?? own!.code}
+      returning municipality_code as municipality`);
     if (!res.length) throw new NotFoundError('Deze partner neemt niet deel');
-    await recordEvent(ctx, tx, { caseId: id, type: 'participant_removed', data: { partner, reason } });
-    await logCase(ctx, ref, 'update', { object: 'participant', partner, change: 'removed' }, tx);
-    return { partner };
+    const department = res[0]!.municipality;
+    const dept = department ? { municipality: department } : {};
+    await recordEvent(ctx, tx, { caseId: id, type: 'participant_removed', data: { partner, ...dept, reason } });
+    await logCase(ctx, ref, 'update', { object: 'participant', partner, ...dept, change: 'removed' }, tx);
+    return { partner, municipality: department };
   });
 }
 
@@ -202,7 +227,10 @@ export async function createAgreement(ctx: Ctx, caseId: string, input: Agreement
     const ref = await loadVisibleCase(ctx, caseId, { write: true, lock: true, ex: tx });
     // the owner must be able to see and update its agreement: a participant, or the ZVH itself
     const owner = await one(tx, sql`select 1 from organisations o where o.tenant_id = ${ctx.actor.tenantId} and o.code = ${input.partner} and o.active
-      and (o.kind = 'zvh' or exists (select 1 from case_participants cp where cp.case_id = ${caseId} and cp.partner_code = o.code and cp.removed_at is null))`);
+      and (o.kind = 'zvh' or exists (select 1 from case_participants cp join cases c on c.id = cp.case_id
+             where cp.case_id = ${caseId} and cp.partner_code = o.code and cp.removed_at is null
+               -- a municipal partner's agreement is its department of the case's municipality: that department must take part
+               and (not o.municipal or coalesce(cp.municipality_code, ${caseMunicipality}) = ${caseMunicipality})))`);
     if (!owner) throw new ValidationError('Organisatie neemt niet deel', [{ field: 'partner', message: 'Laat de partner eerst deelnemen aan de casus' }]);
     const a = await one<{ id: string; version: number }>(tx, sql`insert into agreements (tenant_id, case_id, partner_code, title, description, responsible_person, due_date, created_by)
       values (${ctx.actor.tenantId}, ${caseId}, ${input.partner}, ${input.title}, ${input.description ?? null}, ${input.responsiblePerson ?? null}, ${input.dueDate ?? null}, ${ctx.actor.userId})
@@ -219,14 +247,15 @@ export interface AgreementPatch { status?: 'open' | 'done' | 'cancelled'; note?:
 export async function updateAgreement(ctx: Ctx, agreementId: string, patch: AgreementPatch, version: number | undefined) {
   return transaction(ctx.db, async (tx) => {
     // the agreement is found only through a case the actor may see
-    const a = await one<{ id: string; case_id: string; partner_code: string; status: string; version: number }>(tx, sql`
-      select a.id, a.case_id, a.partner_code, a.status, a.version from agreements a join cases c on c.id = a.case_id
+    const a = await one<{ id: string; case_id: string; partner_code: string; status: string; version: number; own: boolean }>(tx, sql`
+      select a.id, a.case_id, a.partner_code, a.status, a.version, ${agreementOwnedBy(ctx.actor)} as own from agreements a join cases c on c.id = a.case_id
        where a.id = ${agreementId} and ${caseVisibleTo(ctx.actor)} for update of a`);
-    if (!a) throw new NotFoundError('Afspraak niet gevonden');
+    if (!a) return refuse(ctx, { object: 'agreement', id: agreementId, action: 'update', message: 'Afspraak niet gevonden', ex: tx });
     const ref = await loadVisibleCase(ctx, a.case_id, { write: true, ex: tx });
     const regisseur = isZvhStaff(ctx.actor) && ctx.actor.roles.includes('procesregisseur');
     if (!regisseur) {
-      if (isZvhStaff(ctx.actor) || a.partner_code !== ctx.actor.organisationCode) throw new ForbiddenError('U kunt alleen afspraken van uw eigen organisatie bijwerken');
+      // a municipal partner's agreement belongs to its department of the case's municipality
+      if (isZvhStaff(ctx.actor) || !a.own) throw new ForbiddenError('U kunt alleen afspraken van uw eigen organisatie bijwerken');
       const extra = (['title', 'dueDate', 'responsiblePerson', 'description'] as const).filter((k) => patch[k] !== undefined);
       if (extra.length) throw new ForbiddenError('Alleen status en toelichting zijn door de partner te wijzigen');
     }

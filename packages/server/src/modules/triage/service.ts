@@ -5,12 +5,12 @@ import { meetsProcesregieCriteria } from '@zvh/shared';
 import type { Action, Status, TriageCriteria } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
 import { one, sql, transaction } from '../../core/db/index.js';
-import { DomainError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { DomainError, ValidationError } from '../../core/errors.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
 import { transition } from '../../core/workflow.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { recordEvent } from '../../core/case-events.js';
-import { registrationVisibleTo } from '../../core/access.js';
+import { refuse, registrationVisibleTo } from '../../core/access.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
 export type TriageOutcome = 'procesregie' | 'advies' | 'terugleggen' | 'doorverwijzen';
@@ -33,7 +33,7 @@ async function loadForTriage(ctx: Ctx, ex: Ctx['db'], id: string) {
   const reg = await one<{ id: string; status: Status; person_id: string; registering_partner: string; kind: string }>(ex, sql`
     select r.id, r.status, r.person_id, r.registering_partner, r.kind from registrations r
      where r.id = ${id} and ${registrationVisibleTo(ctx.actor)} for update`);
-  if (!reg) throw new NotFoundError('Aanmelding niet gevonden');
+  if (!reg) return refuse(ctx, { object: 'registration', id, action: 'update', message: 'Aanmelding niet gevonden', ex });
   return reg;
 }
 
@@ -96,8 +96,11 @@ export async function triage(ctx: Ctx, id: string, input: TriageInput): Promise<
       const participants = new Set(input.participants ?? []);
       if (input.outcome === 'advies') participants.add(reg.registering_partner);
       for (const p of participants) {
-        await tx.execute(sql`insert into case_participants (tenant_id, case_id, partner_code, added_by, add_reason)
-          values (${ctx.actor.tenantId}, ${caseId}, ${p}, ${ctx.actor.userId}, 'triage')`);
+        // a municipal partner named by its code alone takes part as the department of the case's municipality
+        await tx.execute(sql`insert into case_participants (tenant_id, case_id, partner_code, municipality_code, added_by, add_reason)
+          select ${ctx.actor.tenantId}, ${caseId}, o.code, case when o.municipal then r.municipality_code end, ${ctx.actor.userId}, 'triage'
+            from organisations o join registrations r on r.id = ${id}
+           where o.tenant_id = ${ctx.actor.tenantId} and o.code = ${p}`);
       }
       await recordEvent(ctx, tx, { caseId, registrationId: id, type: 'case_opened', data: { kind: input.outcome, approach: input.approach ?? null, participants: [...participants] } });
     }

@@ -39,10 +39,11 @@ interface Values {
   name: string;
   organisationCode: string;
   roles: string[];
-  municipalityCode: string;
+  /** Only for a municipal partner's professional: the municipalities they work for. */
+  municipalityCodes: string[];
 }
 
-const EMPTY: Values = { email: '', name: '', organisationCode: '', roles: [], municipalityCode: '' };
+const EMPTY: Values = { email: '', name: '', organisationCode: '', roles: [], municipalityCodes: [] };
 
 type Result = { title: string; name: string; password: string };
 
@@ -58,13 +59,14 @@ export default function UsersPage() {
   const orgByCode = new Map(organisations.map((o) => [o.code, o]));
   const municipalityByCode = new Map(municipalities.map((m) => [m.code, m]));
   const roleLabel = (role: Role) => t(`roles.${role}`);
+  const isMunicipal = (code: string) => Boolean(orgByCode.get(code)?.municipal);
 
   const save = useAction(async (target: AdminUser | 'new', v: Values) => {
     const body = {
       name: v.name.trim(),
       organisationCode: v.organisationCode,
       roles: v.roles,
-      municipalityCode: v.municipalityCode || null,
+      municipalityCodes: isMunicipal(v.organisationCode) ? v.municipalityCodes : [],
     };
     if (target === 'new') return api.post<{ id: string } & OneTimePassword>('/api/admin/users', { email: v.email.trim(), ...body });
     await api.patch(`/api/admin/users/${encodeURIComponent(target.id)}`, body);
@@ -79,7 +81,7 @@ export default function UsersPage() {
       name: u.name,
       organisationCode: u.organisationCode,
       roles: [...u.roles],
-      municipalityCode: u.municipalityCode ?? '',
+      municipalityCodes: u.municipalityCodes ?? (u.municipalityCode ? [u.municipalityCode] : []),
     }),
     name: (u) => u.name,
     save,
@@ -89,6 +91,7 @@ export default function UsersPage() {
       name: nameError(t, v.name),
       organisationCode: !v.organisationCode ? t('users.errors.organisation') : undefined,
       roles: v.roles.length === 0 ? t('users.errors.roles') : undefined,
+      municipalityCodes: isMunicipal(v.organisationCode) && v.municipalityCodes.length === 0 ? t('users.errors.municipalities') : undefined,
     }),
     saved: (_editing, v, created) => {
       if (!created) return t('beheer.saved', { name: v.name.trim() });
@@ -106,6 +109,7 @@ export default function UsersPage() {
       'roles',
       form.values.roles.filter((r) => (allowed as string[]).includes(r)),
     );
+    if (!isMunicipal(code)) form.set('municipalityCodes', []);
   };
 
   const confirm = async () => {
@@ -137,7 +141,10 @@ export default function UsersPage() {
     {
       key: 'municipality',
       header: t('users.municipality'),
-      cell: (u) => (u.municipalityCode ? (municipalityByCode.get(u.municipalityCode)?.name ?? u.municipalityCode) : '—'),
+      cell: (u) => {
+        const codes = u.municipalityCodes ?? (u.municipalityCode ? [u.municipalityCode] : []);
+        return codes.length ? codes.map((c) => municipalityByCode.get(c)?.name ?? c).join(', ') : '—';
+      },
     },
     {
       key: 'status',
@@ -190,7 +197,7 @@ export default function UsersPage() {
       <EditDialog
         page={page}
         title={editing === 'new' ? t('users.add') : t('users.edit', { name: page.editingName })}
-        fields={['email', 'name', 'organisationCode', 'roles', 'municipalityCode']}
+        fields={['email', 'name', 'organisationCode', 'roles', 'municipalityCodes']}
       >
         {editing === 'new' ? (
           <TextField
@@ -230,19 +237,20 @@ export default function UsersPage() {
           error={form.errors.roles}
           name="roles"
         />
-        <SelectField
-          label={t('users.municipality')}
-          description={t('users.municipalityDescription')}
-          optional
-          placeholder={t('users.noMunicipality')}
-          options={[...municipalities]
-            .filter((m) => m.active || m.code === form.values.municipalityCode)
-            .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-            .map((m) => ({ value: m.code, label: m.name }))}
-          value={form.values.municipalityCode}
-          onChange={(e) => form.set('municipalityCode', e.currentTarget.value)}
-          error={form.errors.municipalityCode}
-        />
+        {isMunicipal(form.values.organisationCode) && (
+          <CheckboxGroupField
+            legend={t('users.municipalities')}
+            description={t('users.municipalitiesDescription')}
+            options={[...municipalities]
+              .filter((m) => m.active || form.values.municipalityCodes.includes(m.code))
+              .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+              .map((m) => ({ value: m.code, label: m.name }))}
+            value={form.values.municipalityCodes}
+            onChange={(codes) => form.set('municipalityCodes', codes)}
+            error={form.errors.municipalityCodes}
+            name="municipalityCodes"
+          />
+        )}
       </EditDialog>
 
       <ConfirmDialog

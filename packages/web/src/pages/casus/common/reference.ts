@@ -56,6 +56,8 @@ export interface Labels {
   /** The label of a code in a code list; the code itself when unknown; a dash when empty. */
   code: (list: string, code: string | null | undefined) => string;
   org: (code: string | null | undefined) => string;
+  /** Whether the organisation is a municipal partner (one department per municipality). */
+  municipal: (code: string | null | undefined) => boolean;
   municipality: (code: string | null | undefined) => string;
   /** The active entries of a code list, plus `keep` (a value already chosen) when it is inactive now. */
   options: (list: string, keep?: string | string[] | null) => SelectOption[];
@@ -75,6 +77,7 @@ export function labelsFor(ref: Reference): Labels {
       return ref.codeLists[list]?.find((e) => e.code === code)?.label ?? code;
     },
     org: (code) => (code ? ref.organisations.find((o) => o.code === code)?.name ?? code : DASH),
+    municipal: (code) => Boolean(code && ref.organisations.find((o) => o.code === code)?.municipal),
     municipality: (code) => (code ? ref.municipalities.find((m) => m.code === code)?.name ?? code : DASH),
     options: (list, keep) => {
       const k = asList(keep);

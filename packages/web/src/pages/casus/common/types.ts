@@ -119,6 +119,9 @@ export interface Plan {
 export interface Participant {
   partner: string;
   name: string | null;
+  /** A municipal partner's department: the municipality (null for other partners). */
+  municipality?: string | null;
+  municipalityName?: string | null;
   addedAt: string;
   addReason: string | null;
   removedAt: string | null;

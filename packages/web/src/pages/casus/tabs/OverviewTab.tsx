@@ -238,6 +238,7 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [partner, setPartner] = useState('');
+  const [municipality, setMunicipality] = useState('');
   const [reason, setReason] = useState('');
   const [addErrors, setAddErrors] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);
@@ -245,8 +246,10 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
   const [removeReason, setRemoveReason] = useState('');
   const [removeError, setRemoveError] = useState<string>();
   const [removeAttempt, setRemoveAttempt] = useState(0);
-  const add = useAction((body: { partner: string; reason: string }) => api.post(`/api/cases/${c.id}/participants`, body));
-  const remove = useAction((p: string, r: string) => api.post(`/api/cases/${c.id}/participants/${encodeURIComponent(p)}/remove`, { reason: r }));
+  const add = useAction((body: { partner: string; reason: string; municipality?: string }) => api.post(`/api/cases/${c.id}/participants`, body));
+  const remove = useAction((p: Participant, r: string) =>
+    api.post(`/api/cases/${c.id}/participants/${encodeURIComponent(p.partner)}/remove`, { reason: r, ...(p.municipality ? { municipality: p.municipality } : {}) }),
+  );
   // after a removal the row's button is gone: once the new list is in, continue at the add form
   const focusAfterRemoval = useRef(false);
   useEffect(() => {
@@ -255,8 +258,13 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
     document.getElementById('deelnemer-partner')?.focus();
   }, [c.participants]);
   const active = c.participants.filter((p) => !p.removedAt);
-  const available = labels.partners().filter((o) => !active.some((p) => p.partner === o.value));
-  const name = (p: Participant) => p.name ?? labels.org(p.partner);
+  // a municipal partner takes part per municipality: another municipality's department can still be added
+  const available = labels.partners().filter((o) => labels.municipal(o.value) || !active.some((p) => p.partner === o.value));
+  const municipal = labels.municipal(partner);
+  const name = (p: Participant) => {
+    const org = p.name ?? labels.org(p.partner);
+    return p.municipality ? t('casus.participants.department', { organisation: org, municipality: p.municipalityName ?? labels.municipality(p.municipality) }) : org;
+  };
 
   const submitAdd = async (e: FormEvent) => {
     e.preventDefault();
@@ -266,13 +274,15 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
     if (!reason.trim()) found.reason = t('casus.participants.errors.reason');
     setAddErrors(found);
     if (Object.keys(found).length) return;
-    const res = await add.run({ partner, reason: reason.trim() });
+    const res = await add.run({ partner, reason: reason.trim(), ...(municipal && municipality ? { municipality } : {}) });
     if (res.ok) {
-      notify(t('casus.participants.added', { name: labels.org(partner) }));
+      const org = labels.org(partner);
+      notify(t('casus.participants.added', { name: municipal && municipality ? t('casus.participants.department', { organisation: org, municipality: labels.municipality(municipality) }) : org }));
       setPartner('');
+      setMunicipality('');
       setReason('');
       reload();
-    } else setAddErrors(mapServerErrors(res.error, ['partner', 'reason']));
+    } else setAddErrors(mapServerErrors(res.error, ['partner', 'municipality', 'reason']));
   };
 
   const submitRemove = async () => {
@@ -283,7 +293,7 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
       return;
     }
     setRemoveError(undefined);
-    const res = await remove.run(removing.partner, removeReason.trim());
+    const res = await remove.run(removing, removeReason.trim());
     if (res.ok) {
       notify(t('casus.participants.removed', { name: name(removing) }));
       focusAfterRemoval.current = true;
@@ -334,7 +344,7 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
   return (
     <Section title={t('casus.participants.title')} level={3}>
       <Paragraph>{t('casus.participants.intro')}</Paragraph>
-      <DataTable caption={t('casus.participants.caption')} columns={columns} rows={c.participants} rowKey={(p) => `${p.partner}-${p.addedAt}`} emptyMessage={t('casus.participants.empty')} />
+      <DataTable caption={t('casus.participants.caption')} columns={columns} rows={c.participants} rowKey={(p) => `${p.partner}-${p.municipality ?? ''}-${p.addedAt}`} emptyMessage={t('casus.participants.empty')} />
       {c.permissions.manage && (
         <form noValidate onSubmit={submitAdd} className="zvh-cf-form">
           <Heading level={4}>{t('casus.participants.addTitle')}</Heading>
@@ -351,10 +361,26 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
             placeholder={t('common.choose')}
             options={available}
             value={partner}
-            onChange={(e) => setPartner(e.currentTarget.value)}
+            onChange={(e) => {
+              setPartner(e.currentTarget.value);
+              setMunicipality('');
+            }}
             error={addErrors.partner}
             required
           />
+          {municipal && (
+            <SelectField
+              id="deelnemer-municipality"
+              label={t('casus.participants.fields.municipality')}
+              description={t('casus.participants.municipalityDescription')}
+              optional
+              placeholder={t('casus.participants.caseMunicipality')}
+              options={labels.municipalities()}
+              value={municipality}
+              onChange={(e) => setMunicipality(e.currentTarget.value)}
+              error={addErrors.municipality}
+            />
+          )}
           <TextAreaField
             id="deelnemer-reason"
             label={t('casus.participants.fields.reason')}
