@@ -5,7 +5,7 @@
 // professional sees the Emmen case. Every page checked is free of serious and critical axe
 // violations, also at 390 px wide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { axeViolations, launchBrowser, newPage, signIn, startApp } from './browser.js';
 import type { RunningApp } from './browser.js';
 import { rows, sql } from '../src/core/db/index.js';

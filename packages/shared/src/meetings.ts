@@ -53,9 +53,8 @@ export const DEFAULT_MEETING_TYPES: MeetingTypeDefault[] = [
     location: 'Zorg- en Veiligheidshuis Drenthe, Assen', subjectKind: 'facilitated',
   },
   {
-    // leerplicht is a municipal department; until it has its own organisation code it takes part as gemeente-sd
     code: 'lpco', name: 'Leerplicht-casusoverleg (LPCO)', chairOrganisation: 'om',
-    memberOrganisations: ['zvh', 'om', 'gemeente-sd', 'rvdk', 'halt'],
+    memberOrganisations: ['zvh', 'om', 'leerplicht', 'rvdk', 'halt'],
     frequency: { kind: 'monthly', nth: 1, weekday: 3, start: '14:00', end: '15:30', excludedMonths: [7, 8] },
     location: 'Zorg- en Veiligheidshuis Drenthe, Assen', subjectKind: 'facilitated',
   },

@@ -199,12 +199,9 @@ describe('agenda need-to-know', () => {
     expect((await reg.post(`/api/meetings/${meetingId}/agenda`, { question: 'x' })).status).toBe(422);
   });
 
-  // MARK: municipal departments. Once caseVisibleTo applies the municipal rule (a municipal
-  // partner sees only cases of its own municipality: reference-data.md), gemeente@demo.zvh
-  // (gemeente-oov, Assen only) must not see an item of an Emmen case that names gemeente-oov.
-  // Until that rule lands in core/access.ts this expectation fails, so it is marked `it.fails`;
-  // when this test starts failing, the rule has landed: turn `it.fails` into `it`.
-  it.fails('another municipality\'s department does not see an Emmen case\'s item (needs the municipal rule in caseVisibleTo)', async () => {
+  // Municipal departments (reference-data.md): gemeente@demo.zvh (gemeente-oov, Assen only) does
+  // not see an item of an Emmen case that names gemeente-oov (that is Emmen's department).
+  it('another municipality\'s department does not see an Emmen case\'s item', async () => {
     const E = await openCaseWith(reg, reg, { subject: freshSubject(), participants: ['gemeente-oov', 'politie'], registration: { municipality: 'GM0114' } });
     const m = await plan();
     await agenda(m, { caseId: E.caseId, question: 'Vraag Emmen' });

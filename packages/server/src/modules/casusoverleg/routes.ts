@@ -9,6 +9,8 @@ import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { Code, DateStr, IdParams, LongText, ShortText, Uuid } from '../schemas.js';
+import { registerDaySectionProvider } from '../../core/day-sections.js';
+import { meetingDaySections } from './day-sections.js';
 import * as svc from './service.js';
 import { meetingPdf } from './pdf.js';
 
@@ -88,6 +90,7 @@ const IdResponse = Type.Object({ id: Uuid });
 const CalendarUrl = Type.Object({ url: Type.String() });
 
 export function casusoverlegRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  registerDaySectionProvider('casusoverleg', meetingDaySections);
   const params = (r: { params: unknown }) => r.params as { id: string; itemId: string };
 
   app.get('/api/meeting-types', {
