@@ -22,6 +22,20 @@ export const PERMISSIONS = {
   'person.merge': ['procesregisseur'],
   /** See the list of procesregisseurs (to assign a case). */
   'regisseur.list': ['procesregisseur', 'informatiemakelaar', 'manager'],
+  /** The working day (start page) and notifications. */
+  'workday.read': ['procesregisseur', 'informatiemakelaar', 'professional'],
+  /** See the meetings (and their items) one's organisation takes part in. */
+  'meeting.read': ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional', 'liaison'],
+  /** Plan meetings and put cases or registrations on their agenda. */
+  'meeting.plan': ['procesregisseur'],
+  /** Contribute to an agenda item before the meeting. */
+  'meeting.contribute': ['procesregisseur', 'informatiemakelaar', 'professional', 'liaison'],
+  /** Chair a meeting: approve its minutes (a partner chairs the meetings the ZVH facilitates). */
+  'meeting.chair': ['procesregisseur', 'professional'],
+  /** Oversee whether minutes are approved in time. */
+  'meeting.oversee': ['procesregisseur', 'manager', 'beheerder'],
+  /** The records of the meetings the ZVH facilitates (veelplegers, LPCO, nazorg); rows by organisation. */
+  'facilitated.read': ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'],
   /** Management information: annual report, capacity model, cost split. */
   'report.read': ['manager', 'beheerder'],
   /** Import historical caseloads. */

@@ -9,6 +9,8 @@
 // named by its code alone is the department of the case's municipality) and the registrations
 // their organisation made for such a municipality. Anything else answers exactly like something
 // that does not exist, and the refusal is written to the processing log (outcome `denied`).
+import type { Permission } from '@zvh/shared';
+import { can } from '@zvh/shared';
 import type { SQL } from 'drizzle-orm';
 import type { Status } from '@zvh/shared';
 import type { Actor, Ctx } from './context.js';
@@ -135,10 +137,20 @@ export function requireZvh(actor: Actor, message = 'Alleen medewerkers van het Z
   if (!isZvhStaff(actor)) throw new ForbiddenError(message);
 }
 
+/** Whether the actor holds a named permission (@zvh/shared PERMISSIONS), the same names the routes use. */
+export function allowed(actor: Actor, permission: Permission): boolean {
+  return can(actor.roles, permission);
+}
+
+/** Refuses (403) an actor without the named permission. */
+export function requirePermission(actor: Actor, permission: Permission, message?: string): void {
+  if (!allowed(actor, permission)) throw new ForbiddenError(message);
+}
+
 /** The case's direction (plan, participants, agreements, AVE, closure) is the procesregisseur's alone. */
 export function requireRegisseur(actor: Actor, message = 'Alleen een procesregisseur kan dit doen'): void {
   requireZvh(actor);
-  if (!actor.roles.includes('procesregisseur')) throw new ForbiddenError(message);
+  requirePermission(actor, 'case.direct', message);
 }
 
 /** Parses a version from If-Match ("3", W/"3", "v3") or a body field; undefined when absent. */

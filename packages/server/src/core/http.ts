@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The HTTP engine: access rules, sessions, CSRF, security headers, the error model, OpenAPI.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '@zvh/shared';
+import type { Permission } from '@zvh/shared';
+import { can } from '@zvh/shared';
 import type { Actor, Ctx } from './context.js';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
@@ -12,10 +13,14 @@ import { resolveSession, SESSION_COOKIE } from './auth/sessions.js';
  * Every route declares who may call it. A route without a rule is refused at run time and
  * fails the route-inventory test.
  *  - public: no session needed (health, OpenAPI, sign-in, secret-token feeds)
- *  - roles: 'any' for every signed-in user, or the roles that may call it
+ *  - signedIn: every signed-in user (their own account, calendar, reference data)
+ *  - permission: a named permission of @zvh/shared's PERMISSIONS, the same name services check
  *  - duringPasswordChange: still allowed while the user must change a one-time password
  */
-export type AccessRule = { public: true } | { roles: Role[] | 'any'; duringPasswordChange?: boolean };
+export type AccessRule =
+  | { public: true }
+  | { signedIn: true; duringPasswordChange?: boolean }
+  | { permission: Permission; duringPasswordChange?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -86,7 +91,7 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     if (actor.mustChangePassword && !rule.duringPasswordChange) {
       throw new ForbiddenError('Wijzig eerst uw eenmalige wachtwoord', 'password_change_required');
     }
-    if (rule.roles !== 'any' && !actor.roles.some((r) => (rule.roles as Role[]).includes(r))) {
+    if ('permission' in rule && !can(actor.roles, rule.permission)) {
       throw new ForbiddenError();
     }
   });

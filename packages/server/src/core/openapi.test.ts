@@ -32,8 +32,8 @@ describe('OpenAPI document', () => {
   });
 
   it('derives the error answers from the access rule and the schema', () => {
-    expect(errorStatuses('GET', '/api/cases/{id}', { params: {} }, { roles: 'any' })).toEqual([400, 401, 403, 404]);
-    expect(errorStatuses('POST', '/api/cases', { body: {} }, { roles: ['procesregisseur'] })).toEqual([400, 401, 403, 409, 413, 415]);
+    expect(errorStatuses('GET', '/api/cases/{id}', { params: {} }, { signedIn: true })).toEqual([400, 401, 403, 404]);
+    expect(errorStatuses('POST', '/api/cases', { body: {} }, { permission: 'case.direct' })).toEqual([400, 401, 403, 409, 413, 415]);
     expect(errorStatuses('GET', '/api/calendar/{token}', { params: {} }, { public: true })).toEqual([400, 404]);
     expect(errorStatuses('POST', '/api/auth/login', { body: {} }, { public: true })).toEqual([400, 401, 413, 415, 429]);
   });

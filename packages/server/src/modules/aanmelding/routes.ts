@@ -10,7 +10,7 @@ import { STATUSES } from '@zvh/shared';
 
 export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/registrations', {
-    config: { access: { roles: ['professional', 'procesregisseur', 'informatiemakelaar'] } },
+    config: { access: { permission: 'registration.create' as const } },
     schema: {
       tags: ['aanmelding'], summary: 'Aanmelding doen',
       body: Type.Object({
@@ -35,7 +35,7 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
   });
 
   app.get('/api/registrations', {
-    config: { access: { roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] } },
+    config: { access: { permission: 'case.read' as const } },
     schema: {
       tags: ['aanmelding'], summary: 'Aanmeldingen (ZVH: alle; partner: die van de eigen organisatie)',
       querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 200, description: 'komma-gescheiden statussen' })) }),
@@ -47,7 +47,7 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
   });
 
   app.get('/api/registrations/:id', {
-    config: { access: { roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] } },
+    config: { access: { permission: 'case.read' as const } },
     schema: { tags: ['aanmelding'], summary: 'Eén aanmelding', params: IdParams },
   }, async (request) => getRegistration(ctxOf(request, db), (request.params as { id: string }).id));
 }

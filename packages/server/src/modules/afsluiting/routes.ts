@@ -9,7 +9,7 @@ import type { CloseInput } from './service.js';
 
 export function afsluitingRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/cases/:id/close', {
-    config: { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional'] } },
+    config: { access: { permission: 'case.read' as const } },
     schema: {
       tags: ['afsluiting'], summary: 'Casus afsluiten met reden en evaluatie', params: IdParams,
       body: Type.Object({
@@ -27,7 +27,7 @@ export function afsluitingRoutes(app: FastifyInstance, db: Db): void {
   }, async (request) => closeCase(ctxOf(request, db), (request.params as { id: string }).id, request.body as CloseInput));
 
   app.post('/api/cases/:id/reopen', {
-    config: { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional'] } },
+    config: { access: { permission: 'case.read' as const } },
     schema: { tags: ['afsluiting'], summary: 'Afgesloten casus heropenen met reden', params: IdParams, body: Type.Object({ reason: LongText(2000) }) },
   }, async (request) => reopenCase(ctxOf(request, db), (request.params as { id: string }).id, (request.body as { reason: string }).reason));
 }

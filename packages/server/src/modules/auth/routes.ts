@@ -103,7 +103,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   });
 
   app.post('/api/account/totp/setup', {
-    config: { access: { roles: 'any' } },
+    config: { access: { signedIn: true } },
     // no body at all is the same as {} (a first setup needs nothing)
     preValidation: async (request) => { request.body ??= {}; },
     schema: {
@@ -150,7 +150,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   });
 
   app.post('/api/account/totp/enable', {
-    config: { access: { roles: 'any' } },
+    config: { access: { signedIn: true } },
     schema: {
       tags: ['account'], operationId: 'enableTotp',
       summary: 'Bevestig het nieuwe TOTP-geheim met een code uit de app (vervangt een eerdere tweede factor)',
@@ -174,7 +174,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   });
 
   app.post('/api/account/totp/disable', {
-    config: { access: { roles: 'any' } },
+    config: { access: { signedIn: true } },
     schema: { tags: ['account'], summary: 'Zet TOTP uit (wachtwoord vereist)', body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1024 }) }) },
   }, async (request, reply) => {
     const actor = actorOf(request.actor);

@@ -25,7 +25,7 @@ const adminRoutes = () => env.app.routeInventory.filter((r) => r.url.startsWith(
 describe('beheer routes per role', () => {
   it('declare the beheerder role and nothing else', () => {
     expect(adminRoutes().length).toBeGreaterThanOrEqual(12);
-    for (const r of adminRoutes()) expect(r.access, `${r.method} ${r.url}`).toEqual({ roles: ['beheerder'] });
+    for (const r of adminRoutes()) expect(r.access, `${r.method} ${r.url}`).toEqual({ permission: 'admin.manage' });
   });
 
   for (const [email, role] of USERS) {

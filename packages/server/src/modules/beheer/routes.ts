@@ -14,7 +14,7 @@ import { endSessionsOfUser } from '../../core/auth/sessions.js';
 import { logSecurity } from '../../core/processing-log.js';
 import { ctxOf } from '../../core/http.js';
 
-const beheer = { access: { roles: ['beheerder'] as Role[] } };
+const beheer = { access: { permission: 'admin.manage' as const } };
 const CODE = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'Stabiele code: kleine letters, cijfers en streepjes' });
 const NAME = Type.String({ minLength: 1, maxLength: 200 });
 const DOMAIN = Type.Union([Type.Literal('zorg'), Type.Literal('justitie'), Type.Literal('gemeente')]);
@@ -27,7 +27,7 @@ const MUNICIPALITY_CODES = Type.Array(MUNICIPALITY_CODE, { uniqueItems: true, ma
 
 export function referenceRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/reference', {
-    config: { access: { roles: 'any', duringPasswordChange: true } },
+    config: { access: { signedIn: true, duringPasswordChange: true } },
     schema: { tags: ['referentiedata'], summary: 'Gemeenten, organisaties en codelijsten van de eigen tenant' },
   }, async (request) => {
     const { tenantId } = ctxOf(request, db).actor;

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { CAPACITY_TASKS, COST_SPLIT_ROUNDINGS } from '@zvh/shared';
-import type { CapacitySettings, CostSplitSettings, RolePair, Role, TaskCounts } from '@zvh/shared';
+import type { CapacitySettings, CostSplitSettings, RolePair, TaskCounts } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { ValidationError } from '../../core/errors.js';
@@ -14,8 +14,7 @@ import {
   capacityReport, costSplit, getCapacitySettings, getCostSplitSettings, getFteYear, listFteYears, planCapacity, putCapacitySettings, putCostSplitSettings, putFteYear,
 } from './service.js';
 
-const CAPACITY_ROLES: Role[] = ['manager', 'beheerder'];
-const access = { access: { roles: CAPACITY_ROLES } };
+const access = { access: { permission: 'report.read' as const } };
 const tags = ['capaciteit'];
 
 const Year = Type.Integer({ minimum: 1900, maximum: 9999 });

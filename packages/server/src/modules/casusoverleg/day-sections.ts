@@ -3,6 +3,7 @@
 // items the user may see, and the minutes the user has to approve. Items come through the same
 // itemVisibleTo as the meeting page; an item of a case is shown by its case number and question,
 // and that read is logged with the case's purpose. Items the user may not see are only counted.
+import { allowed } from '../../core/access.js';
 import { minutesDueDate, minutesLate } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
@@ -73,7 +74,7 @@ export async function meetingDaySections(ctx: Ctx, day: DayRange): Promise<DaySe
   });
 
   // minutes to approve: meetings of the last 60 days with items whose minutes the user may approve
-  if (isZvhStaff(actor) && actor.roles.includes('procesregisseur')) {
+  if (isZvhStaff(actor) && allowed(actor, 'meeting.plan')) {
     const open = await rows<{ id: string; typeName: string; region: string | null; startsAt: string; items: number; minuted: number }>(ctx.db, sql`
       select m.id, t.name as "typeName", m.region, m.starts_at as "startsAt",
              (select count(*) from meeting_items i where i.meeting_id = m.id)::int as items,

@@ -3,7 +3,7 @@
 // printable agenda per participant and the secret iCalendar feed.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Role } from '@zvh/shared';
+import type { Permission } from '@zvh/shared';
 import { MEETING_SUBJECT_KINDS } from '@zvh/shared';
 import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/index.js';
@@ -15,11 +15,11 @@ import * as svc from './service.js';
 import { meetingPdf } from './pdf.js';
 
 const TAGS = ['casusoverleg'];
-const rule = (roles: Role[] | 'any') => ({ access: { roles } });
-const everyone = rule('any');
-const beheerder = rule(['beheerder']);
-const regisseur = rule(['procesregisseur']);
-const meetingReaders = rule(['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional', 'liaison']);
+const rule = (permission: Permission) => ({ access: { permission } });
+const everyone = { access: { signedIn: true as const } };
+const beheerder = rule('admin.manage');
+const regisseur = rule('meeting.plan');
+const meetingReaders = rule('meeting.read');
 
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM (Nederlandse tijd)' });
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: '1 = maandag ... 7 = zondag' });
@@ -155,7 +155,7 @@ export function casusoverlegRoutes(app: FastifyInstance, db: Db, config: Config)
   });
 
   app.get('/api/meetings/late-minutes', {
-    config: rule(['procesregisseur', 'manager', 'beheerder']),
+    config: rule('meeting.oversee'),
     schema: {
       operationId: 'listLateMinutes', tags: TAGS, summary: 'Overleggen waarvan het verslag niet binnen 3 werkdagen is vastgesteld',
       response: { 200: Type.Array(Type.Object({
@@ -202,7 +202,7 @@ export function casusoverlegRoutes(app: FastifyInstance, db: Db, config: Config)
   });
 
   app.post('/api/meetings/:id/agenda/:itemId/contributions', {
-    config: rule(['procesregisseur', 'informatiemakelaar', 'professional', 'liaison']),
+    config: rule('meeting.contribute'),
     schema: {
       operationId: 'addMeetingContribution', tags: TAGS, summary: 'Inbreng vooraf bij een agendapunt (bekende feiten, huidige betrokkenheid, risico\'s)',
       params: ItemParams,
@@ -248,7 +248,7 @@ export function casusoverlegRoutes(app: FastifyInstance, db: Db, config: Config)
   }, async (request) => svc.recordConfidentiality(ctxOf(request, db), params(request).id, (request.body as { text: string }).text));
 
   app.post('/api/meetings/:id/approve', {
-    config: rule(['procesregisseur', 'professional']),
+    config: rule('meeting.chair'),
     schema: {
       operationId: 'approveMeetingMinutes', tags: TAGS, summary: 'Verslag vaststellen (voorzitter); daarna alleen te lezen', params: IdParams,
       response: { 200: Type.Object({ id: Uuid, minutesApprovedAt: Type.String(), minutesDue: Type.String(), late: Type.Boolean() }) },

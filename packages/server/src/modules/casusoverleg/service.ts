@@ -11,7 +11,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import { caseVisibleTo, loadVisibleCase, registrationVisibleTo, requireRegisseur } from '../../core/access.js';
+import { allowed, caseVisibleTo, loadVisibleCase, registrationVisibleTo, requireRegisseur } from '../../core/access.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { createAgreement, logCase } from '../procesregie/service.js';
@@ -366,7 +366,7 @@ const publicItem = (i: ItemRow) => (i.visible
 /** May this actor approve the minutes? The chair: the named chair, else the chair organisation's people. */
 function isChair(actor: Actor, m: Pick<MeetingRow, 'chairUserId' | 'chairOrganisation'>): boolean {
   if (m.chairUserId) return m.chairUserId === actor.userId;
-  if (m.chairOrganisation === 'zvh') return isZvhStaff(actor) && actor.roles.includes('procesregisseur');
+  if (m.chairOrganisation === 'zvh') return isZvhStaff(actor) && allowed(actor, 'meeting.plan');
   return actor.organisationCode === m.chairOrganisation;
 }
 
@@ -385,8 +385,8 @@ export async function getMeeting(ctx: Ctx, id: string) {
     minutesDue: minutesDueDate(date),
     minutesLate: items.length > 0 && minutesLate(date, approvedOn, todayAmsterdam()),
     permissions: {
-      plan: zvh && ctx.actor.roles.includes('procesregisseur') && !final,
-      minute: zvh && ctx.actor.roles.includes('procesregisseur') && !final,
+      plan: zvh && allowed(ctx.actor, 'meeting.plan') && !final,
+      minute: zvh && allowed(ctx.actor, 'meeting.plan') && !final,
       approve: !final && isChair(ctx.actor, m),
       contribute: !final,
     },

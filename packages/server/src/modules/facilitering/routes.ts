@@ -4,7 +4,6 @@
 // answers 404, like one that does not exist.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Role } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { expectedVersion } from '../../core/access.js';
@@ -16,8 +15,7 @@ import {
   recordNazorgConsent, updateLpcoRecord, updateNazorgRecord, updateVeelplegerRecord,
 } from './service.js';
 
-const ROLES: Role[] = ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'];
-const access = { access: { roles: ROLES } };
+const access = { access: { permission: 'facilitated.read' as const } };
 const tags = ['facilitering'];
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

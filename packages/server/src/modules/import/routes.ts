@@ -4,7 +4,6 @@
 // streams in, never held in memory as a whole.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Role } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { DomainError } from '../../core/errors.js';
 import { ctxOf } from '../../core/http.js';
@@ -31,7 +30,7 @@ function isNdjson(request: FastifyRequest): boolean {
 
 export function importRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/import/cases', {
-    config: { access: { roles: ['manager', 'beheerder'] as Role[] }, bodyTypes: [NDJSON] },
+    config: { access: { permission: 'import.run' }, bodyTypes: [NDJSON] },
     // before the body is parsed: a JSON (or any other) body is refused without being read
     onRequest: async (request) => {
       if (!isNdjson(request)) {

@@ -5,7 +5,7 @@
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { rows, sql } from '../../core/db/index.js';
-import { agreementOwnedBy, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
+import { agreementOwnedBy, allowed, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
@@ -30,8 +30,8 @@ export async function myWork(ctx: Ctx) {
   let casesWithOverdue: Record<string, unknown>[] = [];
   let inactiveCases: Record<string, unknown>[] = [];
   let waitingTriage: Record<string, unknown>[] = [];
-  if (isZvhStaff(actor) && actor.roles.some((r) => r === 'procesregisseur' || r === 'informatiemakelaar')) {
-    const mine = actor.roles.includes('procesregisseur') ? sql`and (c.regisseur_id = ${actor.userId} or c.regisseur_id is null)` : sql``;
+  if (isZvhStaff(actor) && allowed(actor, 'triage.decide')) {
+    const mine = allowed(actor, 'case.direct') ? sql`and (c.regisseur_id = ${actor.userId} or c.regisseur_id is null)` : sql``;
     casesWithOverdue = await rows(ctx.db, sql`
       select c.id, c.purpose, c.person_id as "personId", c.registration_id as "registrationId", p.first_name || ' ' || p.last_name as "subjectName",
              count(*)::int as "overdueAgreements", min(a.due_date) as "oldestDueDate"

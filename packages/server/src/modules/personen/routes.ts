@@ -6,7 +6,7 @@ import { ctxOf } from '../../core/http.js';
 import { IdParams, LongText, Uuid } from '../schemas.js';
 import { getPerson, mergePersons, searchPersons } from './service.js';
 
-const zvhCaseRoles = { access: { roles: ['procesregisseur' as const, 'informatiemakelaar' as const] } };
+const zvhCaseRoles = { access: { permission: 'triage.decide' as const } };
 
 export function personenRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/persons', {
@@ -18,7 +18,7 @@ export function personenRoutes(app: FastifyInstance, db: Db): void {
     schema: { tags: ['personen'], summary: 'Persoon met eerdere en lopende aanmeldingen en casussen', params: IdParams },
   }, async (request) => getPerson(ctxOf(request, db), (request.params as { id: string }).id));
   app.post('/api/persons/:id/merge', {
-    config: { access: { roles: ['procesregisseur' as const] } },
+    config: { access: { permission: 'person.merge' as const } },
     schema: { tags: ['personen'], summary: 'Dubbele persoon samenvoegen in een andere', params: IdParams, body: Type.Object({ intoId: Uuid, reason: LongText(2000) }) },
   }, async (request) => {
     const b = request.body as { intoId: string; reason: string };

@@ -2,8 +2,8 @@
 // The person index: one record per person per tenant. ZVH staff search it; a regisseur merges duplicates.
 import type { Ctx } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import { refuse, requireZvh } from '../../core/access.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.js';
+import { refuse, requirePermission, requireZvh } from '../../core/access.js';
+import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { recordEvent } from '../../core/case-events.js';
 
@@ -40,7 +40,7 @@ export async function getPerson(ctx: Ctx, id: string) {
 /** Merges a duplicate into the surviving record: registrations, cases and relations move; the duplicate stays as a pointer. */
 export async function mergePersons(ctx: Ctx, duplicateId: string, intoId: string, reason: string) {
   requireZvh(ctx.actor);
-  if (!ctx.actor.roles.includes('procesregisseur')) throw new ForbiddenError('Alleen een procesregisseur kan personen samenvoegen');
+  requirePermission(ctx.actor, 'person.merge', 'Alleen een procesregisseur kan personen samenvoegen');
   if (duplicateId === intoId) throw new ConflictError('same_person', 'Een persoon kan niet met zichzelf worden samengevoegd');
   return transaction(ctx.db, async (tx) => {
     const both = await rows<{ id: string; bsn: string | null; merged_into: string | null }>(tx, sql`select id, bsn, merged_into from persons

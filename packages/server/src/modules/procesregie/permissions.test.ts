@@ -18,6 +18,7 @@
 // compared before and after), so the order of the tests does not matter.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can } from '@zvh/shared';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
 import { dataFingerprint, freshSubject, openCaseWith, pdfUpload, register, registrationBody, triageBody } from '../../test/fixtures.js';
@@ -229,11 +230,12 @@ describe('the permission table', () => {
       const spec = TABLE[`${r.method} ${r.url}`];
       if (!spec) continue;
       const rule = r.access;
-      expect(rule && 'roles' in rule, `${r.method} ${r.url} needs a session`).toBe(true);
-      if (!rule || !('roles' in rule) || rule.roles === 'any') continue;
+      expect(rule && !('public' in rule), `${r.method} ${r.url} needs a session`).toBe(true);
+      if (!rule || !('permission' in rule)) continue;
+      const permission = rule.permission;
       USERS.forEach((u, i) => {
         if (u === 'anon') return;
-        if (!(rule.roles as string[]).includes(roleOf[u])) expect(spec.expect[i], `${r.method} ${r.url} as ${u}`).toBe(403);
+        if (!can([roleOf[u]], permission)) expect(spec.expect[i], `${r.method} ${r.url} as ${u}`).toBe(403);
       });
     }
   });

@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { STATUSES } from '@zvh/shared';
-import type { Role } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { etag, expectedVersion } from '../../core/access.js';
@@ -12,9 +11,9 @@ import * as svc from './service.js';
 /** The JSON body of a document upload: the 20 MB file in base64 (4/3) plus room for the other fields. */
 export const DOCUMENT_BODY_LIMIT = Math.ceil(svc.MAX_DOCUMENT_BYTES / 3) * 4 + 64 * 1024;
 
-const everyone: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder', 'professional'] } };
-const regisseur: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur'] } };
-const contributors: { access: { roles: Role[] } } = { access: { roles: ['procesregisseur', 'informatiemakelaar', 'professional'] } };
+const everyone = { access: { permission: 'case.read' as const } };
+const regisseur = { access: { permission: 'case.direct' as const } };
+const contributors = { access: { permission: 'case.contribute' as const } };
 // Required on every entry and document (issue 8): no default, so a forgotten choice is a 400, never a share.
 const Visibility = Type.Union([Type.Literal('zvh'), Type.Literal('all'), Type.Literal('selected')], {
   description: 'zvh: alleen het Zorg- en Veiligheidshuis (en de eigen organisatie); all: alle deelnemers; selected: het ZVH en de deelnemers in sharedWith',
@@ -222,12 +221,12 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   }, async (request) => svc.timeline(ctxOf(request, db), id(request)));
 
   app.get('/api/regisseurs', {
-    config: { access: { roles: ['procesregisseur', 'informatiemakelaar', 'manager'] } },
+    config: { access: { permission: 'regisseur.list' as const } },
     schema: { tags: ['procesregie'], summary: 'Actieve procesregisseurs (om een casus toe te wijzen)' },
   }, async (request) => svc.listRegisseurs(ctxOf(request, db)));
 
   app.get('/api/cases/:id/audit', {
-    config: { access: { roles: ['procesregisseur', 'manager', 'beheerder'] } },
+    config: { access: { permission: 'case.audit' as const } },
     schema: { tags: ['procesregie'], summary: 'Verwerkingenlog van de casus (elke lees- en schrijfactie)', params: IdParams },
   }, async (request) => svc.auditTrail(ctxOf(request, db), id(request)));
 }

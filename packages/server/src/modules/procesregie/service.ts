@@ -8,7 +8,7 @@ import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import type { Executor } from '../../core/db/index.js';
-import { agreementOwnedBy, caseMunicipality, caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
+import { agreementOwnedBy, allowed, requirePermission, caseMunicipality, caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
 import type { CaseRef } from '../../core/access.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
@@ -97,10 +97,10 @@ export async function getCase(ctx: Ctx, id: string) {
   return {
     ...c, participants, agreements, journal, documents,
     permissions: {
-      manage: zvh && isOpen && ctx.actor.roles.includes('procesregisseur'),
+      manage: zvh && isOpen && allowed(ctx.actor, 'case.direct'),
       contribute: isOpen,
-      audit: zvh && ctx.actor.roles.some((r) => ['procesregisseur', 'manager', 'beheerder'].includes(r)),
-      actions: zvh && ctx.actor.roles.includes('procesregisseur') ? allowedActions(c.status) : [],
+      audit: zvh && allowed(ctx.actor, 'case.audit'),
+      actions: zvh && allowed(ctx.actor, 'case.direct') ? allowedActions(c.status) : [],
     },
   };
 }
@@ -252,7 +252,7 @@ export async function updateAgreement(ctx: Ctx, agreementId: string, patch: Agre
        where a.id = ${agreementId} and ${caseVisibleTo(ctx.actor)} for update of a`);
     if (!a) return refuse(ctx, { object: 'agreement', id: agreementId, action: 'update', message: 'Afspraak niet gevonden', ex: tx });
     const ref = await loadVisibleCase(ctx, a.case_id, { write: true, ex: tx });
-    const regisseur = isZvhStaff(ctx.actor) && ctx.actor.roles.includes('procesregisseur');
+    const regisseur = isZvhStaff(ctx.actor) && allowed(ctx.actor, 'case.direct');
     if (!regisseur) {
       // a municipal partner's agreement belongs to its department of the case's municipality
       if (isZvhStaff(ctx.actor) || !a.own) throw new ForbiddenError('U kunt alleen afspraken van uw eigen organisatie bijwerken');
@@ -465,7 +465,7 @@ export async function timeline(ctx: Ctx, caseId: string) {
 export async function auditTrail(ctx: Ctx, caseId: string) {
   const ref = await loadVisibleCase(ctx, caseId);
   requireZvh(ctx.actor);
-  if (!ctx.actor.roles.some((r) => ['procesregisseur', 'manager', 'beheerder'].includes(r))) throw new ForbiddenError();
+  requirePermission(ctx.actor, 'case.audit');
   // reading the log is itself a read of the case's personal data: log it first, so it shows
   await logCase(ctx, ref, 'read', { view: 'audit' });
   return rows(ctx.db, sql`

@@ -4,7 +4,6 @@
 // of personal data and is not written to the processing log.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { Role } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import type { AnnualReport } from './annual-report.js';
@@ -12,8 +11,7 @@ import { AGE_GROUPS, computeAnnualReport, loadReportLabels } from './annual-repo
 import { annualReportXlsx } from './export-xlsx.js';
 import { annualReportPdf } from './export-pdf.js';
 
-export const REPORT_ROLES: Role[] = ['manager', 'beheerder'];
-const access = { access: { roles: REPORT_ROLES } };
+const access = { access: { permission: 'report.read' as const } };
 
 export const ReportQuery = Type.Object({
   year: Type.Integer({ minimum: 1900, maximum: 9999, description: 'Verslagjaar' }),

@@ -7,7 +7,7 @@ import { Code, IdParams, LongText, Uuid } from '../schemas.js';
 import { startTriage, triage } from './service.js';
 import type { TriageInput } from './service.js';
 
-const triageRoles = { access: { roles: ['procesregisseur' as const, 'informatiemakelaar' as const] } };
+const triageRoles = { access: { permission: 'triage.decide' as const } };
 
 export function triageRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/registrations/:id/triage/start', {

@@ -10,7 +10,7 @@ import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js
 import { transition } from '../../core/workflow.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { recordEvent } from '../../core/case-events.js';
-import { refuse, registrationVisibleTo } from '../../core/access.js';
+import { allowed, refuse, registrationVisibleTo } from '../../core/access.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
 export type TriageOutcome = 'procesregie' | 'advies' | 'terugleggen' | 'doorverwijzen';
@@ -84,7 +84,7 @@ export async function triage(ctx: Ctx, id: string, input: TriageInput): Promise<
     };
     let caseId: string | null = null;
     if (opensCase) {
-      const regisseurId = input.regisseurId ?? (ctx.actor.roles.includes('procesregisseur') ? ctx.actor.userId : null);
+      const regisseurId = input.regisseurId ?? (allowed(ctx.actor, 'case.direct') ? ctx.actor.userId : null);
       const created = await one<{ id: string }>(tx, sql`insert into cases
         (tenant_id, registration_id, person_id, kind, approach, status, purpose, started_at, regisseur_id, lead_partner, plan)
         values (${ctx.actor.tenantId}, ${id}, ${reg.person_id}, ${input.outcome}, ${input.outcome === 'procesregie' ? input.approach! : null}, ${status},

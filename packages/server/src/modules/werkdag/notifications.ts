@@ -6,7 +6,7 @@
 // notification whose case the user can no longer see is no longer shown.
 import type { Ctx } from '../../core/context.js';
 import { one, rows, sql } from '../../core/db/index.js';
-import { caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
+import { allowed, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { NotFoundError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { addDays, dayRange } from '../../core/day-sections.js';
@@ -34,7 +34,7 @@ export async function refreshNotifications(ctx: Ctx, now: Date = new Date()): Pr
          and (a.created_at at time zone 'Europe/Amsterdam')::date >= ${since}::date
       on conflict do nothing returning 1)
     select count(*)::int as n from ins`));
-  const regisseurCases = actor.roles.includes('procesregisseur') && directs(actor)
+  const regisseurCases = allowed(actor, 'case.direct') && directs(actor)
     ? sql`or (${caseVisibleTo(actor)} and c.status in ${RUNNING} and a.status = 'open' and c.regisseur_id = ${actor.userId})`
     : sql``;
   count(await one<{ n: number }>(ctx.db, sql`

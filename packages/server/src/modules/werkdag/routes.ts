@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Role } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { IdParams } from '../schemas.js';
 import { werkdag } from './service.js';
 import { NOTIFICATION_KINDS, listNotifications, markAllRead, markRead, unreadCount } from './notifications.js';
 
-const WORKERS: Role[] = ['procesregisseur', 'informatiemakelaar', 'professional'];
 const Str = Type.String();
 const OptStr = Type.Union([Type.String(), Type.Null()]);
 const OptInt = Type.Union([Type.Integer(), Type.Null()]);
@@ -43,7 +41,7 @@ const NotificationOut = Type.Object({
 
 export function werkdagRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/werkdag', {
-    config: { access: { roles: WORKERS } },
+    config: { access: { permission: 'workday.read' as const } },
     schema: {
       operationId: 'getWerkdag', tags: ['werkdag'],
       summary: 'De werkdag: mijn open afspraken (te laat eerst), casussen die aandacht vragen, aanmeldingen voor triage, overleggen',
@@ -52,22 +50,22 @@ export function werkdagRoutes(app: FastifyInstance, db: Db): void {
   }, async (request) => werkdag(ctxOf(request, db)));
 
   app.get('/api/notifications', {
-    config: { access: { roles: WORKERS } },
+    config: { access: { permission: 'workday.read' as const } },
     schema: { operationId: 'listNotifications', tags: ['werkdag'], summary: 'Mijn meldingen (ongelezen eerst)', response: { 200: Type.Array(NotificationOut) } },
   }, async (request) => listNotifications(ctxOf(request, db)));
 
   app.get('/api/notifications/unread-count', {
-    config: { access: { roles: WORKERS } },
+    config: { access: { permission: 'workday.read' as const } },
     schema: { operationId: 'countUnreadNotifications', tags: ['werkdag'], summary: 'Aantal ongelezen meldingen', response: { 200: Type.Object({ unread: Type.Integer() }) } },
   }, async (request) => unreadCount(ctxOf(request, db)));
 
   app.post('/api/notifications/:id/read', {
-    config: { access: { roles: WORKERS } },
+    config: { access: { permission: 'workday.read' as const } },
     schema: { operationId: 'markNotificationRead', tags: ['werkdag'], summary: 'Melding als gelezen markeren', params: IdParams, response: { 200: Type.Object({ id: Str, readAt: Str }) } },
   }, async (request) => markRead(ctxOf(request, db), (request.params as { id: string }).id));
 
   app.post('/api/notifications/read-all', {
-    config: { access: { roles: WORKERS } },
+    config: { access: { permission: 'workday.read' as const } },
     schema: { operationId: 'markAllNotificationsRead', tags: ['werkdag'], summary: 'Alle meldingen als gelezen markeren', response: { 200: Type.Object({ marked: Type.Integer() }) } },
   }, async (request) => markAllRead(ctxOf(request, db)));
 }

@@ -8,7 +8,7 @@
 import type { Actor, Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { rows, sql } from '../../core/db/index.js';
-import { caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
+import { allowed, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { logProcessing } from '../../core/processing-log.js';
 import type { ProcessingEntry } from '../../core/processing-log.js';
 import { addDays, daySections, dayRange } from '../../core/day-sections.js';
@@ -44,11 +44,11 @@ export interface Werkdag {
 
 /** The procesregisseur and informatiemakelaar of the ZVH direct cases; partners do not. */
 export function directs(actor: Actor): boolean {
-  return isZvhStaff(actor) && actor.roles.some((r) => r === 'procesregisseur' || r === 'informatiemakelaar');
+  return isZvhStaff(actor) && allowed(actor, 'triage.decide');
 }
 /** A procesregisseur sees the own cases and the unassigned ones; the informatiemakelaar all. */
 export function mineFilter(actor: Actor) {
-  return actor.roles.includes('procesregisseur') ? sql`and (c.regisseur_id = ${actor.userId} or c.regisseur_id is null)` : sql``;
+  return allowed(actor, 'case.direct') ? sql`and (c.regisseur_id = ${actor.userId} or c.regisseur_id is null)` : sql``;
 }
 /** The open agreements the actor is to act on: the own organisation's (for a regisseur on the own cases). */
 export function ownAgreements(actor: Actor) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Casussen: the cases the user may see, with search, a status filter and (for a regisseur)
 // "alleen mijn casussen"; open and overdue agreements per case.
+import { can } from '@zvh/shared';
 import { STATUSES } from '@zvh/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,7 @@ const RUNNING = 'advies,procesregie_lopend,heropend';
 export default function CasesPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const isRegisseur = user.roles.includes('procesregisseur');
+  const isRegisseur = can(user.roles, 'case.direct');
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? '';

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Overleggen: the week's meetings the user may see (a week view, previous and next week), and
 // for the procesregisseur a form to plan a meeting by hand.
+import { can } from '@zvh/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -19,7 +20,7 @@ export default function MeetingsPage() {
   const [week, setWeek] = useState(() => mondayOf(todayIso()));
   const sunday = addDaysIso(week, 6);
   const list = useApi<MeetingListItem[]>(`/api/meetings?from=${week}&to=${sunday}`);
-  const regisseur = user.roles.includes('procesregisseur');
+  const regisseur = can(user.roles, 'meeting.plan');
 
   const columns: Column<MeetingListItem>[] = [
     { key: 'day', header: t('overleg.fields.day'), rowHeader: true, cell: (m) => <Link to={`/overleggen/${m.id}`}>{dayLabel(m.startsAt)}</Link> },
@@ -50,7 +51,7 @@ export default function MeetingsPage() {
         )}
       </LoadBoundary>
       {regisseur && <PlanMeeting />}
-      {user.roles.some((r) => r === 'procesregisseur' || r === 'manager' || r === 'beheerder') && <LateMinutes />}
+      {can(user.roles, 'meeting.oversee') && <LateMinutes />}
       <CalendarFeed />
     </Page>
   );

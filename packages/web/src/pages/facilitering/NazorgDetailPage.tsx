@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One nazorg record: dates, consent, the five basic conditions before and after release, and
 // the escalation to an aanmelding for procesregie in one step.
+import { can } from '@zvh/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -145,7 +146,7 @@ function EscalateSection({ r, labels, onDone }: { r: NazorgRecord; labels: Label
   const [attempt, setAttempt] = useState(0);
   const save = useAction(() => api.post<{ registrationId: string }>(`/api/facilitated/nazorg/${r.id}/escalate`, form));
   const errors = { ...fieldErrorsOf(save.error), ...local };
-  const mayRegister = user.organisation.kind !== 'zvh' || user.roles.some((x) => x === 'procesregisseur' || x === 'informatiemakelaar');
+  const mayRegister = user.organisation.kind !== 'zvh' || can(user.roles, 'triage.decide');
   const submit = async () => {
     const e: Record<string, string> = {};
     if (!form.reason.trim()) e.reason = t('required');

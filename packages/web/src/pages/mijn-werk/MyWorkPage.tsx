@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Mijn werk: the open agreements of the user's organisation (overdue first) and, for the
 // procesregisseur and informatiemakelaar, the cases and registrations that need attention.
+import { can } from '@zvh/shared';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
@@ -25,7 +26,7 @@ export default function MyWorkPage() {
   const user = useUser();
   const work = useApi<MyWork>('/api/my-work');
   const reference = useReference();
-  const director = user.organisation.kind === 'zvh' && user.roles.some((r) => r === 'procesregisseur' || r === 'informatiemakelaar');
+  const director = user.organisation.kind === 'zvh' && can(user.roles, 'triage.decide');
 
   return (
     <Page title={t('mijnWerk.title')}>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One person of the index: details, every registration and case, and (procesregisseur) merging
 // this record into another one when it turns out to be a duplicate.
+import { can } from '@zvh/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -61,7 +62,7 @@ export default function PersonPage() {
               <Section title={t('personen.historyTitle')}>
                 <HistoryTable items={p.history} labels={labels} caption={t('caseFlow.history.caption', { name: fullName(p) })} />
               </Section>
-              {!p.mergedInto && user.roles.includes('procesregisseur') && <MergeSection person={p} labels={labels} />}
+              {!p.mergedInto && can(user.roles, 'person.merge') && <MergeSection person={p} labels={labels} />}
             </>
           );
         }}

@@ -2,6 +2,7 @@
 // Triage (weegoverleg) of one registration: the summary, the person's earlier and running
 // cases, the national criteria with a live verdict, the outcome and, for an outcome that opens
 // a case, its purpose (doelbinding) and participating partners.
+import { can } from '@zvh/shared';
 import { isCaseOpen, meetsProcesregieCriteria, type TriageCriteria } from '@zvh/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -162,7 +163,7 @@ function TriageForm({ reg, labels }: { reg: RegistrationDetail; labels: Labels }
     referralPlace: '',
     referralNote: '',
     overrideReason: '',
-    regisseurId: user.roles.includes('procesregisseur') ? user.id : '',
+    regisseurId: can(user.roles, 'case.direct') ? user.id : '',
   });
   const regisseurs = useApi<{ id: string; name: string }[]>('/api/regisseurs');
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -2,6 +2,7 @@
 // The working day on one page: the sections other modules add (meetings today and this week,
 // minutes to approve), my open agreements (overdue first), and for the procesregisseur and
 // informatiemakelaar the cases that need attention and the registrations waiting for triage.
+import { can } from '@zvh/shared';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
@@ -59,7 +60,7 @@ export function WerkdagView() {
   const user = useUser();
   const day = useApi<Werkdag>('/api/werkdag');
   const reference = useReference();
-  const director = user.organisation.kind === 'zvh' && user.roles.some((r) => r === 'procesregisseur' || r === 'informatiemakelaar');
+  const director = user.organisation.kind === 'zvh' && can(user.roles, 'triage.decide');
 
   return (
     <>

@@ -2,6 +2,7 @@
 // Afspraken: the agreements of the action plan, per partner with an owner and a date. Overdue
 // ones say so in words. Partners report on their own organisation's agreements (status and a
 // note); the regisseur adds agreements and updates any.
+import { can } from '@zvh/shared';
 import { ZVH_ORGANISATION } from '@zvh/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +29,7 @@ export function AgreementsTab(props: CaseTabProps) {
   const { t } = useTranslation();
   const user = useUser();
   const { c, labels, reload, notify, canContribute } = props;
-  const isRegisseur = user.roles.includes('procesregisseur') && user.organisation.kind === 'zvh';
+  const isRegisseur = can(user.roles, 'case.direct') && user.organisation.kind === 'zvh';
   const [editing, setEditing] = useState<Agreement | null>(null);
   const [status, setStatus] = useState<AgreementStatus>('open');
   const [note, setNote] = useState('');
