@@ -98,7 +98,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
 
   app.get('/api/health', {
     config: { access: { public: true } },
-    schema: { tags: ['systeem'], summary: 'Gezondheid van de server', security: [] },
+    schema: { operationId: 'getHealth', tags: ['systeem'], summary: 'Gezondheid van de server', security: [] },
   }, async () => ({ status: 'ok', demo: config.demo }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 

@@ -12,26 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Gezondheid van de server */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -50,101 +31,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Inloggen met e-mailadres, wachtwoord en (indien ingesteld) TOTP-code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                        password: string;
-                        otp?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                email: string;
-                                name: string;
-                                roles: string[];
-                                organisation: {
-                                    code: string;
-                                    name: string;
-                                    kind: string;
-                                };
-                                tenant: {
-                                    code: string;
-                                    name: string;
-                                };
-                                municipality: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                mustChangePassword: boolean;
-                                totpEnabled: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Te veel pogingen; probeer het later opnieuw */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        post: operations["signIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -161,62 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Uitloggen: beëindigt de sessie op de server */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -231,57 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** De ingelogde gebruiker */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                email: string;
-                                name: string;
-                                roles: string[];
-                                organisation: {
-                                    code: string;
-                                    name: string;
-                                    kind: string;
-                                };
-                                tenant: {
-                                    code: string;
-                                    name: string;
-                                };
-                                municipality: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                mustChangePassword: boolean;
-                                totpEnabled: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -300,69 +82,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Wachtwoord wijzigen (ook het verplichte wijzigen van een eenmalig wachtwoord) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -378,85 +98,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start TOTP-registratie: geheim en QR-code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            secret: string;
-                            otpauthUrl: string;
-                            qrDataUrl: string;
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /**
+         * Start TOTP-registratie: geheim en QR-code (staat er al een tweede factor aan: met wachtwoord of huidige code)
+         * @description Het nieuwe geheim geldt pas na bevestiging met `POST /api/account/totp/enable`; tot dan blijft een ingeschakelde tweede factor gewoon van kracht. Staat de tweede factor aan, dan moet hetzelfde verzoek het wachtwoord (`password`) of een huidige code (`code`) bevatten; anders 403 en verandert er niets.
+         */
+        post: operations["startTotpSetup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -472,87 +118,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bevestig TOTP met een code uit de app */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        /** Bevestig het nieuwe TOTP-geheim met een code uit de app (vervangt een eerdere tweede factor) */
+        post: operations["enableTotp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -569,86 +136,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Zet TOTP uit (wachtwoord vereist) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["disableTotp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -663,44 +151,7 @@ export interface paths {
             cookie?: never;
         };
         /** Gemeenten, organisaties en codelijsten van de eigen tenant */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getReferenceData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -717,129 +168,10 @@ export interface paths {
             cookie?: never;
         };
         /** Organisaties (ZVH en convenantpartners) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["listOrganisations"];
         put?: never;
         /** Convenantpartner toevoegen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Stabiele code: kleine letters, cijfers en streepjes */
-                        code: string;
-                        name: string;
-                        domain: "zorg" | "justitie" | "gemeente";
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["createOrganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -860,99 +192,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Organisatie hernoemen, domein wijzigen of (de)activeren */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        domain?: "zorg" | "justitie" | "gemeente";
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        patch: operations["updateOrganisation"];
         trace?: never;
     };
     "/api/admin/municipalities": {
@@ -963,129 +203,10 @@ export interface paths {
             cookie?: never;
         };
         /** Gemeenten */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["listMunicipalities"];
         put?: never;
         /** Gemeente toevoegen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        region: string;
-                        nazorgPlustaak?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["createMunicipality"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1106,100 +227,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Gemeente hernoemen, regio of plustaak wijzigen, (de)activeren */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        region?: string;
-                        nazorgPlustaak?: boolean;
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        patch: operations["updateMunicipality"];
         trace?: never;
     };
     "/api/admin/code-lists": {
@@ -1210,44 +238,7 @@ export interface paths {
             cookie?: never;
         };
         /** Alle codelijsten */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["listCodeLists"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1266,99 +257,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Code aan een codelijst toevoegen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    list: "caseKind" | "approach" | "mainTopic" | "problemArea" | "children" | "gender" | "ageGroup" | "triageOutcome" | "nazorgCondition" | "lpcoOutcome" | "veelplegerStatus" | "closeReason" | "urgency" | "relation" | "referralPlace";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Stabiele code: kleine letters, cijfers en streepjes */
-                        code: string;
-                        label: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["addCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1379,99 +278,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Omschrijving wijzigen of code (de)activeren */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    list: string;
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        label?: string;
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        patch: operations["updateCode"];
         trace?: never;
     };
     "/api/admin/users": {
@@ -1482,131 +289,10 @@ export interface paths {
             cookie?: never;
         };
         /** Gebruikers van de tenant */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["listUsers"];
         put?: never;
         /** Gebruiker aanmaken met een eenmalig wachtwoord */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        name: string;
-                        organisationCode: string;
-                        roles: ("beheerder" | "manager" | "procesregisseur" | "informatiemakelaar" | "professional")[];
-                        municipalityCode?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1627,101 +313,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Gebruiker wijzigen of (de)activeren; deactiveren beëindigt de sessies direct */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        organisationCode?: string;
-                        roles?: ("beheerder" | "manager" | "procesregisseur" | "informatiemakelaar" | "professional")[];
-                        municipalityCode?: string | null;
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/api/admin/users/{id}/reset-password": {
@@ -1734,91 +326,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Eenmalig wachtwoord instellen (moet bij eerste aanmelding gewijzigd worden) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["resetUserPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1833,167 +341,10 @@ export interface paths {
             cookie?: never;
         };
         /** Aanmeldingen (ZVH: alle; partner: die van de eigen organisatie) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description komma-gescheiden statussen */
-                    status?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["listRegistrations"];
         put?: never;
         /** Aanmelding doen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        kind: string;
-                        municipality: string;
-                        registeringPartner: string;
-                        subject: {
-                            firstName: string;
-                            lastName: string;
-                            /**
-                             * Format: date
-                             * @description YYYY-MM-DD
-                             */
-                            birthDate: string;
-                            gender: string;
-                            bsn?: string | null | "";
-                        };
-                        mainTopic?: string | null;
-                        problemAreas: string[];
-                        reason: string;
-                        household?: {
-                            firstName: string;
-                            lastName: string;
-                            birthDate?: string | null;
-                            gender?: string;
-                            bsn?: string | null | "";
-                            relation: string;
-                        }[];
-                        children?: string | null;
-                        crossesMunicipalityBorder?: boolean;
-                        tried?: string | null;
-                        involvedPartners?: string[];
-                        urgency?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["createRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2008,64 +359,7 @@ export interface paths {
             cookie?: never;
         };
         /** Eén aanmelding */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getRegistration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2084,91 +378,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Triage (weegoverleg) starten */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["startTriage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2185,117 +395,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Triage vastleggen: criteria, uitkomst, doel en deelnemende partners */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        criteria: {
-                            multiProblem: boolean;
-                            multipleChains: boolean;
-                            systemImpact: boolean;
-                            areaSafety: boolean;
-                        };
-                        outcome: "procesregie" | "advies" | "terugleggen" | "doorverwijzen";
-                        approach?: "maatwerk" | "pga";
-                        purpose?: string;
-                        participants?: string[];
-                        override?: {
-                            reason: string;
-                        };
-                        advice?: string;
-                        referredTo?: {
-                            place: string;
-                            note?: string;
-                        };
-                        /** Format: uuid */
-                        regisseurId?: string;
-                        leadPartner?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["decideTriage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2310,57 +410,7 @@ export interface paths {
             cookie?: never;
         };
         /** Casussen die de gebruiker mag zien */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    q?: string;
-                    mine?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["listCases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2377,166 +427,14 @@ export interface paths {
             cookie?: never;
         };
         /** Het casusdossier (binnen het doel van de casus) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getCase"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Regisseur, hoofdverantwoordelijke partner, aanpak of doel wijzigen */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        regisseurId?: string | null;
-                        leadPartner?: string | null;
-                        approach?: "maatwerk" | "pga";
-                        purpose?: string;
-                        /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        patch: operations["updateCase"];
         trace?: never;
     };
     "/api/cases/{id}/plan": {
@@ -2548,108 +446,7 @@ export interface paths {
         };
         get?: never;
         /** Plan van aanpak: analyse per leefgebied en doelen */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        analysis: {
-                            domain: string;
-                            problem?: string;
-                            risk?: string;
-                            protective?: string;
-                        }[];
-                        goals: {
-                            text: string;
-                            achieved?: boolean;
-                        }[];
-                        /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        put: operations["updatePlan"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2667,98 +464,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** AVE-fase (Aanpak Voorkomen Escalatie) vastleggen met reden */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        phase: number;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["setAvePhase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2774,99 +480,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Partner laten deelnemen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        partner: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        /** Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente) */
+        post: operations["addParticipant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2883,98 +498,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Deelname van een partner beëindigen (toegang vervalt direct) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    partner: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["removeParticipant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2991,101 +515,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Afspraak toevoegen aan het plan van aanpak */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        partner: string;
-                        title: string;
-                        dueDate?: string | null;
-                        description?: string | null;
-                        responsiblePerson?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["createAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3106,104 +536,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Afspraak bijwerken (partner: status en toelichting van de eigen afspraken) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        status?: "open" | "done" | "cancelled";
-                        note?: string | null;
-                        title?: string;
-                        dueDate?: string | null;
-                        responsiblePerson?: string | null;
-                        description?: string | null;
-                        /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        patch: operations["updateAgreement"];
         trace?: never;
     };
     "/api/cases/{id}/journal": {
@@ -3215,105 +548,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Logboekregel toevoegen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        text: string;
-                        /**
-                         * Format: date
-                         * @description YYYY-MM-DD
-                         */
-                        date?: string;
-                        /** @description all: alle deelnemers; zvh: alleen het Zorg- en Veiligheidshuis */
-                        visibility?: "all" | "zvh";
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
+        /** Logboekregel toevoegen (zichtbaarheid altijd expliciet kiezen) */
+        post: operations["addJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /** Eigen logboekregel intrekken (tot 15 minuten na het vastleggen; blijft voor het ZVH in de historie) */
+        post: operations["withdrawJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journal/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Eigen logboekregel corrigeren: nieuwe versie, de oorspronkelijke blijft bewaard als "gecorrigeerd" */
+        post: operations["correctJournalEntry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3330,101 +600,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Document toevoegen (pdf, docx, xlsx, afbeelding; max. 20 MB; inhoud base64) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        filename: string;
-                        mimeType: string;
-                        contentBase64: string;
-                        /** @description all: alle deelnemers; zvh: alleen het Zorg- en Veiligheidshuis */
-                        visibility?: "all" | "zvh";
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["addDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3439,64 +615,7 @@ export interface paths {
             cookie?: never;
         };
         /** Document downloaden (wordt gelogd) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["downloadDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3513,64 +632,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tijdlijn van alles wat er in de casus gebeurde */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getCaseTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3587,44 +649,7 @@ export interface paths {
             cookie?: never;
         };
         /** Actieve procesregisseurs (om een casus toe te wijzen) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["listRegisseurs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3641,64 +666,7 @@ export interface paths {
             cookie?: never;
         };
         /** Verwerkingenlog van de casus (elke lees- en schrijfactie) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getCaseAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3717,107 +685,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Casus afsluiten met reden en evaluatie */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        reasonCode?: string;
-                        evaluation?: {
-                            goalsMet?: "ja" | "deels" | "nee";
-                            helped?: string;
-                            stalled?: string;
-                        };
-                        handoverPartner?: string;
-                        handoverNote?: string;
-                        /** @description Open afspraken die expliciet worden overgedragen */
-                        carryOver?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["closeCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3834,97 +702,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Afgesloten casus heropenen met reden */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["reopenCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3939,44 +717,7 @@ export interface paths {
             cookie?: never;
         };
         /** Mijn werk: open afspraken (te laat eerst) en signalen voor de regisseur */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getMyWork"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3993,55 +734,7 @@ export interface paths {
             cookie?: never;
         };
         /** Personen zoeken (naam, BSN of geboortedatum) */
-        get: {
-            parameters: {
-                query: {
-                    q: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["searchPersons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4058,64 +751,7 @@ export interface paths {
             cookie?: never;
         };
         /** Persoon met eerdere en lopende aanmeldingen en casussen */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getPerson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4134,99 +770,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Dubbele persoon samenvoegen in een andere */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        intoId: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Gelukt */
-                "2XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-            };
-        };
+        post: operations["mergePersons"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4246,97 +790,7 @@ export interface paths {
          * Bestaande caseload importeren (importformaat v1, newline-delimited JSON)
          * @description Body: `application/x-ndjson`, één JSON-object per regel (zie import-format.md). Elke foute regel wordt met regelnummer geweigerd en verandert niets; goede regels gaan erin. Idempotent op externalId: dezelfde regel opnieuw werkt de registratie, casus en persoon bij. Wordt in batches van 1000 regels geschreven, elk in één transactie. Met `dryRun=true` wordt alles gecontroleerd en teruggedraaid.
          */
-        post: {
-            parameters: {
-                query?: {
-                    dryRun?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Nieuwe registraties (met hun casus) */
-                            imported: number;
-                            /** @description Bestaande externalIds die zijn bijgewerkt */
-                            updated: number;
-                            /** @description Geweigerde regels met regelnummer en reden (hoogstens 10.000; rejectedCount telt alle) */
-                            rejected: {
-                                line: number;
-                                error: string;
-                            }[];
-                            rejectedCount: number;
-                            /** @description Niet-lege regels gelezen */
-                            lines: number;
-                            dryRun: boolean;
-                            durationMs: number;
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        post: operations["importCases"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4351,118 +805,7 @@ export interface paths {
             cookie?: never;
         };
         /** Jaarverslag: geaggregeerde cijfers van een jaar (manager, beheerder) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Verslagjaar */
-                    year: number;
-                    /** @description Alleen de gemeenten van deze regio */
-                    region?: string;
-                    /** @description Alleen deze gemeente (CBS-code) */
-                    municipality?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Geaggregeerde jaarcijfers (annual-report.md); percentages over de in het jaar actieve procesregiecasussen, halven naar boven afgerond */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            basics: {
-                                registeredProcessDirection: number;
-                                registeredProcessDirectionPga: number;
-                                notTakenUp: number;
-                                activeProcessDirection: number;
-                                activeProcessDirectionPga: number;
-                                informationRequests: number;
-                                advice: number;
-                            };
-                            byMunicipality: {
-                                code: string;
-                                name: string;
-                                region: string;
-                                advice: number;
-                                processDirection: number;
-                                carriedOver: number;
-                                inflow: number;
-                                closed: number;
-                                activeAtYearEnd: number;
-                            }[];
-                            byPartner: {
-                                code: string;
-                                name: string;
-                                domain: string | null;
-                                registered: number;
-                            }[];
-                            byDomain: {
-                                [key: string]: number;
-                            };
-                            percentages: {
-                                mainTopic: {
-                                    [key: string]: number;
-                                };
-                                ageGroup: {
-                                    "<18": number;
-                                    "18-23": number;
-                                    "24-40": number;
-                                    "41-65": number;
-                                    ">65": number;
-                                };
-                                gender: {
-                                    [key: string]: number;
-                                };
-                                problemArea: {
-                                    [key: string]: number;
-                                };
-                                children: {
-                                    [key: string]: number;
-                                };
-                                crossesMunicipalityBorder: number;
-                            };
-                            filters: {
-                                region: string | null;
-                                municipality: string | null;
-                                municipalities: string[];
-                            };
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getAnnualReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4479,60 +822,7 @@ export interface paths {
             cookie?: never;
         };
         /** Jaarverslag als spreadsheet (één tabblad per tabel) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Verslagjaar */
-                    year: number;
-                    /** @description Alleen de gemeenten van deze regio */
-                    region?: string;
-                    /** @description Alleen deze gemeente (CBS-code) */
-                    municipality?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Spreadsheet met één tabblad per tabel; getallen als getallen */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getAnnualReportXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4549,60 +839,7 @@ export interface paths {
             cookie?: never;
         };
         /** Jaarverslag als PDF (A4, tabellen en staafdiagrammen) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Verslagjaar */
-                    year: number;
-                    /** @description Alleen de gemeenten van deze regio */
-                    region?: string;
-                    /** @description Alleen deze gemeente (CBS-code) */
-                    municipality?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description PDF (A4) met de tabellen, staafdiagrammen en paginanummers */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/pdf": string;
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getAnnualReportPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4621,120 +858,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Capaciteit plannen: verwachte aantallen en beschikbare FTE naar benodigde uren en FTE */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        counts: {
-                            informatievraag?: number;
-                            advies?: number;
-                            procesregie?: number;
-                            signaal?: number;
-                        };
-                        availableFte?: {
-                            im: number;
-                            pr: number;
-                        };
-                        /** @description Zonder availableFte: de beschikbare FTE van dit jaar */
-                        year?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            counts: {
-                                informatievraag: number;
-                                advies: number;
-                                procesregie: number;
-                                signaal: number;
-                            };
-                            availableFte: {
-                                im: number;
-                                pr: number;
-                            };
-                            hours: {
-                                im: number;
-                                pr: number;
-                            };
-                            neededFte: {
-                                im: number;
-                                pr: number;
-                            };
-                            shortageFte: {
-                                im: number;
-                                pr: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        post: operations["planCapacity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4748,134 +872,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Capaciteit van een jaar of periode uit de geregistreerde casussen, totaal en per gemeente */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    /** @description YYYY-MM-DD */
-                    from?: string;
-                    /** @description YYYY-MM-DD */
-                    to?: string;
-                    /** @description Alleen de casussen van deze gemeente */
-                    municipality?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            period: {
-                                from: string;
-                                to: string;
-                            };
-                            municipality: string | null;
-                            availableFteSet: boolean;
-                            settings: {
-                                /** @description Productieve uren per FTE per jaar */
-                                hoursPerFte: number;
-                                /** @description Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr) */
-                                norms: {
-                                    informatievraag: {
-                                        im: number;
-                                        pr: number;
-                                    };
-                                    advies: {
-                                        im: number;
-                                        pr: number;
-                                    };
-                                    procesregie: {
-                                        im: number;
-                                        pr: number;
-                                    };
-                                    signaal: {
-                                        im: number;
-                                        pr: number;
-                                    };
-                                };
-                            };
-                            counts: {
-                                informatievraag: number;
-                                advies: number;
-                                procesregie: number;
-                                signaal: number;
-                            };
-                            availableFte: {
-                                im: number;
-                                pr: number;
-                            };
-                            hours: {
-                                im: number;
-                                pr: number;
-                            };
-                            neededFte: {
-                                im: number;
-                                pr: number;
-                            };
-                            shortageFte: {
-                                im: number;
-                                pr: number;
-                            };
-                            byMunicipality: {
-                                code: string;
-                                name: string;
-                                region: string;
-                                counts: {
-                                    informatievraag: number;
-                                    advies: number;
-                                    procesregie: number;
-                                    signaal: number;
-                                };
-                                hours: {
-                                    im: number;
-                                    pr: number;
-                                };
-                                shareOfHours: {
-                                    im: number;
-                                    pr: number;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /** Capaciteit van een jaar of periode, totaal en per gemeente: informatievragen en adviezen aangemeld in de periode, procesregie = de procesregiecasussen die in de periode actief waren (definitie jaarverslag) */
+        get: operations["getCapacity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4892,189 +890,9 @@ export interface paths {
             cookie?: never;
         };
         /** Normuren per taak en productieve uren per FTE */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Productieve uren per FTE per jaar */
-                            hoursPerFte: number;
-                            /** @description Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr) */
-                            norms: {
-                                informatievraag: {
-                                    im: number;
-                                    pr: number;
-                                };
-                                advies: {
-                                    im: number;
-                                    pr: number;
-                                };
-                                procesregie: {
-                                    im: number;
-                                    pr: number;
-                                };
-                                signaal: {
-                                    im: number;
-                                    pr: number;
-                                };
-                            };
-                        };
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getCapacitySettings"];
         /** Normuren en uren per FTE wijzigen */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Productieve uren per FTE per jaar */
-                        hoursPerFte: number;
-                        /** @description Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr) */
-                        norms: {
-                            informatievraag: {
-                                im: number;
-                                pr: number;
-                            };
-                            advies: {
-                                im: number;
-                                pr: number;
-                            };
-                            procesregie: {
-                                im: number;
-                                pr: number;
-                            };
-                            signaal: {
-                                im: number;
-                                pr: number;
-                            };
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Productieve uren per FTE per jaar */
-                            hoursPerFte: number;
-                            /** @description Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr) */
-                            norms: {
-                                informatievraag: {
-                                    im: number;
-                                    pr: number;
-                                };
-                                advies: {
-                                    im: number;
-                                    pr: number;
-                                };
-                                procesregie: {
-                                    im: number;
-                                    pr: number;
-                                };
-                                signaal: {
-                                    im: number;
-                                    pr: number;
-                                };
-                            };
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        put: operations["putCapacitySettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5090,50 +908,7 @@ export interface paths {
             cookie?: never;
         };
         /** Beschikbare FTE van alle ingevulde jaren */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            im: number;
-                            pr: number;
-                            contribution: number | null;
-                            set: boolean;
-                        }[];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["listFteYears"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5150,170 +925,9 @@ export interface paths {
             cookie?: never;
         };
         /** Beschikbare FTE (informatiemakelaar, procesregisseur) van een jaar */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            im: number;
-                            pr: number;
-                            contribution: number | null;
-                            set: boolean;
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        get: operations["getFteYear"];
         /** Beschikbare FTE van een jaar vastleggen */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        im: number;
-                        pr: number;
-                        contribution?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            im: number;
-                            pr: number;
-                            contribution: number | null;
-                            set: boolean;
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        put: operations["putFteYear"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5330,116 +944,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Kostenverdeling over de actieve gemeenten (standaard 70/30); met year ook ieders aandeel in de casuïstiek */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Totale gemeentelijke bijdrage in hele euro */
-                        total?: number;
-                        year?: number;
-                        rule?: {
-                            /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
-                            largeMunicipalities: string[];
-                            /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
-                            smallShare: number;
-                            /** @description Bijdrage van elke overige gemeente naar beneden afgerond op dit veelvoud (standaard 100) */
-                            roundDownTo: number;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            total: number;
-                            rule: {
-                                /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
-                                largeMunicipalities: string[];
-                                /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
-                                smallShare: number;
-                                /** @description Bijdrage van elke overige gemeente naar beneden afgerond op dit veelvoud (standaard 100) */
-                                roundDownTo: number;
-                            };
-                            year: number | null;
-                            shares: {
-                                municipality: string;
-                                name: string;
-                                amount: number;
-                                percentOfTotal: number;
-                                caseload?: number;
-                                caseloadShare?: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /** Kostenverdeling over de actieve gemeenten (standaard 70/30), met de bijdrage plustaak nazorg als aparte regel; met year ook ieders aandeel in de casuïstiek */
+        post: operations["splitCosts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5453,158 +959,484 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Totale gemeentelijke bijdrage en verdeelsleutel */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Totale gemeentelijke bijdrage in hele euro */
-                            total: number;
-                            rule: {
-                                /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
-                                largeMunicipalities: string[];
-                                /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
-                                smallShare: number;
-                                /** @description Bijdrage van elke overige gemeente naar beneden afgerond op dit veelvoud (standaard 100) */
-                                roundDownTo: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
-        /** Totale bijdrage en verdeelsleutel wijzigen */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Totale gemeentelijke bijdrage in hele euro */
-                        total: number;
-                        rule: {
-                            /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
-                            largeMunicipalities: string[];
-                            /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
-                            smallShare: number;
-                            /** @description Bijdrage van elke overige gemeente naar beneden afgerond op dit veelvoud (standaard 100) */
-                            roundDownTo: number;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Totale gemeentelijke bijdrage in hele euro */
-                            total: number;
-                            rule: {
-                                /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
-                                largeMunicipalities: string[];
-                                /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
-                                smallShare: number;
-                                /** @description Bijdrage van elke overige gemeente naar beneden afgerond op dit veelvoud (standaard 100) */
-                                roundDownTo: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Niet aangemeld */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Verzoek te groot */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Inhoudstype niet ondersteund (alleen JSON) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
+        /** Totale gemeentelijke bijdrage, verdeelsleutel met standaardafronding en bijdrage plustaak nazorg */
+        get: operations["getCostSplitSettings"];
+        /** Totale bijdrage, verdeelsleutel, standaardafronding en bijdrage plustaak nazorg wijzigen */
+        put: operations["putCostSplitSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overlegsoorten van de organisatie */
+        get: operations["listMeetingTypes"];
+        put?: never;
+        /** Overlegsoort toevoegen (beheerder) */
+        post: operations["createMeetingType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Overlegsoort wijzigen (beheerder) */
+        put: operations["updateMeetingType"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overleggen in een periode die de gebruiker mag zien */
+        get: operations["listMeetings"];
+        put?: never;
+        /** Overleg plannen (procesregisseur) */
+        post: operations["createMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/late-minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overleggen waarvan het verslag niet binnen 3 werkdagen is vastgesteld */
+        get: operations["listLateMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overleg met de agendapunten die de gebruiker mag zien */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Overleg verplaatsen, bemensen of annuleren */
+        patch: operations["updateMeeting"];
+        trace?: never;
+    };
+    "/api/meetings/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Casus (of voor het weegoverleg: aanmelding) agenderen met de vraag aan het overleg */
+        post: operations["addAgendaItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/agenda/{itemId}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Inbreng vooraf bij een agendapunt (bekende feiten, huidige betrokkenheid, risico's) */
+        post: operations["addMeetingContribution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/agenda/{itemId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verslag van een agendapunt; afspraken komen in het plan van de casus */
+        post: operations["recordMeetingMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/confidentiality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Geheimhoudingsverklaring aan het begin van het overleg vastleggen */
+        post: operations["recordConfidentiality"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verslag vaststellen (voorzitter); daarna alleen te lezen */
+        post: operations["approveMeetingMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/print.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agenda en verslag als PDF, alleen met de agendapunten van de lezer */
+        get: operations["printMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Geheime agenda-URL (iCalendar) van de gebruiker */
+        get: operations["getCalendarFeedUrl"];
+        put?: never;
+        /** Agenda-URL intrekken en een nieuwe uitgeven */
+        post: operations["reissueCalendarFeedUrl"];
+        /** Agenda-URL intrekken */
+        delete: operations["revokeCalendarFeedUrl"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iCalendar-feed met de overleggen van de organisatie (zonder persoonsgegevens) */
+        get: operations["calendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/werkdag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De werkdag: mijn open afspraken (te laat eerst), casussen die aandacht vragen, aanmeldingen voor triage, overleggen */
+        get: operations["getWerkdag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mijn meldingen (ongelezen eerst) */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aantal ongelezen meldingen */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Melding als gelezen markeren */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Alle meldingen als gelezen markeren */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilitated/veelplegers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Veelplegers per regio met de historie van hun status (ZVH, OM) */
+        get: operations["listVeelplegers"];
+        put?: never;
+        /** Veelplegerstatus vastleggen (ZVH, OM) */
+        post: operations["createVeelplegerRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilitated/veelplegers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén veelplegerregistratie met de statushistorie van de persoon */
+        get: operations["getVeelplegerRecord"];
+        put?: never;
+        post?: never;
+        /** Een ten onrechte vastgelegde registratie verwijderen */
+        delete: operations["deleteVeelplegerRecord"];
+        options?: never;
+        head?: never;
+        /** Veelplegerregistratie wijzigen of beëindigen (until) */
+        patch: operations["updateVeelplegerRecord"];
+        trace?: never;
+    };
+    "/api/facilitated/veelplegers/{id}/status-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Statuswijziging: sluit de lopende registratie en start de volgende */
+        post: operations["changeVeelplegerStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilitated/lpco": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LPCO-registraties (ZVH; leerplicht: eigen gemeente) */
+        get: operations["listLpcoRecords"];
+        put?: never;
+        /** LPCO-registratie (proces-verbaal leerplicht) vastleggen */
+        post: operations["createLpcoRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilitated/lpco/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén LPCO-registratie */
+        get: operations["getLpcoRecord"];
+        put?: never;
+        post?: never;
+        /** Een ten onrechte vastgelegde registratie verwijderen */
+        delete: operations["deleteLpcoRecord"];
+        options?: never;
+        head?: never;
+        /** LPCO-registratie bijwerken: bespreekdatum en afdoening */
+        patch: operations["updateLpcoRecord"];
+        trace?: never;
+    };
+    "/api/facilitated/nazorg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nazorgregistraties (ZVH; gemeente: alleen de eigen) */
+        get: operations["listNazorgRecords"];
+        put?: never;
+        /** Nazorgregistratie (signaal DJI) vastleggen; alleen plustaakgemeenten */
+        post: operations["createNazorgRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilitated/nazorg/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén nazorgregistratie */
+        get: operations["getNazorgRecord"];
+        put?: never;
+        post?: never;
+        /** Een ten onrechte vastgelegde registratie verwijderen */
+        delete: operations["deleteNazorgRecord"];
+        options?: never;
+        head?: never;
+        /** Nazorgregistratie bijwerken: vrijlating, basisvoorwaarden, afsluiting */
+        patch: operations["updateNazorgRecord"];
+        trace?: never;
+    };
+    "/api/facilitated/nazorg/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Toestemming van de betrokkene vastleggen (coördinator nazorg) */
+        post: operations["recordNazorgConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilitated/nazorg/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** In één stap aanmelden voor procesregie; de nazorgregistratie blijft bewaard en verwijst naar de aanmelding */
+        post: operations["escalateNazorgRecord"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5636,4 +1468,8636 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                    otp?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                            name: string;
+                            roles: string[];
+                            organisation: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                            };
+                            tenant: {
+                                code: string;
+                                name: string;
+                            };
+                            municipality: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            mustChangePassword: boolean;
+                            totpEnabled: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Te veel pogingen; probeer het later opnieuw */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                            name: string;
+                            roles: string[];
+                            organisation: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                            };
+                            tenant: {
+                                code: string;
+                                name: string;
+                            };
+                            municipality: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            mustChangePassword: boolean;
+                            totpEnabled: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    startTotpSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password?: string;
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                        otpauthUrl: string;
+                        qrDataUrl: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    enableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    createOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Stabiele code: kleine letters, cijfers en streepjes */
+                    code: string;
+                    name: string;
+                    domain: "zorg" | "justitie" | "gemeente";
+                    /** @description Gemeentelijke partner: één afdeling per gemeente; medewerkers werken voor één of enkele gemeenten */
+                    municipal?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    domain?: "zorg" | "justitie" | "gemeente";
+                    active?: boolean;
+                    /** @description Gemeentelijke partner: één afdeling per gemeente; medewerkers werken voor één of enkele gemeenten */
+                    municipal?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listMunicipalities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    createMunicipality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    region: string;
+                    nazorgPlustaak?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updateMunicipality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    region?: string;
+                    nazorgPlustaak?: boolean;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listCodeLists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    addCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: "caseKind" | "approach" | "mainTopic" | "problemArea" | "children" | "gender" | "ageGroup" | "triageOutcome" | "nazorgCondition" | "lpcoOutcome" | "veelplegerStatus" | "closeReason" | "urgency" | "relation" | "referralPlace";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Stabiele code: kleine letters, cijfers en streepjes */
+                    code: string;
+                    label: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updateCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name: string;
+                    organisationCode: string;
+                    roles: ("beheerder" | "manager" | "procesregisseur" | "informatiemakelaar" | "professional" | "liaison")[];
+                    municipalityCode?: string | null;
+                    /** @description De gemeenten waarvoor een medewerker van een gemeentelijke partner werkt */
+                    municipalityCodes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    organisationCode?: string;
+                    roles?: ("beheerder" | "manager" | "procesregisseur" | "informatiemakelaar" | "professional" | "liaison")[];
+                    municipalityCode?: string | null;
+                    /** @description De gemeenten waarvoor een medewerker van een gemeentelijke partner werkt */
+                    municipalityCodes?: string[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    resetUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listRegistrations: {
+        parameters: {
+            query?: {
+                /** @description komma-gescheiden statussen */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    createRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: string;
+                    municipality: string;
+                    registeringPartner: string;
+                    subject: {
+                        firstName: string;
+                        lastName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        birthDate: string;
+                        gender: string;
+                        bsn?: string | null | "";
+                    };
+                    mainTopic?: string | null;
+                    problemAreas: string[];
+                    reason: string;
+                    household?: {
+                        firstName: string;
+                        lastName: string;
+                        birthDate?: string | null;
+                        gender?: string;
+                        bsn?: string | null | "";
+                        relation: string;
+                    }[];
+                    children?: string | null;
+                    crossesMunicipalityBorder?: boolean;
+                    tried?: string | null;
+                    involvedPartners?: string[];
+                    urgency?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    startTriage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    decideTriage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        multiProblem: boolean;
+                        multipleChains: boolean;
+                        systemImpact: boolean;
+                        areaSafety: boolean;
+                    };
+                    outcome: "procesregie" | "advies" | "terugleggen" | "doorverwijzen";
+                    approach?: "maatwerk" | "pga";
+                    purpose?: string;
+                    participants?: string[];
+                    override?: {
+                        reason: string;
+                    };
+                    advice?: string;
+                    referredTo?: {
+                        place: string;
+                        note?: string;
+                    };
+                    /** Format: uuid */
+                    regisseurId?: string;
+                    leadPartner?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                status?: string;
+                q?: string;
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updateCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    regisseurId?: string | null;
+                    leadPartner?: string | null;
+                    approach?: "maatwerk" | "pga";
+                    purpose?: string;
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    analysis: {
+                        domain: string;
+                        problem?: string;
+                        risk?: string;
+                        protective?: string;
+                    }[];
+                    goals: {
+                        text: string;
+                        achieved?: boolean;
+                    }[];
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    setAvePhase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phase: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    addParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    partner: string;
+                    reason: string;
+                    /** @description Alleen gemeentelijke partners: de afdeling van deze gemeente (standaard de gemeente van de casus; een andere bij een casus over de gemeentegrens) */
+                    municipality?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    removeParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                partner: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    municipality?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    partner: string;
+                    title: string;
+                    dueDate?: string | null;
+                    description?: string | null;
+                    responsiblePerson?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    updateAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status?: "open" | "done" | "cancelled";
+                    note?: string | null;
+                    title?: string;
+                    dueDate?: string | null;
+                    responsiblePerson?: string | null;
+                    description?: string | null;
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    addJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date?: string;
+                    /** @description zvh: alleen het Zorg- en Veiligheidshuis (en de eigen organisatie); all: alle deelnemers; selected: het ZVH en de deelnemers in sharedWith */
+                    visibility: "zvh" | "all" | "selected";
+                    /** @description Partnercodes van deelnemers (alleen bij visibility "selected") */
+                    sharedWith?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description zvh: alleen het Zorg- en Veiligheidshuis (en de eigen organisatie); all: alle deelnemers; selected: het ZVH en de deelnemers in sharedWith */
+                        visibility: "zvh" | "all" | "selected";
+                        sharedWith: string[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    withdrawJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "ingetrokken";
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    correctJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date?: string;
+                    /** @description zvh: alleen het Zorg- en Veiligheidshuis (en de eigen organisatie); all: alle deelnemers; selected: het ZVH en de deelnemers in sharedWith */
+                    visibility: "zvh" | "all" | "selected";
+                    /** @description Partnercodes van deelnemers (alleen bij visibility "selected") */
+                    sharedWith?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        correctsId: string;
+                        /** @description zvh: alleen het Zorg- en Veiligheidshuis (en de eigen organisatie); all: alle deelnemers; selected: het ZVH en de deelnemers in sharedWith */
+                        visibility: "zvh" | "all" | "selected";
+                        sharedWith: string[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    addDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filename: string;
+                    mimeType: string;
+                    contentBase64: string;
+                    /** @description zvh: alleen het Zorg- en Veiligheidshuis (en de eigen organisatie); all: alle deelnemers; selected: het ZVH en de deelnemers in sharedWith */
+                    visibility: "zvh" | "all" | "selected";
+                    /** @description Partnercodes van deelnemers (alleen bij visibility "selected") */
+                    sharedWith?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        sha256: string;
+                        size: number;
+                        /** @description zvh: alleen het Zorg- en Veiligheidshuis (en de eigen organisatie); all: alle deelnemers; selected: het ZVH en de deelnemers in sharedWith */
+                        visibility: "zvh" | "all" | "selected";
+                        sharedWith: string[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getCaseTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listRegisseurs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getCaseAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    closeCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    reasonCode?: string;
+                    evaluation?: {
+                        goalsMet?: "ja" | "deels" | "nee";
+                        helped?: string;
+                        stalled?: string;
+                    };
+                    handoverPartner?: string;
+                    handoverNote?: string;
+                    /** @description Open afspraken die expliciet worden overgedragen */
+                    carryOver?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    reopenCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getMyWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    searchPersons: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    getPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    mergePersons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    intoId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    importCases: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Nieuwe registraties (met hun casus) */
+                        imported: number;
+                        /** @description Bestaande externalIds die zijn bijgewerkt */
+                        updated: number;
+                        /** @description Daarvan ongewijzigd: niets geschreven, geen nieuwe gebeurtenis */
+                        unchanged: number;
+                        /** @description Geweigerde regels met regelnummer en reden (hoogstens 10.000; rejectedCount telt alle) */
+                        rejected: {
+                            line: number;
+                            error: string;
+                        }[];
+                        rejectedCount: number;
+                        /** @description Niet-lege regels gelezen */
+                        lines: number;
+                        dryRun: boolean;
+                        durationMs: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getAnnualReport: {
+        parameters: {
+            query: {
+                /** @description Verslagjaar */
+                year: number;
+                /** @description Alleen de gemeenten van deze regio */
+                region?: string;
+                /** @description Alleen deze gemeente (CBS-code) */
+                municipality?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Geaggregeerde jaarcijfers (annual-report.md); percentages over de in het jaar actieve procesregiecasussen, halven naar boven afgerond */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        basics: {
+                            registeredProcessDirection: number;
+                            registeredProcessDirectionPga: number;
+                            notTakenUp: number;
+                            activeProcessDirection: number;
+                            activeProcessDirectionPga: number;
+                            informationRequests: number;
+                            advice: number;
+                        };
+                        byMunicipality: {
+                            code: string;
+                            name: string;
+                            region: string;
+                            advice: number;
+                            processDirection: number;
+                            carriedOver: number;
+                            inflow: number;
+                            closed: number;
+                            activeAtYearEnd: number;
+                        }[];
+                        byPartner: {
+                            code: string;
+                            name: string;
+                            domain: string | null;
+                            registered: number;
+                        }[];
+                        byDomain: {
+                            [key: string]: number;
+                        };
+                        percentages: {
+                            mainTopic: {
+                                [key: string]: number;
+                            };
+                            ageGroup: {
+                                "<18": number;
+                                "18-23": number;
+                                "24-40": number;
+                                "41-65": number;
+                                ">65": number;
+                            };
+                            gender: {
+                                [key: string]: number;
+                            };
+                            problemArea: {
+                                [key: string]: number;
+                            };
+                            children: {
+                                [key: string]: number;
+                            };
+                            crossesMunicipalityBorder: number;
+                        };
+                        /** @description Registraties van de gefaciliteerde overleggen (veelplegers, LPCO, nazorg); tellen nergens anders mee */
+                        facilitated: {
+                            /** @description Personen met een veelplegerstatus in het jaar, per regio, en total */
+                            veelplegers: {
+                                [key: string]: number;
+                            };
+                            lpco: {
+                                byMunicipality: {
+                                    [key: string]: number;
+                                };
+                                byOutcome: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            };
+                            nazorg: {
+                                byMunicipality: {
+                                    [key: string]: {
+                                        inflow: number;
+                                        closedOfInflow: number;
+                                        closedOfEarlier: number;
+                                        carriedThrough: number;
+                                    };
+                                };
+                            };
+                        };
+                        filters: {
+                            region: string | null;
+                            municipality: string | null;
+                            municipalities: string[];
+                        };
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getAnnualReportXlsx: {
+        parameters: {
+            query: {
+                /** @description Verslagjaar */
+                year: number;
+                /** @description Alleen de gemeenten van deze regio */
+                region?: string;
+                /** @description Alleen deze gemeente (CBS-code) */
+                municipality?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Spreadsheet met één tabblad per tabel; getallen als getallen */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getAnnualReportPdf: {
+        parameters: {
+            query: {
+                /** @description Verslagjaar */
+                year: number;
+                /** @description Alleen de gemeenten van deze regio */
+                region?: string;
+                /** @description Alleen deze gemeente (CBS-code) */
+                municipality?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF (A4) met de tabellen, staafdiagrammen en paginanummers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    planCapacity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    counts: {
+                        informatievraag?: number;
+                        advies?: number;
+                        procesregie?: number;
+                        signaal?: number;
+                    };
+                    availableFte?: {
+                        im: number;
+                        pr: number;
+                    };
+                    /** @description Zonder availableFte: de beschikbare FTE van dit jaar */
+                    year?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            informatievraag: number;
+                            advies: number;
+                            procesregie: number;
+                            signaal: number;
+                        };
+                        availableFte: {
+                            im: number;
+                            pr: number;
+                        };
+                        hours: {
+                            im: number;
+                            pr: number;
+                        };
+                        neededFte: {
+                            im: number;
+                            pr: number;
+                        };
+                        shortageFte: {
+                            im: number;
+                            pr: number;
+                        };
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCapacity: {
+        parameters: {
+            query?: {
+                year?: number;
+                /** @description YYYY-MM-DD */
+                from?: string;
+                /** @description YYYY-MM-DD */
+                to?: string;
+                /** @description Alleen de casussen van deze gemeente */
+                municipality?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        period: {
+                            from: string;
+                            to: string;
+                        };
+                        municipality: string | null;
+                        availableFteSet: boolean;
+                        settings: {
+                            /** @description Productieve uren per FTE per jaar */
+                            hoursPerFte: number;
+                            /** @description Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr) */
+                            norms: {
+                                informatievraag: {
+                                    im: number;
+                                    pr: number;
+                                };
+                                advies: {
+                                    im: number;
+                                    pr: number;
+                                };
+                                procesregie: {
+                                    im: number;
+                                    pr: number;
+                                };
+                                signaal: {
+                                    im: number;
+                                    pr: number;
+                                };
+                            };
+                        };
+                        counts: {
+                            informatievraag: number;
+                            advies: number;
+                            procesregie: number;
+                            signaal: number;
+                        };
+                        availableFte: {
+                            im: number;
+                            pr: number;
+                        };
+                        hours: {
+                            im: number;
+                            pr: number;
+                        };
+                        neededFte: {
+                            im: number;
+                            pr: number;
+                        };
+                        shortageFte: {
+                            im: number;
+                            pr: number;
+                        };
+                        byMunicipality: {
+                            code: string;
+                            name: string;
+                            region: string;
+                            counts: {
+                                informatievraag: number;
+                                advies: number;
+                                procesregie: number;
+                                signaal: number;
+                            };
+                            hours: {
+                                im: number;
+                                pr: number;
+                            };
+                            shareOfHours: {
+                                im: number;
+                                pr: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCapacitySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Productieve uren per FTE per jaar */
+                        hoursPerFte: number;
+                        /** @description Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr) */
+                        norms: {
+                            informatievraag: {
+                                im: number;
+                                pr: number;
+                            };
+                            advies: {
+                                im: number;
+                                pr: number;
+                            };
+                            procesregie: {
+                                im: number;
+                                pr: number;
+                            };
+                            signaal: {
+                                im: number;
+                                pr: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    putCapacitySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Productieve uren per FTE per jaar */
+                    hoursPerFte: number;
+                    /** @description Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr) */
+                    norms: {
+                        informatievraag: {
+                            im: number;
+                            pr: number;
+                        };
+                        advies: {
+                            im: number;
+                            pr: number;
+                        };
+                        procesregie: {
+                            im: number;
+                            pr: number;
+                        };
+                        signaal: {
+                            im: number;
+                            pr: number;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Productieve uren per FTE per jaar */
+                        hoursPerFte: number;
+                        /** @description Normuren per taak voor informatiemakelaar (im) en procesregisseur (pr) */
+                        norms: {
+                            informatievraag: {
+                                im: number;
+                                pr: number;
+                            };
+                            advies: {
+                                im: number;
+                                pr: number;
+                            };
+                            procesregie: {
+                                im: number;
+                                pr: number;
+                            };
+                            signaal: {
+                                im: number;
+                                pr: number;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listFteYears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        im: number;
+                        pr: number;
+                        contribution: number | null;
+                        set: boolean;
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getFteYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        im: number;
+                        pr: number;
+                        contribution: number | null;
+                        set: boolean;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    putFteYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    im: number;
+                    pr: number;
+                    contribution?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        im: number;
+                        pr: number;
+                        contribution: number | null;
+                        set: boolean;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    splitCosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Totale gemeentelijke bijdrage in hele euro */
+                    total?: number;
+                    year?: number;
+                    rule?: {
+                        /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
+                        largeMunicipalities: string[];
+                        /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
+                        smallShare: number;
+                        /** @description Afronding van de bijdrage van elke overige gemeente: hundreds-down (naar beneden op hele honderden, de tabel 2018) of euro (op hele euro, de tabel 2019-2022); de gemeenten die het restant dragen, delen de rest gelijk */
+                        rounding: "hundreds-down" | "euro";
+                    };
+                    /** @description Afronding van de bijdrage van elke overige gemeente: hundreds-down (naar beneden op hele honderden, de tabel 2018) of euro (op hele euro, de tabel 2019-2022); de gemeenten die het restant dragen, delen de rest gelijk */
+                    rounding?: "hundreds-down" | "euro";
+                    /** @description Jaarlijkse bijdrage voor de plustaak nazorg ex-gedetineerden in hele euro, apart verdeeld over de gemeenten met die plustaak */
+                    nazorgFee?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        rule: {
+                            /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
+                            largeMunicipalities: string[];
+                            /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
+                            smallShare: number;
+                            /** @description Afronding van de bijdrage van elke overige gemeente: hundreds-down (naar beneden op hele honderden, de tabel 2018) of euro (op hele euro, de tabel 2019-2022); de gemeenten die het restant dragen, delen de rest gelijk */
+                            rounding: "hundreds-down" | "euro";
+                        };
+                        year: number | null;
+                        shares: {
+                            municipality: string;
+                            name: string;
+                            amount: number;
+                            percentOfTotal: number;
+                            /** @description Aandeel in de bijdrage plustaak nazorg (0 zonder die plustaak) */
+                            nazorg: number;
+                            /** @description amount + nazorg */
+                            amountWithNazorg: number;
+                            caseload?: number;
+                            caseloadShare?: number;
+                        }[];
+                        /** @description De bijdrage plustaak nazorg, gelijk verdeeld over de gemeenten met die plustaak; niet in total */
+                        nazorg: {
+                            fee: number;
+                            shares: {
+                                municipality: string;
+                                name: string;
+                                amount: number;
+                            }[];
+                        };
+                        /** @description total + nazorg.fee */
+                        grandTotal: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCostSplitSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Totale gemeentelijke bijdrage in hele euro */
+                        total: number;
+                        rule: {
+                            /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
+                            largeMunicipalities: string[];
+                            /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
+                            smallShare: number;
+                            /** @description Afronding van de bijdrage van elke overige gemeente: hundreds-down (naar beneden op hele honderden, de tabel 2018) of euro (op hele euro, de tabel 2019-2022); de gemeenten die het restant dragen, delen de rest gelijk */
+                            rounding: "hundreds-down" | "euro";
+                        };
+                        /** @description Jaarlijkse bijdrage voor de plustaak nazorg ex-gedetineerden in hele euro, apart verdeeld over de gemeenten met die plustaak */
+                        nazorgFee: number;
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    putCostSplitSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Totale gemeentelijke bijdrage in hele euro */
+                    total: number;
+                    rule: {
+                        /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
+                        largeMunicipalities: string[];
+                        /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
+                        smallShare: number;
+                        /** @description Afronding van de bijdrage van elke overige gemeente: hundreds-down (naar beneden op hele honderden, de tabel 2018) of euro (op hele euro, de tabel 2019-2022); de gemeenten die het restant dragen, delen de rest gelijk */
+                        rounding: "hundreds-down" | "euro";
+                    };
+                    /** @description Jaarlijkse bijdrage voor de plustaak nazorg ex-gedetineerden in hele euro, apart verdeeld over de gemeenten met die plustaak */
+                    nazorgFee: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Totale gemeentelijke bijdrage in hele euro */
+                        total: number;
+                        rule: {
+                            /** @description De gemeenten die samen het restant dragen (standaard Assen, Emmen, Hoogeveen: 70%) */
+                            largeMunicipalities: string[];
+                            /** @description Aandeel dat de overige gemeenten gelijk delen (standaard 0,3) */
+                            smallShare: number;
+                            /** @description Afronding van de bijdrage van elke overige gemeente: hundreds-down (naar beneden op hele honderden, de tabel 2018) of euro (op hele euro, de tabel 2019-2022); de gemeenten die het restant dragen, delen de rest gelijk */
+                            rounding: "hundreds-down" | "euro";
+                        };
+                        /** @description Jaarlijkse bijdrage voor de plustaak nazorg ex-gedetineerden in hele euro, apart verdeeld over de gemeenten met die plustaak */
+                        nazorgFee: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listMeetingTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        chairOrganisation: string;
+                        memberOrganisations: string[];
+                        frequency: unknown;
+                        location: string | null;
+                        videoLink: string | null;
+                        subjectKind: string;
+                        active: boolean;
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createMeetingType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    chairOrganisation: string;
+                    memberOrganisations: string[];
+                    frequency: {
+                        /** @enum {string} */
+                        kind: "adhoc";
+                    } | {
+                        /** @enum {string} */
+                        kind: "weekly";
+                        /** @description 1 = maandag ... 7 = zondag */
+                        weekday: number;
+                        /** @description HH:MM (Nederlandse tijd) */
+                        start: string;
+                        /** @description HH:MM (Nederlandse tijd) */
+                        end: string;
+                        intervalWeeks?: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        anchor?: string;
+                        /** @description Maanden zonder overleg (7 = juli) */
+                        excludedMonths?: number[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "monthly";
+                        nth: 1 | 2 | 3 | 4 | -1;
+                        /** @description 1 = maandag ... 7 = zondag */
+                        weekday: number;
+                        /** @description HH:MM (Nederlandse tijd) */
+                        start: string;
+                        /** @description HH:MM (Nederlandse tijd) */
+                        end: string;
+                        /** @description Maanden zonder overleg (7 = juli) */
+                        excludedMonths?: number[];
+                    };
+                    regions?: ("noord" | "zuidoost" | "zuidwest")[];
+                    location?: string | null;
+                    videoLink?: string | null;
+                    subjectKind: "cases" | "registrations" | "facilitated";
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateMeetingType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    chairOrganisation: string;
+                    memberOrganisations: string[];
+                    frequency: {
+                        /** @enum {string} */
+                        kind: "adhoc";
+                    } | {
+                        /** @enum {string} */
+                        kind: "weekly";
+                        /** @description 1 = maandag ... 7 = zondag */
+                        weekday: number;
+                        /** @description HH:MM (Nederlandse tijd) */
+                        start: string;
+                        /** @description HH:MM (Nederlandse tijd) */
+                        end: string;
+                        intervalWeeks?: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        anchor?: string;
+                        /** @description Maanden zonder overleg (7 = juli) */
+                        excludedMonths?: number[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "monthly";
+                        nth: 1 | 2 | 3 | 4 | -1;
+                        /** @description 1 = maandag ... 7 = zondag */
+                        weekday: number;
+                        /** @description HH:MM (Nederlandse tijd) */
+                        start: string;
+                        /** @description HH:MM (Nederlandse tijd) */
+                        end: string;
+                        /** @description Maanden zonder overleg (7 = juli) */
+                        excludedMonths?: number[];
+                    };
+                    regions?: ("noord" | "zuidoost" | "zuidwest")[];
+                    location?: string | null;
+                    videoLink?: string | null;
+                    subjectKind: "cases" | "registrations" | "facilitated";
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                from?: string;
+                /** @description YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        type: string;
+                        typeName: string;
+                        region: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        videoLink: string | null;
+                        status: string;
+                        itemCount: number;
+                        minutesApprovedAt: string | null;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    type: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 met tijdzone
+                     */
+                    startsAt: string;
+                    endsAt?: string | null;
+                    location?: string | null;
+                    videoLink?: string | null;
+                    chairUserId?: string | null;
+                    minuteTakerId?: string | null;
+                    region?: "noord" | "zuidoost" | "zuidwest" | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listLateMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        type: string;
+                        typeName: string;
+                        region: string | null;
+                        startsAt: string;
+                        minutesApprovedAt: string | null;
+                        items: number;
+                        minutesDue: string;
+                        late: boolean;
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        type: string;
+                        typeName: string;
+                        subjectKind: string;
+                        chairOrganisation: string;
+                        memberOrganisations: string[];
+                        region: string | null;
+                        startsAt: string;
+                        endsAt: string | null;
+                        location: string | null;
+                        videoLink: string | null;
+                        status: string;
+                        chairUserId: string | null;
+                        chairName: string | null;
+                        minuteTakerId: string | null;
+                        minuteTakerName: string | null;
+                        confidentialityAt: string | null;
+                        confidentialityText: string | null;
+                        minutesApprovedAt: string | null;
+                        approvedByName: string | null;
+                        agenda: ({
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            caseId: string | null;
+                            registrationId: string | null;
+                            question: string;
+                            subject: {
+                                firstName: string;
+                                lastName: string;
+                                birthYear: number | null;
+                                municipality: string | null;
+                                reasonSummary: string | null;
+                            } | null;
+                            minutes: {
+                                conclusion: string | null;
+                                decisions: string | null;
+                                attendees: unknown;
+                                subjectPresent: boolean | null;
+                                minutedAt: string | null;
+                            };
+                            contributions: {
+                                /** Format: uuid */
+                                id: string;
+                                organisation: string;
+                                authorName: string;
+                                knownFacts: string | null;
+                                involvement: string | null;
+                                risks: string | null;
+                                createdAt: string;
+                            }[];
+                            agreements: {
+                                /** Format: uuid */
+                                id: string;
+                                partner: string;
+                                title: string;
+                                dueDate: string | null;
+                                status: string;
+                                meetingDate?: string;
+                            }[];
+                            earlierAgreements: {
+                                /** Format: uuid */
+                                id: string;
+                                partner: string;
+                                title: string;
+                                dueDate: string | null;
+                                status: string;
+                                meetingDate?: string;
+                            }[];
+                        } | {
+                            position: number;
+                            /** @enum {boolean} */
+                            besloten: true;
+                            label: string;
+                        })[];
+                        minutesDue: string;
+                        minutesLate: boolean;
+                        permissions: {
+                            plan: boolean;
+                            minute: boolean;
+                            approve: boolean;
+                            contribute: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 met tijdzone
+                     */
+                    startsAt?: string;
+                    endsAt?: string | null;
+                    location?: string | null;
+                    videoLink?: string | null;
+                    chairUserId?: string | null;
+                    minuteTakerId?: string | null;
+                    status?: "gepland" | "geannuleerd";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    addAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    caseId?: string;
+                    /** Format: uuid */
+                    registrationId?: string;
+                    question: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    addMeetingContribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    knownFacts?: string | null;
+                    involvement?: string | null;
+                    risks?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    recordMeetingMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conclusion: string;
+                    decisions?: string | null;
+                    subjectPresent?: boolean | null;
+                    attendees?: {
+                        organisation: string;
+                        present: boolean;
+                    }[];
+                    agreements?: {
+                        partner: string;
+                        title: string;
+                        dueDate?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        agreements: {
+                            /** Format: uuid */
+                            id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    recordConfidentiality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    approveMeetingMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        minutesApprovedAt: string;
+                        minutesDue: string;
+                        late: boolean;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    printMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF (A4) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCalendarFeedUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    reissueCalendarFeedUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    revokeCalendarFeedUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    calendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar (RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getWerkdag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        weekStart: string;
+                        weekEnd: string;
+                        agreements: {
+                            id: string;
+                            title: string;
+                            dueDate: string | null;
+                            status: string;
+                            partner: string;
+                            responsiblePerson: string | null;
+                            overdue: boolean;
+                            caseId: string;
+                            caseNumber: string | null;
+                            subjectName: string;
+                        }[];
+                        attention: {
+                            id: string;
+                            caseNumber: string | null;
+                            subjectName: string;
+                            purpose: string;
+                            avePhase: number | null;
+                            overdueAgreements: number;
+                            oldestDueDate: string | null;
+                            lastActivityAt: string;
+                            inactiveDays: number;
+                            aveRaisedOn: string | null;
+                            aveFrom: number | null;
+                            reasons: ("overdue" | "inactive" | "ave_up")[];
+                        }[];
+                        waitingTriage: {
+                            id: string;
+                            registeredAt: string;
+                            kind: string;
+                            urgency: string;
+                            status: string;
+                            subjectName: string;
+                            waitingWorkdays: number;
+                            late: boolean;
+                        }[];
+                        /** @description Secties van andere modules, bijvoorbeeld overleggen van vandaag en deze week en notulen om vast te stellen */
+                        sections: {
+                            key: string;
+                            title: string;
+                            emptyText?: string;
+                            entries: {
+                                id: string;
+                                title: string;
+                                when?: string;
+                                place?: string;
+                                href?: string;
+                                status?: string;
+                                items: {
+                                    id: string;
+                                    title: string;
+                                    href?: string;
+                                    detail?: string;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "agreement_assigned" | "agreement_overdue" | "registration_waiting";
+                        createdAt: string;
+                        readAt: string | null;
+                        caseId: string | null;
+                        caseNumber: string | null;
+                        registrationId: string | null;
+                        agreementTitle: string | null;
+                        dueDate: string | null;
+                        registeredAt: string | null;
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        readAt: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listVeelplegers: {
+        parameters: {
+            query?: {
+                region?: string;
+                /** @description Ook personen zonder lopende status */
+                includeClosed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        region: string;
+                        persons: {
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                birthDate: string | null;
+                            };
+                            region: string;
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                externalId: string | null;
+                                person: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    birthDate: string | null;
+                                };
+                                municipality: string;
+                                region: string;
+                                status: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                from: string;
+                                until: string | null;
+                                previousId: string | null;
+                                registeringPartner: string;
+                                note: string | null;
+                                version: number;
+                            } | null;
+                            /** @description Alle registraties van de persoon, nieuwste eerst (statushistorie) */
+                            history: {
+                                /** Format: uuid */
+                                id: string;
+                                externalId: string | null;
+                                person: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    birthDate: string | null;
+                                };
+                                municipality: string;
+                                region: string;
+                                status: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                from: string;
+                                until: string | null;
+                                previousId: string | null;
+                                registeringPartner: string;
+                                note: string | null;
+                                version: number;
+                            }[];
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createVeelplegerRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: {
+                        firstName: string;
+                        lastName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        birthDate: string;
+                        gender: string;
+                        bsn?: string | null | "";
+                    };
+                    municipality: string;
+                    status: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    from: string;
+                    until?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getVeelplegerRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        municipality: string;
+                        region: string;
+                        status: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        from: string;
+                        until: string | null;
+                        previousId: string | null;
+                        registeringPartner: string;
+                        note: string | null;
+                        version: number;
+                    } & {
+                        history: {
+                            /** Format: uuid */
+                            id: string;
+                            externalId: string | null;
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                birthDate: string | null;
+                            };
+                            municipality: string;
+                            region: string;
+                            status: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            from: string;
+                            until: string | null;
+                            previousId: string | null;
+                            registeringPartner: string;
+                            note: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    deleteVeelplegerRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateVeelplegerRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    until?: string | null;
+                    note?: string | null;
+                    municipality?: string;
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        municipality: string;
+                        region: string;
+                        status: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        from: string;
+                        until: string | null;
+                        previousId: string | null;
+                        registeringPartner: string;
+                        note: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    changeVeelplegerStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    from: string;
+                    municipality?: string;
+                    note?: string | null;
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listLpcoRecords: {
+        parameters: {
+            query?: {
+                municipality?: string;
+                year?: number;
+                /** @description Alleen nog niet besproken */
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        concerns: string;
+                        municipality: string;
+                        registeringPartner: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        registeredAt: string;
+                        discussedAt: string | null;
+                        outcome: string | null;
+                        note: string | null;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createLpcoRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: {
+                        firstName: string;
+                        lastName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        birthDate: string;
+                        gender: string;
+                        bsn?: string | null | "";
+                    };
+                    concerns?: "leerling" | "ouders" | "leerling-en-ouders";
+                    municipality: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    registeredAt: string;
+                    discussedAt?: string | null;
+                    outcome?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getLpcoRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        concerns: string;
+                        municipality: string;
+                        registeringPartner: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        registeredAt: string;
+                        discussedAt: string | null;
+                        outcome: string | null;
+                        note: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    deleteLpcoRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateLpcoRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    concerns?: "leerling" | "ouders" | "leerling-en-ouders";
+                    discussedAt?: string | null;
+                    outcome?: string | null;
+                    note?: string | null;
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        concerns: string;
+                        municipality: string;
+                        registeringPartner: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        registeredAt: string;
+                        discussedAt: string | null;
+                        outcome: string | null;
+                        note: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listNazorgRecords: {
+        parameters: {
+            query?: {
+                municipality?: string;
+                /** @description Alleen niet afgesloten */
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        municipality: string;
+                        registeringPartner: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        registeredAt: string;
+                        releasedAt: string | null;
+                        closedAt: string | null;
+                        consent: {
+                            given: boolean | null;
+                            date: string | null;
+                            recordedAt: string | null;
+                        };
+                        /** @description Basisvoorwaarden (id-bewijs, onderdak, inkomen, schulden, zorg) met status voor en na vrijlating */
+                        conditions: {
+                            [key: string]: {
+                                before: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                                after: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                            };
+                        };
+                        registrationId: string | null;
+                        escalatedAt: string | null;
+                        note: string | null;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    createNazorgRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject: {
+                        firstName: string;
+                        lastName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        birthDate: string;
+                        gender: string;
+                        bsn?: string | null | "";
+                    };
+                    municipality: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    registeredAt: string;
+                    releasedAt?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getNazorgRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        municipality: string;
+                        registeringPartner: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        registeredAt: string;
+                        releasedAt: string | null;
+                        closedAt: string | null;
+                        consent: {
+                            given: boolean | null;
+                            date: string | null;
+                            recordedAt: string | null;
+                        };
+                        /** @description Basisvoorwaarden (id-bewijs, onderdak, inkomen, schulden, zorg) met status voor en na vrijlating */
+                        conditions: {
+                            [key: string]: {
+                                before: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                                after: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                            };
+                        };
+                        registrationId: string | null;
+                        escalatedAt: string | null;
+                        note: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    deleteNazorgRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    updateNazorgRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    releasedAt?: string | null;
+                    closedAt?: string | null;
+                    note?: string | null;
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                    conditions?: {
+                        [key: string]: {
+                            before?: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                            after?: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        municipality: string;
+                        registeringPartner: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        registeredAt: string;
+                        releasedAt: string | null;
+                        closedAt: string | null;
+                        consent: {
+                            given: boolean | null;
+                            date: string | null;
+                            recordedAt: string | null;
+                        };
+                        /** @description Basisvoorwaarden (id-bewijs, onderdak, inkomen, schulden, zorg) met status voor en na vrijlating */
+                        conditions: {
+                            [key: string]: {
+                                before: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                                after: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                            };
+                        };
+                        registrationId: string | null;
+                        escalatedAt: string | null;
+                        note: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    recordNazorgConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    given: boolean;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    date: string;
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        externalId: string | null;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                        };
+                        municipality: string;
+                        registeringPartner: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        registeredAt: string;
+                        releasedAt: string | null;
+                        closedAt: string | null;
+                        consent: {
+                            given: boolean | null;
+                            date: string | null;
+                            recordedAt: string | null;
+                        };
+                        /** @description Basisvoorwaarden (id-bewijs, onderdak, inkomen, schulden, zorg) met status voor en na vrijlating */
+                        conditions: {
+                            [key: string]: {
+                                before: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                                after: "geregeld" | "in-behandeling" | "niet-geregeld" | "nvt" | null;
+                            };
+                        };
+                        registrationId: string | null;
+                        escalatedAt: string | null;
+                        note: string | null;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    escalateNazorgRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    mainTopic: string;
+                    problemAreas?: string[];
+                    registeringPartner?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        registrationId: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+}

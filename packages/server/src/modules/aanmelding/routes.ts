@@ -12,7 +12,7 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/registrations', {
     config: { access: { permission: 'registration.create' as const } },
     schema: {
-      tags: ['aanmelding'], summary: 'Aanmelding doen',
+      operationId: 'createRegistration', tags: ['aanmelding'], summary: 'Aanmelding doen',
       body: Type.Object({
         kind: Code,
         municipality: Code,
@@ -37,7 +37,7 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/registrations', {
     config: { access: { permission: 'case.read' as const } },
     schema: {
-      tags: ['aanmelding'], summary: 'Aanmeldingen (ZVH: alle; partner: die van de eigen organisatie)',
+      operationId: 'listRegistrations', tags: ['aanmelding'], summary: 'Aanmeldingen (ZVH: alle; partner: die van de eigen organisatie)',
       querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 200, description: 'komma-gescheiden statussen' })) }),
     },
   }, async (request) => {
@@ -48,6 +48,6 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/api/registrations/:id', {
     config: { access: { permission: 'case.read' as const } },
-    schema: { tags: ['aanmelding'], summary: 'Eén aanmelding', params: IdParams },
+    schema: { operationId: 'getRegistration', tags: ['aanmelding'], summary: 'Eén aanmelding', params: IdParams },
   }, async (request) => getRegistration(ctxOf(request, db), (request.params as { id: string }).id));
 }

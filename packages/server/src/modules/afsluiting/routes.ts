@@ -11,7 +11,7 @@ export function afsluitingRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/cases/:id/close', {
     config: { access: { permission: 'case.read' as const } },
     schema: {
-      tags: ['afsluiting'], summary: 'Casus afsluiten met reden en evaluatie', params: IdParams,
+      operationId: 'closeCase', tags: ['afsluiting'], summary: 'Casus afsluiten met reden en evaluatie', params: IdParams,
       body: Type.Object({
         reason: LongText(3000),
         reasonCode: Type.Optional(Code),
@@ -28,6 +28,6 @@ export function afsluitingRoutes(app: FastifyInstance, db: Db): void {
 
   app.post('/api/cases/:id/reopen', {
     config: { access: { permission: 'case.read' as const } },
-    schema: { tags: ['afsluiting'], summary: 'Afgesloten casus heropenen met reden', params: IdParams, body: Type.Object({ reason: LongText(2000) }) },
+    schema: { operationId: 'reopenCase', tags: ['afsluiting'], summary: 'Afgesloten casus heropenen met reden', params: IdParams, body: Type.Object({ reason: LongText(2000) }) },
   }, async (request) => reopenCase(ctxOf(request, db), (request.params as { id: string }).id, (request.body as { reason: string }).reason));
 }

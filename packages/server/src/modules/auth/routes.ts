@@ -51,7 +51,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   app.post('/api/auth/login', {
     config: { access: { public: true } },
     schema: {
-      tags: ['auth'], summary: 'Inloggen met e-mailadres, wachtwoord en (indien ingesteld) TOTP-code',
+      operationId: 'signIn', tags: ['auth'], summary: 'Inloggen met e-mailadres, wachtwoord en (indien ingesteld) TOTP-code',
       body: Type.Object({
         email: Type.String({ minLength: 3, maxLength: 254 }),
         password: Type.String({ minLength: 1, maxLength: 1024 }),
@@ -68,7 +68,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   app.post('/api/auth/logout', {
     config: { access: { public: true } },
-    schema: { tags: ['auth'], summary: 'Uitloggen: beëindigt de sessie op de server' },
+    schema: { operationId: 'signOut', tags: ['auth'], summary: 'Uitloggen: beëindigt de sessie op de server' },
   }, async (request, reply) => {
     if (request.actor) {
       await endSession(db, request.actor.sessionId);
@@ -80,13 +80,13 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   app.get('/api/auth/me', {
     config: { access: { public: true } },
-    schema: { tags: ['auth'], summary: 'De ingelogde gebruiker', response: { 200: Type.Object({ user: Me }) } },
+    schema: { operationId: 'getMe', tags: ['auth'], summary: 'De ingelogde gebruiker', response: { 200: Type.Object({ user: Me }) } },
   }, async (request) => ({ user: await loadMe(db, actorOf(request.actor).userId) }));
 
   app.post('/api/auth/password', {
     config: { access: { public: true } },
     schema: {
-      tags: ['auth'], summary: 'Wachtwoord wijzigen (ook het verplichte wijzigen van een eenmalig wachtwoord)',
+      operationId: 'changePassword', tags: ['auth'], summary: 'Wachtwoord wijzigen (ook het verplichte wijzigen van een eenmalig wachtwoord)',
       body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) }),
     },
   }, async (request, reply) => {
@@ -175,7 +175,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   app.post('/api/account/totp/disable', {
     config: { access: { signedIn: true } },
-    schema: { tags: ['account'], summary: 'Zet TOTP uit (wachtwoord vereist)', body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1024 }) }) },
+    schema: { operationId: 'disableTotp', tags: ['account'], summary: 'Zet TOTP uit (wachtwoord vereist)', body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1024 }) }) },
   }, async (request, reply) => {
     const actor = actorOf(request.actor);
     const row = await one<{ password_hash: string }>(db, sql`select password_hash from users where id = ${actor.userId}`);

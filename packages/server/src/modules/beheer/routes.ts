@@ -28,7 +28,7 @@ const MUNICIPALITY_CODES = Type.Array(MUNICIPALITY_CODE, { uniqueItems: true, ma
 export function referenceRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/reference', {
     config: { access: { signedIn: true, duringPasswordChange: true } },
-    schema: { tags: ['referentiedata'], summary: 'Gemeenten, organisaties en codelijsten van de eigen tenant' },
+    schema: { operationId: 'getReferenceData', tags: ['referentiedata'], summary: 'Gemeenten, organisaties en codelijsten van de eigen tenant' },
   }, async (request) => {
     const { tenantId } = ctxOf(request, db).actor;
     return loadReference(db, tenantId);
@@ -53,11 +53,11 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
   const tenantOf = (request: Parameters<typeof ctxOf>[0]) => ctxOf(request, db).actor.tenantId;
 
   // --- organisations ---
-  app.get('/api/admin/organisations', { config: beheer, schema: { tags: ['beheer'], summary: 'Organisaties (ZVH en convenantpartners)' } },
+  app.get('/api/admin/organisations', { config: beheer, schema: { operationId: 'listOrganisations', tags: ['beheer'], summary: 'Organisaties (ZVH en convenantpartners)' } },
     async (request) => (await loadReference(db, tenantOf(request))).organisations);
   app.post('/api/admin/organisations', {
     config: beheer,
-    schema: { tags: ['beheer'], summary: 'Convenantpartner toevoegen', body: Type.Object({ code: CODE, name: NAME, domain: DOMAIN, municipal: Type.Optional(MUNICIPAL) }, { additionalProperties: false }) },
+    schema: { operationId: 'createOrganisation', tags: ['beheer'], summary: 'Convenantpartner toevoegen', body: Type.Object({ code: CODE, name: NAME, domain: DOMAIN, municipal: Type.Optional(MUNICIPAL) }, { additionalProperties: false }) },
   }, async (request, reply) => {
     const tenantId = tenantOf(request);
     const b = request.body as { code: string; name: string; domain: string; municipal?: boolean };
@@ -68,7 +68,7 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
   app.patch('/api/admin/organisations/:code', {
     config: beheer,
     schema: {
-      tags: ['beheer'], summary: 'Organisatie hernoemen, domein wijzigen of (de)activeren',
+      operationId: 'updateOrganisation', tags: ['beheer'], summary: 'Organisatie hernoemen, domein wijzigen of (de)activeren',
       params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
       body: Type.Object({ name: Type.Optional(NAME), domain: Type.Optional(DOMAIN), active: Type.Optional(Type.Boolean()), municipal: Type.Optional(MUNICIPAL) }, { additionalProperties: false }),
     },
@@ -85,12 +85,12 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
   });
 
   // --- municipalities ---
-  app.get('/api/admin/municipalities', { config: beheer, schema: { tags: ['beheer'], summary: 'Gemeenten' } },
+  app.get('/api/admin/municipalities', { config: beheer, schema: { operationId: 'listMunicipalities', tags: ['beheer'], summary: 'Gemeenten' } },
     async (request) => (await loadReference(db, tenantOf(request))).municipalities);
   app.post('/api/admin/municipalities', {
     config: beheer,
     schema: {
-      tags: ['beheer'], summary: 'Gemeente toevoegen',
+      operationId: 'createMunicipality', tags: ['beheer'], summary: 'Gemeente toevoegen',
       body: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }), name: NAME, region: REGION, nazorgPlustaak: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
     },
   }, async (request, reply) => {
@@ -103,7 +103,7 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
   app.patch('/api/admin/municipalities/:code', {
     config: beheer,
     schema: {
-      tags: ['beheer'], summary: 'Gemeente hernoemen, regio of plustaak wijzigen, (de)activeren',
+      operationId: 'updateMunicipality', tags: ['beheer'], summary: 'Gemeente hernoemen, regio of plustaak wijzigen, (de)activeren',
       params: Type.Object({ code: Type.String({ maxLength: 10 }) }),
       body: Type.Object({ name: Type.Optional(NAME), region: Type.Optional(REGION), nazorgPlustaak: Type.Optional(Type.Boolean()), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
     },
@@ -118,12 +118,12 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
   });
 
   // --- code lists ---
-  app.get('/api/admin/code-lists', { config: beheer, schema: { tags: ['beheer'], summary: 'Alle codelijsten' } },
+  app.get('/api/admin/code-lists', { config: beheer, schema: { operationId: 'listCodeLists', tags: ['beheer'], summary: 'Alle codelijsten' } },
     async (request) => (await loadReference(db, tenantOf(request))).codeLists);
   app.post('/api/admin/code-lists/:list', {
     config: beheer,
     schema: {
-      tags: ['beheer'], summary: 'Code aan een codelijst toevoegen',
+      operationId: 'addCode', tags: ['beheer'], summary: 'Code aan een codelijst toevoegen',
       params: Type.Object({ list: Type.Union(LIST_NAMES.map((l) => Type.Literal(l))) }),
       body: Type.Object({ code: CODE, label: NAME }, { additionalProperties: false }),
     },
@@ -141,7 +141,7 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
   app.patch('/api/admin/code-lists/:list/:code', {
     config: beheer,
     schema: {
-      tags: ['beheer'], summary: 'Omschrijving wijzigen of code (de)activeren',
+      operationId: 'updateCode', tags: ['beheer'], summary: 'Omschrijving wijzigen of code (de)activeren',
       params: Type.Object({ list: Type.String({ maxLength: 40 }), code: Type.String({ maxLength: 40 }) }),
       body: Type.Object({ label: Type.Optional(NAME), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
     },
@@ -161,7 +161,7 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
     coalesce((select array_agg(um.municipality_code order by um.municipality_code) from user_municipalities um where um.user_id = u.id), '{}') as "municipalityCodes", u.roles,
     u.active, u.totp_enabled as "totpEnabled", u.must_change_password as "mustChangePassword",
     (select max(at) from security_log l where l.user_id = u.id and l.event = 'login' and l.outcome = 'success') as "lastSignInAt"`;
-  app.get('/api/admin/users', { config: beheer, schema: { tags: ['beheer'], summary: 'Gebruikers van de tenant' } },
+  app.get('/api/admin/users', { config: beheer, schema: { operationId: 'listUsers', tags: ['beheer'], summary: 'Gebruikers van de tenant' } },
     async (request) => rows(db, sql`select ${userCols} from users u where u.tenant_id = ${tenantOf(request)} order by u.name`));
 
   /** Checks organisation, roles and municipalities; returns the user's municipalities (only a municipal partner's staff have them). */
@@ -197,7 +197,7 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/admin/users', {
     config: beheer,
     schema: {
-      tags: ['beheer'], summary: 'Gebruiker aanmaken met een eenmalig wachtwoord',
+      operationId: 'createUser', tags: ['beheer'], summary: 'Gebruiker aanmaken met een eenmalig wachtwoord',
       body: Type.Object({
         email: Type.String({ format: 'email', maxLength: 254 }), name: NAME, organisationCode: Type.String({ maxLength: 40 }),
         roles: Type.Array(ROLE, { minItems: 1, uniqueItems: true }), municipalityCode: Type.Optional(Type.Union([MUNICIPALITY_CODE, Type.Null()])),
@@ -226,7 +226,7 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
   app.patch('/api/admin/users/:id', {
     config: beheer,
     schema: {
-      tags: ['beheer'], summary: 'Gebruiker wijzigen of (de)activeren; deactiveren beëindigt de sessies direct',
+      operationId: 'updateUser', tags: ['beheer'], summary: 'Gebruiker wijzigen of (de)activeren; deactiveren beëindigt de sessies direct',
       params: userParams,
       body: Type.Object({
         name: Type.Optional(NAME), organisationCode: Type.Optional(Type.String({ maxLength: 40 })), roles: Type.Optional(Type.Array(ROLE, { minItems: 1, uniqueItems: true })),
@@ -258,7 +258,7 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
 
   app.post('/api/admin/users/:id/reset-password', {
     config: beheer,
-    schema: { tags: ['beheer'], summary: 'Eenmalig wachtwoord instellen (moet bij eerste aanmelding gewijzigd worden)', params: userParams },
+    schema: { operationId: 'resetUserPassword', tags: ['beheer'], summary: 'Eenmalig wachtwoord instellen (moet bij eerste aanmelding gewijzigd worden)', params: userParams },
   }, async (request) => {
     const ctx = ctxOf(request, db);
     const { id } = request.params as { id: string };

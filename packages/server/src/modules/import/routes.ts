@@ -38,7 +38,7 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
       }
     },
     schema: {
-      tags: ['import'],
+      operationId: 'importCases', tags: ['import'],
       summary: 'Bestaande caseload importeren (importformaat v1, newline-delimited JSON)',
       description: 'Body: `application/x-ndjson`, één JSON-object per regel (zie import-format.md). Elke foute regel wordt met regelnummer geweigerd en verandert niets; goede regels gaan erin. '
         + 'Idempotent op externalId: dezelfde regel opnieuw werkt de registratie, casus en persoon bij. Wordt in batches van 1000 regels geschreven, elk in één transactie. '

@@ -7,6 +7,6 @@ import { myWork } from './service.js';
 export function monitoringRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/my-work', {
     config: { access: { permission: 'case.read' as const } },
-    schema: { tags: ['monitoring'], summary: 'Mijn werk: open afspraken (te laat eerst) en signalen voor de regisseur' },
+    schema: { operationId: 'getMyWork', tags: ['monitoring'], summary: 'Mijn werk: open afspraken (te laat eerst) en signalen voor de regisseur' },
   }, async (request) => myWork(ctxOf(request, db)));
 }

@@ -11,15 +11,15 @@ const zvhCaseRoles = { access: { permission: 'triage.decide' as const } };
 export function personenRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/persons', {
     config: zvhCaseRoles,
-    schema: { tags: ['personen'], summary: 'Personen zoeken (naam, BSN of geboortedatum)', querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 100 }) }) },
+    schema: { operationId: 'searchPersons', tags: ['personen'], summary: 'Personen zoeken (naam, BSN of geboortedatum)', querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 100 }) }) },
   }, async (request) => searchPersons(ctxOf(request, db), (request.query as { q: string }).q));
   app.get('/api/persons/:id', {
     config: zvhCaseRoles,
-    schema: { tags: ['personen'], summary: 'Persoon met eerdere en lopende aanmeldingen en casussen', params: IdParams },
+    schema: { operationId: 'getPerson', tags: ['personen'], summary: 'Persoon met eerdere en lopende aanmeldingen en casussen', params: IdParams },
   }, async (request) => getPerson(ctxOf(request, db), (request.params as { id: string }).id));
   app.post('/api/persons/:id/merge', {
     config: { access: { permission: 'person.merge' as const } },
-    schema: { tags: ['personen'], summary: 'Dubbele persoon samenvoegen in een andere', params: IdParams, body: Type.Object({ intoId: Uuid, reason: LongText(2000) }) },
+    schema: { operationId: 'mergePersons', tags: ['personen'], summary: 'Dubbele persoon samenvoegen in een andere', params: IdParams, body: Type.Object({ intoId: Uuid, reason: LongText(2000) }) },
   }, async (request) => {
     const b = request.body as { intoId: string; reason: string };
     return mergePersons(ctxOf(request, db), (request.params as { id: string }).id, b.intoId, b.reason);

@@ -29,7 +29,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/cases', {
     config: everyone,
     schema: {
-      tags: ['procesregie'], summary: 'Casussen die de gebruiker mag zien',
+      operationId: 'listCases', tags: ['procesregie'], summary: 'Casussen die de gebruiker mag zien',
       querystring: Type.Object({
         status: Type.Optional(Type.String({ maxLength: 200 })), q: Type.Optional(Type.String({ maxLength: 100 })), mine: Type.Optional(Type.Boolean()),
       }),
@@ -42,7 +42,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/api/cases/:id', {
     config: everyone,
-    schema: { tags: ['procesregie'], summary: 'Het casusdossier (binnen het doel van de casus)', params: IdParams },
+    schema: { operationId: 'getCase', tags: ['procesregie'], summary: 'Het casusdossier (binnen het doel van de casus)', params: IdParams },
   }, async (request, reply) => {
     const c = await svc.getCase(ctxOf(request, db), id(request));
     reply.header('etag', etag((c as unknown as { version: number }).version));
@@ -52,7 +52,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.patch('/api/cases/:id', {
     config: regisseur,
     schema: {
-      tags: ['procesregie'], summary: 'Regisseur, hoofdverantwoordelijke partner, aanpak of doel wijzigen', params: IdParams,
+      operationId: 'updateCase', tags: ['procesregie'], summary: 'Regisseur, hoofdverantwoordelijke partner, aanpak of doel wijzigen', params: IdParams,
       body: Type.Object({
         regisseurId: Type.Optional(Type.Union([Uuid, Type.Null()])), leadPartner: Type.Optional(Type.Union([Code, Type.Null()])),
         approach: Type.Optional(Type.Union([Type.Literal('maatwerk'), Type.Literal('pga')])), purpose: Type.Optional(LongText(2000)), version: Version,
@@ -68,7 +68,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.put('/api/cases/:id/plan', {
     config: regisseur,
     schema: {
-      tags: ['procesregie'], summary: 'Plan van aanpak: analyse per leefgebied en doelen', params: IdParams,
+      operationId: 'updatePlan', tags: ['procesregie'], summary: 'Plan van aanpak: analyse per leefgebied en doelen', params: IdParams,
       body: Type.Object({
         analysis: Type.Array(Type.Object({
           domain: Code, problem: Type.Optional(Type.String({ maxLength: 3000 })), risk: Type.Optional(Type.String({ maxLength: 3000 })),
@@ -88,7 +88,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/cases/:id/ave-phase', {
     config: regisseur,
     schema: {
-      tags: ['procesregie'], summary: 'AVE-fase (Aanpak Voorkomen Escalatie) vastleggen met reden', params: IdParams,
+      operationId: 'setAvePhase', tags: ['procesregie'], summary: 'AVE-fase (Aanpak Voorkomen Escalatie) vastleggen met reden', params: IdParams,
       body: Type.Object({ phase: Type.Integer({ minimum: 1, maximum: 4 }), reason: LongText(2000) }),
     },
   }, async (request) => {
@@ -99,7 +99,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/cases/:id/participants', {
     config: regisseur,
     schema: {
-      tags: ['procesregie'], summary: 'Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente)', params: IdParams,
+      operationId: 'addParticipant', tags: ['procesregie'], summary: 'Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente)', params: IdParams,
       body: Type.Object({
         partner: Code, reason: LongText(2000),
         municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()], { description: 'Alleen gemeentelijke partners: de afdeling van deze gemeente (standaard de gemeente van de casus; een andere bij een casus over de gemeentegrens)' })),
@@ -113,7 +113,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/cases/:id/participants/:partner/remove', {
     config: regisseur,
     schema: {
-      tags: ['procesregie'], summary: 'Deelname van een partner beëindigen (toegang vervalt direct)',
+      operationId: 'removeParticipant', tags: ['procesregie'], summary: 'Deelname van een partner beëindigen (toegang vervalt direct)',
       params: Type.Object({ id: Uuid, partner: Code }),
       body: Type.Object({ reason: LongText(2000), municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()])) }),
     },
@@ -126,7 +126,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/cases/:id/agreements', {
     config: regisseur,
     schema: {
-      tags: ['procesregie'], summary: 'Afspraak toevoegen aan het plan van aanpak', params: IdParams,
+      operationId: 'createAgreement', tags: ['procesregie'], summary: 'Afspraak toevoegen aan het plan van aanpak', params: IdParams,
       body: Type.Object({
         partner: Code, title: ShortText(300), dueDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
         description: Type.Optional(Type.Union([Type.String({ maxLength: 3000 }), Type.Null()])),
@@ -142,7 +142,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.patch('/api/agreements/:id', {
     config: contributors,
     schema: {
-      tags: ['procesregie'], summary: 'Afspraak bijwerken (partner: status en toelichting van de eigen afspraken)', params: IdParams,
+      operationId: 'updateAgreement', tags: ['procesregie'], summary: 'Afspraak bijwerken (partner: status en toelichting van de eigen afspraken)', params: IdParams,
       body: Type.Object({
         status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('done'), Type.Literal('cancelled')])),
         note: Type.Optional(Type.Union([Type.String({ maxLength: 3000 }), Type.Null()])),
@@ -204,7 +204,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/api/documents/:id/content', {
     config: everyone,
-    schema: { tags: ['procesregie'], summary: 'Document downloaden (wordt gelogd)', params: IdParams },
+    schema: { operationId: 'downloadDocument', tags: ['procesregie'], summary: 'Document downloaden (wordt gelogd)', params: IdParams },
   }, async (request, reply) => {
     const d = await svc.downloadDocument(ctxOf(request, db), id(request));
     return reply
@@ -217,16 +217,16 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/api/cases/:id/timeline', {
     config: everyone,
-    schema: { tags: ['procesregie'], summary: 'Tijdlijn van alles wat er in de casus gebeurde', params: IdParams },
+    schema: { operationId: 'getCaseTimeline', tags: ['procesregie'], summary: 'Tijdlijn van alles wat er in de casus gebeurde', params: IdParams },
   }, async (request) => svc.timeline(ctxOf(request, db), id(request)));
 
   app.get('/api/regisseurs', {
     config: { access: { permission: 'regisseur.list' as const } },
-    schema: { tags: ['procesregie'], summary: 'Actieve procesregisseurs (om een casus toe te wijzen)' },
+    schema: { operationId: 'listRegisseurs', tags: ['procesregie'], summary: 'Actieve procesregisseurs (om een casus toe te wijzen)' },
   }, async (request) => svc.listRegisseurs(ctxOf(request, db)));
 
   app.get('/api/cases/:id/audit', {
     config: { access: { permission: 'case.audit' as const } },
-    schema: { tags: ['procesregie'], summary: 'Verwerkingenlog van de casus (elke lees- en schrijfactie)', params: IdParams },
+    schema: { operationId: 'getCaseAudit', tags: ['procesregie'], summary: 'Verwerkingenlog van de casus (elke lees- en schrijfactie)', params: IdParams },
   }, async (request) => svc.auditTrail(ctxOf(request, db), id(request)));
 }

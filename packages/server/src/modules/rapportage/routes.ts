@@ -73,7 +73,7 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/reports/annual', {
     config: access,
     schema: {
-      tags: ['rapportage'], summary: 'Jaarverslag: geaggregeerde cijfers van een jaar (manager, beheerder)',
+      operationId: 'getAnnualReport', tags: ['rapportage'], summary: 'Jaarverslag: geaggregeerde cijfers van een jaar (manager, beheerder)',
       querystring: ReportQuery,
       response: { 200: AnnualReportSchema },
     },
@@ -87,7 +87,7 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/reports/annual.xlsx', {
     config: access,
     schema: {
-      tags: ['rapportage'], summary: 'Jaarverslag als spreadsheet (één tabblad per tabel)', querystring: ReportQuery,
+      operationId: 'getAnnualReportXlsx', tags: ['rapportage'], summary: 'Jaarverslag als spreadsheet (één tabblad per tabel)', querystring: ReportQuery,
       response: { 200: binary(XLSX, 'Spreadsheet met één tabblad per tabel; getallen als getallen') },
     },
   }, async (request, reply) => {
@@ -100,7 +100,7 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/reports/annual.pdf', {
     config: access,
     schema: {
-      tags: ['rapportage'], summary: 'Jaarverslag als PDF (A4, tabellen en staafdiagrammen)', querystring: ReportQuery,
+      operationId: 'getAnnualReportPdf', tags: ['rapportage'], summary: 'Jaarverslag als PDF (A4, tabellen en staafdiagrammen)', querystring: ReportQuery,
       response: { 200: binary('application/pdf', 'PDF (A4) met de tabellen, staafdiagrammen en paginanummers') },
     },
   }, async (request, reply) => {

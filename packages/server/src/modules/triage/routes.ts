@@ -12,13 +12,13 @@ const triageRoles = { access: { permission: 'triage.decide' as const } };
 export function triageRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/registrations/:id/triage/start', {
     config: triageRoles,
-    schema: { tags: ['triage'], summary: 'Triage (weegoverleg) starten', params: IdParams },
+    schema: { operationId: 'startTriage', tags: ['triage'], summary: 'Triage (weegoverleg) starten', params: IdParams },
   }, async (request) => startTriage(ctxOf(request, db), (request.params as { id: string }).id));
 
   app.post('/api/registrations/:id/triage', {
     config: triageRoles,
     schema: {
-      tags: ['triage'], summary: 'Triage vastleggen: criteria, uitkomst, doel en deelnemende partners',
+      operationId: 'decideTriage', tags: ['triage'], summary: 'Triage vastleggen: criteria, uitkomst, doel en deelnemende partners',
       params: IdParams,
       body: Type.Object({
         criteria: Type.Object({ multiProblem: Type.Boolean(), multipleChains: Type.Boolean(), systemImpact: Type.Boolean(), areaSafety: Type.Boolean() }),
