@@ -125,7 +125,7 @@ describe('participation decides access at once', () => {
     expect((await pol.get(`/api/cases/${caseId}`)).status).toBe(200);
     expect((await pol.get(`/api/cases/${caseId}/timeline`)).status).toBe(200);
     expect(ids(await pol.get('/api/cases'))).toContain(caseId);
-    const closedWrite = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Op dag 30' });
+    const closedWrite = await pol.post(`/api/cases/${caseId}/journal`, { text: 'Op dag 30', visibility: 'all' });
     expect(closedWrite.status).toBe(409);
 
     await setClosedAt(31);
@@ -288,7 +288,7 @@ describe('municipal partners: one department per municipality', () => {
     for (const [what, call] of [
       ['timeline', () => gem.get(`/api/cases/${emmenCase}/timeline`)],
       ['agreement', () => gem.patch(`/api/agreements/${emmenAgreement}`, { status: 'done' })],
-      ['journal', () => gem.post(`/api/cases/${emmenCase}/journal`, { text: 'Kennen wij ook' })],
+      ['journal', () => gem.post(`/api/cases/${emmenCase}/journal`, { text: 'Kennen wij ook', visibility: 'all' })],
     ] as const) expect((await call()).status, what).toBe(404);
     // the Emmen department (and a professional working for Emmen and Coevorden) does see it
     expect((await emmen.get(`/api/cases/${emmenCase}`)).status).toBe(200);
@@ -392,7 +392,7 @@ describe('municipal partners: one department per municipality', () => {
     const db = env.database.db;
     const mark = (await one<{ id: number }>(db, sql`select coalesce(max(id), 0)::int as id from processing_log`))!.id;
     expect((await gem.get(`/api/cases/${emmenCase}`)).status).toBe(404);
-    expect((await gem.post(`/api/cases/${emmenCase}/journal`, { text: 'Probeer het toch' })).status).toBe(404);
+    expect((await gem.post(`/api/cases/${emmenCase}/journal`, { text: 'Probeer het toch', visibility: 'all' })).status).toBe(404);
     expect((await gem.patch(`/api/agreements/${emmenAgreement}`, { status: 'done' })).status).toBe(404);
     expect((await gem.get(`/api/registrations/${emmenRegistration}`)).status).toBe(404);
     const missing = randomId();

@@ -7,6 +7,7 @@ import { ctxOf } from '../../core/http.js';
 import { etag, expectedVersion } from '../../core/access.js';
 import { Code, DateStr, IdParams, LongText, ShortText, Uuid, Version } from '../schemas.js';
 import * as svc from './service.js';
+import * as S from './schemas.js';
 
 /** The JSON body of a document upload: the 20 MB file in base64 (4/3) plus room for the other fields. */
 export const DOCUMENT_BODY_LIMIT = Math.ceil(svc.MAX_DOCUMENT_BYTES / 3) * 4 + 64 * 1024;
@@ -32,8 +33,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
       operationId: 'listCases', tags: ['procesregie'], summary: 'Casussen die de gebruiker mag zien',
       querystring: Type.Object({
         status: Type.Optional(Type.String({ maxLength: 200 })), q: Type.Optional(Type.String({ maxLength: 100 })), mine: Type.Optional(Type.Boolean()),
-      }),
-    },
+      }), response: { 200: Type.Array(S.CaseListItem) } },
   }, async (request) => {
     const q = request.query as { status?: string; q?: string; mine?: boolean };
     const status = q.status?.split(',').filter((s) => (STATUSES as readonly string[]).includes(s));
@@ -42,7 +42,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/api/cases/:id', {
     config: everyone,
-    schema: { operationId: 'getCase', tags: ['procesregie'], summary: 'Het casusdossier (binnen het doel van de casus)', params: IdParams },
+    schema: { operationId: 'getCase', tags: ['procesregie'], summary: 'Het casusdossier (binnen het doel van de casus)', params: IdParams, response: { 200: S.CaseFile } },
   }, async (request, reply) => {
     const c = await svc.getCase(ctxOf(request, db), id(request));
     reply.header('etag', etag((c as unknown as { version: number }).version));
@@ -56,8 +56,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
       body: Type.Object({
         regisseurId: Type.Optional(Type.Union([Uuid, Type.Null()])), leadPartner: Type.Optional(Type.Union([Code, Type.Null()])),
         approach: Type.Optional(Type.Union([Type.Literal('maatwerk'), Type.Literal('pga')])), purpose: Type.Optional(LongText(2000)), version: Version,
-      }),
-    },
+      }), response: { 200: S.VersionResult } },
   }, async (request, reply) => {
     const { version, ...rest } = request.body as { version?: number } & Parameters<typeof svc.updateCase>[2];
     const res = await svc.updateCase(ctxOf(request, db), id(request), rest, expectedVersion(request.headers['if-match'], version));
@@ -76,8 +75,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
         }), { maxItems: 20 }),
         goals: Type.Array(Type.Object({ text: ShortText(1000), achieved: Type.Optional(Type.Boolean()) }), { maxItems: 30 }),
         version: Version,
-      }),
-    },
+      }), response: { 200: S.VersionResult } },
   }, async (request, reply) => {
     const { version, ...plan } = request.body as svc.Plan & { version?: number };
     const res = await svc.updatePlan(ctxOf(request, db), id(request), plan, expectedVersion(request.headers['if-match'], version));
@@ -89,8 +87,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
     config: regisseur,
     schema: {
       operationId: 'setAvePhase', tags: ['procesregie'], summary: 'AVE-fase (Aanpak Voorkomen Escalatie) vastleggen met reden', params: IdParams,
-      body: Type.Object({ phase: Type.Integer({ minimum: 1, maximum: 4 }), reason: LongText(2000) }),
-    },
+      body: Type.Object({ phase: Type.Integer({ minimum: 1, maximum: 4 }), reason: LongText(2000) }), response: { 200: Type.Object({ avePhase: Type.Integer() }) } },
   }, async (request) => {
     const b = request.body as { phase: number; reason: string };
     return svc.setAvePhase(ctxOf(request, db), id(request), b.phase, b.reason);
@@ -103,8 +100,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
       body: Type.Object({
         partner: Code, reason: LongText(2000),
         municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()], { description: 'Alleen gemeentelijke partners: de afdeling van deze gemeente (standaard de gemeente van de casus; een andere bij een casus over de gemeentegrens)' })),
-      }),
-    },
+      }), response: { 201: S.ParticipantResult } },
   }, async (request, reply) => {
     const b = request.body as { partner: string; reason: string; municipality?: string | null };
     return reply.status(201).send(await svc.addParticipant(ctxOf(request, db), id(request), b.partner, b.reason, b.municipality));
@@ -115,8 +111,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
     schema: {
       operationId: 'removeParticipant', tags: ['procesregie'], summary: 'Deelname van een partner beëindigen (toegang vervalt direct)',
       params: Type.Object({ id: Uuid, partner: Code }),
-      body: Type.Object({ reason: LongText(2000), municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()])) }),
-    },
+      body: Type.Object({ reason: LongText(2000), municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()])) }), response: { 200: S.ParticipantResult } },
   }, async (request) => {
     const p = request.params as { id: string; partner: string };
     const b = request.body as { reason: string; municipality?: string | null };
@@ -131,8 +126,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
         partner: Code, title: ShortText(300), dueDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
         description: Type.Optional(Type.Union([Type.String({ maxLength: 3000 }), Type.Null()])),
         responsiblePerson: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-      }),
-    },
+      }), response: { 201: S.AgreementResult } },
   }, async (request, reply) => {
     const a = await svc.createAgreement(ctxOf(request, db), id(request), request.body as svc.AgreementInput);
     reply.header('etag', etag(a.version));
@@ -150,8 +144,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
         responsiblePerson: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
         description: Type.Optional(Type.Union([Type.String({ maxLength: 3000 }), Type.Null()])),
         version: Version,
-      }),
-    },
+      }), response: { 200: S.AgreementResult } },
   }, async (request, reply) => {
     const { version, ...patch } = request.body as svc.AgreementPatch & { version?: number };
     const res = await svc.updateAgreement(ctxOf(request, db), id(request), patch, expectedVersion(request.headers['if-match'], version));
@@ -217,16 +210,16 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/api/cases/:id/timeline', {
     config: everyone,
-    schema: { operationId: 'getCaseTimeline', tags: ['procesregie'], summary: 'Tijdlijn van alles wat er in de casus gebeurde', params: IdParams },
+    schema: { operationId: 'getCaseTimeline', tags: ['procesregie'], summary: 'Tijdlijn van alles wat er in de casus gebeurde', params: IdParams, response: { 200: Type.Array(S.TimelineEvent) } },
   }, async (request) => svc.timeline(ctxOf(request, db), id(request)));
 
   app.get('/api/regisseurs', {
     config: { access: { permission: 'regisseur.list' as const } },
-    schema: { operationId: 'listRegisseurs', tags: ['procesregie'], summary: 'Actieve procesregisseurs (om een casus toe te wijzen)' },
+    schema: { operationId: 'listRegisseurs', tags: ['procesregie'], summary: 'Actieve procesregisseurs (om een casus toe te wijzen)', response: { 200: Type.Array(S.Regisseur) } },
   }, async (request) => svc.listRegisseurs(ctxOf(request, db)));
 
   app.get('/api/cases/:id/audit', {
     config: { access: { permission: 'case.audit' as const } },
-    schema: { operationId: 'getCaseAudit', tags: ['procesregie'], summary: 'Verwerkingenlog van de casus (elke lees- en schrijfactie)', params: IdParams },
+    schema: { operationId: 'getCaseAudit', tags: ['procesregie'], summary: 'Verwerkingenlog van de casus (elke lees- en schrijfactie)', params: IdParams, response: { 200: Type.Array(S.AuditEntry) } },
   }, async (request) => svc.auditTrail(ctxOf(request, db), id(request)));
 }

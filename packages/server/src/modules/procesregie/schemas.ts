@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Response schemas of the case file and its parts. Fastify sends only the fields listed here (a
+// second guard on what a partner sees, after the SQL that leaves out what they may not see), and
+// the web app's types are generated from them (packages/web/src/api/openapi.d.ts).
+import { Type } from 'typebox';
+import type { TSchema } from 'typebox';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Str = Type.String();
+const NStr = Nullable(Str);
+const Int = Type.Integer();
+const Json = Type.Unknown({ description: 'JSON-structuur' });
+const IdNum = Type.Union([Type.String(), Type.Number()]);
+
+export const CaseListItem = Type.Object({
+  id: Str, caseNumber: NStr, kind: Str, approach: NStr, status: Str, purpose: Str, startedAt: NStr, closedAt: NStr,
+  subjectName: Str, subjectId: Str, municipality: Str, regisseurName: NStr, avePhase: Nullable(Int),
+  openAgreements: Int, overdueAgreements: Int, lastActivityAt: Str,
+}, { $id: 'CaseListItem' });
+
+const Subject = Type.Object({
+  id: Str, firstName: Str, lastName: Str, birthDate: NStr, gender: NStr,
+  bsn: Type.Union([Str, Type.Null()], { description: 'Alleen voor medewerkers van het ZVH' }), municipality: NStr,
+});
+const CaseRegistration = Type.Object({
+  id: Str, kind: Str, registeredAt: Str, registeringPartner: Str, municipality: Str, mainTopic: NStr, problemAreas: Nullable(Type.Array(Str)),
+  children: NStr, crossesMunicipalityBorder: Type.Boolean(), urgency: NStr,
+  reason: Type.Union([Str, Type.Null()], { description: 'Alleen voor medewerkers van het ZVH' }), tried: NStr, triage: Json,
+});
+const HouseholdMember = Type.Object({ id: Str, firstName: Str, lastName: Str, birthDate: NStr, relation: NStr });
+export const Participant = Type.Object({
+  partner: Str, name: NStr, municipality: NStr, municipalityName: NStr, addedAt: Str, addReason: NStr, removedAt: NStr, removeReason: NStr,
+});
+export const Agreement = Type.Object({
+  id: Str, partner: Str, title: Str, description: NStr, responsiblePerson: NStr, dueDate: NStr, status: Str, note: NStr,
+  carriedOver: Type.Boolean(), version: Int, updatedAt: Str, overdue: Type.Boolean(),
+});
+export const JournalEntry = Type.Object({
+  id: Str, date: Str, at: Str, authorName: Str, authorOrganisation: Str, text: Str, visibility: Str, sharedWith: Nullable(Type.Array(Str)),
+  state: Type.Union([Type.Literal('actief'), Type.Literal('gecorrigeerd'), Type.Literal('ingetrokken')]),
+  correctsId: NStr, correctedAt: NStr, withdrawnAt: NStr, withdrawReason: NStr, own: Type.Boolean(), withdrawableUntil: NStr,
+});
+export const DocumentInfo = Type.Object({
+  id: Str, filename: Str, mimeType: Str, size: Int, sha256: Str, visibility: Str, sharedWith: Nullable(Type.Array(Str)), uploadedAt: Str,
+  uploadedByOrganisation: NStr,
+});
+
+export const CaseFile = Type.Object({
+  id: Str, caseNumber: NStr, kind: Str, approach: NStr, status: Str, purpose: Str, startedAt: NStr, closedAt: NStr,
+  closeReasonCode: NStr, closeReason: NStr, handoverPartner: NStr, evaluation: Json,
+  regisseurId: NStr, regisseurName: NStr, leadPartner: NStr, avePhase: Nullable(Int), plan: Json, version: Int,
+  lastActivityAt: Str, createdAt: Str, registrationId: Str,
+  subject: Subject, registration: CaseRegistration, household: Type.Array(HouseholdMember),
+  participants: Type.Array(Participant), agreements: Type.Array(Agreement), journal: Type.Array(JournalEntry), documents: Type.Array(DocumentInfo),
+  permissions: Type.Object({ manage: Type.Boolean(), contribute: Type.Boolean(), audit: Type.Boolean(), actions: Type.Array(Str) }),
+}, { $id: 'CaseFile' });
+
+export const VersionResult = Type.Object({ version: Int });
+export const ParticipantResult = Type.Object({ partner: Str, municipality: NStr });
+export const AgreementResult = Type.Object({ id: Str, status: Type.Optional(Str), version: Type.Optional(Int) });
+
+export const TimelineEvent = Type.Object({ id: IdNum, at: Str, type: Str, actorName: NStr, actorOrganisation: NStr, data: Json });
+export const AuditEntry = Type.Object({
+  at: Str, actor: NStr, organisation: NStr, action: Str, purpose: Str, activity: Str, outcome: Str, traceId: NStr, details: Json,
+});
+export const Regisseur = Type.Object({ id: Str, name: Str });
