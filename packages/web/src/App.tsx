@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-import type { Role } from '@zvh/shared';
+import type { Permission } from '@zvh/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -9,13 +9,13 @@ import { AuthProvider, useAuth } from './auth/AuthContext';
 import { AppLayout } from './layout/AppLayout';
 import { NavigationCounter } from './layout/navigationCount';
 import { Page } from './layout/Page';
-import { hasAnyRole } from './nav/navigation';
+import { mayOpen } from './nav/navigation';
 import { APP_ROUTES, ChangePasswordPage, ForbiddenPage, LoginPage, NotFoundPage } from './routes';
 import { ErrorState, Spinner } from './ui';
 
-function RequireRoles({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
+function RequirePermission({ permission, children }: { permission?: Permission; children: ReactNode }) {
   const { user } = useAuth();
-  if (roles && !hasAnyRole(user?.roles ?? [], roles)) return <ForbiddenPage />;
+  if (!mayOpen(user?.roles ?? [], permission)) return <ForbiddenPage />;
   return children;
 }
 
@@ -86,14 +86,14 @@ function AppRoutes() {
   return (
     <AppLayout>
       <Routes>
-        {APP_ROUTES.map(({ path, Component, roles }) => (
+        {APP_ROUTES.map(({ path, Component, permission }) => (
           <Route
             key={path}
             path={path}
             element={
-              <RequireRoles roles={roles}>
+              <RequirePermission permission={permission}>
                 <Component />
-              </RequireRoles>
+              </RequirePermission>
             }
           />
         ))}

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The pages of the signed-in app. Each page is its own chunk (React.lazy). To add a page: add
-// it here and, when it belongs in the navigation, to NAV_ITEMS in nav/navigation.ts.
-import type { Role } from '@zvh/shared';
+// it here with the permission its API needs (the name the server's route checks) and, when it
+// belongs in the navigation, to NAV_ITEMS in nav/navigation.ts with the same permission.
+import type { Permission } from '@zvh/shared';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 export interface AppRoute {
   path: string;
   Component: LazyExoticComponent<ComponentType>;
-  /** Roles that may open the page; omit for every signed-in user. */
-  roles?: readonly Role[];
+  /** The permission the page's API needs; omit for every signed-in user. */
+  permission?: Permission;
 }
 
 export const LoginPage = lazy(() => import('./pages/LoginPage'));
@@ -16,39 +17,35 @@ export const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'
 export const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 export const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
 
-const BEHEERDER: readonly Role[] = ['beheerder'];
-/** The facilitated meetings' records: ZVH staff, and partners whose organisation works with them (the server decides). */
-const FACILITERING: readonly Role[] = ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'];
-
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', Component: lazy(() => import('./pages/HomePage')) },
-  { path: '/mijn-werk', Component: lazy(() => import('./pages/mijn-werk/MyWorkPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager'] },
-  { path: '/aanmeldingen', Component: lazy(() => import('./pages/aanmelding/RegistrationsPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
-  { path: '/aanmeldingen/nieuw', Component: lazy(() => import('./pages/aanmelding/NewRegistrationPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar'] },
-  { path: '/aanmeldingen/:id', Component: lazy(() => import('./pages/aanmelding/RegistrationDetailPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
-  { path: '/triage', Component: lazy(() => import('./pages/triage/TriageListPage')), roles: ['procesregisseur', 'informatiemakelaar'] },
-  { path: '/triage/:id', Component: lazy(() => import('./pages/triage/TriagePage')), roles: ['procesregisseur', 'informatiemakelaar'] },
-  { path: '/casussen', Component: lazy(() => import('./pages/casus/CasesPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
-  { path: '/casussen/:id', Component: lazy(() => import('./pages/casus/CasePage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
-  { path: '/personen', Component: lazy(() => import('./pages/personen/PersonsPage')), roles: ['procesregisseur', 'informatiemakelaar'] },
-  { path: '/personen/:id', Component: lazy(() => import('./pages/personen/PersonPage')), roles: ['procesregisseur', 'informatiemakelaar'] },
-  { path: '/meldingen', Component: lazy(() => import('./pages/werkdag/NotificationsPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar'] },
+  { path: '/mijn-werk', Component: lazy(() => import('./pages/mijn-werk/MyWorkPage')), permission: 'case.read' },
+  { path: '/aanmeldingen', Component: lazy(() => import('./pages/aanmelding/RegistrationsPage')), permission: 'case.read' },
+  { path: '/aanmeldingen/nieuw', Component: lazy(() => import('./pages/aanmelding/NewRegistrationPage')), permission: 'registration.create' },
+  { path: '/aanmeldingen/:id', Component: lazy(() => import('./pages/aanmelding/RegistrationDetailPage')), permission: 'case.read' },
+  { path: '/triage', Component: lazy(() => import('./pages/triage/TriageListPage')), permission: 'triage.decide' },
+  { path: '/triage/:id', Component: lazy(() => import('./pages/triage/TriagePage')), permission: 'triage.decide' },
+  { path: '/casussen', Component: lazy(() => import('./pages/casus/CasesPage')), permission: 'case.read' },
+  { path: '/casussen/:id', Component: lazy(() => import('./pages/casus/CasePage')), permission: 'case.read' },
+  { path: '/personen', Component: lazy(() => import('./pages/personen/PersonsPage')), permission: 'triage.decide' },
+  { path: '/personen/:id', Component: lazy(() => import('./pages/personen/PersonPage')), permission: 'triage.decide' },
+  { path: '/meldingen', Component: lazy(() => import('./pages/werkdag/NotificationsPage')), permission: 'workday.read' },
   { path: '/account', Component: lazy(() => import('./pages/AccountPage')) },
-  { path: '/beheer', Component: lazy(() => import('./pages/beheer/BeheerIndexPage')), roles: BEHEERDER },
-  { path: '/beheer/organisaties', Component: lazy(() => import('./pages/beheer/OrganisationsPage')), roles: BEHEERDER },
-  { path: '/beheer/gemeenten', Component: lazy(() => import('./pages/beheer/MunicipalitiesPage')), roles: BEHEERDER },
-  { path: '/beheer/codelijsten', Component: lazy(() => import('./pages/beheer/CodeListsPage')), roles: BEHEERDER },
-  { path: '/overleggen', Component: lazy(() => import('./pages/casusoverleg/MeetingsPage')), roles: ['professional', 'liaison', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
-  { path: '/overleggen/:id', Component: lazy(() => import('./pages/casusoverleg/MeetingPage')), roles: ['professional', 'liaison', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
-  { path: '/beheer/overlegsoorten', Component: lazy(() => import('./pages/casusoverleg/MeetingTypesPage')), roles: BEHEERDER },
-  { path: '/beheer/gebruikers', Component: lazy(() => import('./pages/beheer/UsersPage')), roles: BEHEERDER },
-  { path: '/rapportage/jaarverslag', Component: lazy(() => import('./pages/rapportage/JaarverslagPage')), roles: ['manager', 'beheerder'] },
-  { path: '/rapportage/capaciteit', Component: lazy(() => import('./pages/capaciteit/CapaciteitPage')), roles: ['manager', 'beheerder'] },
-  { path: '/rapportage/kostenverdeling', Component: lazy(() => import('./pages/capaciteit/KostenverdelingPage')), roles: ['manager', 'beheerder'] },
-  { path: '/facilitering', Component: lazy(() => import('./pages/facilitering/FaciliteringPage')), roles: FACILITERING },
-  { path: '/facilitering/veelplegers', Component: lazy(() => import('./pages/facilitering/VeelplegersPage')), roles: FACILITERING },
-  { path: '/facilitering/lpco', Component: lazy(() => import('./pages/facilitering/LpcoPage')), roles: FACILITERING },
-  { path: '/facilitering/nazorg', Component: lazy(() => import('./pages/facilitering/NazorgPage')), roles: FACILITERING },
-  { path: '/facilitering/nazorg/:id', Component: lazy(() => import('./pages/facilitering/NazorgDetailPage')), roles: FACILITERING },
-  { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), roles: ['manager', 'beheerder'] },
+  { path: '/beheer', Component: lazy(() => import('./pages/beheer/BeheerIndexPage')), permission: 'admin.manage' },
+  { path: '/beheer/organisaties', Component: lazy(() => import('./pages/beheer/OrganisationsPage')), permission: 'admin.manage' },
+  { path: '/beheer/gemeenten', Component: lazy(() => import('./pages/beheer/MunicipalitiesPage')), permission: 'admin.manage' },
+  { path: '/beheer/codelijsten', Component: lazy(() => import('./pages/beheer/CodeListsPage')), permission: 'admin.manage' },
+  { path: '/overleggen', Component: lazy(() => import('./pages/casusoverleg/MeetingsPage')), permission: 'meeting.read' },
+  { path: '/overleggen/:id', Component: lazy(() => import('./pages/casusoverleg/MeetingPage')), permission: 'meeting.read' },
+  { path: '/beheer/overlegsoorten', Component: lazy(() => import('./pages/casusoverleg/MeetingTypesPage')), permission: 'admin.manage' },
+  { path: '/beheer/gebruikers', Component: lazy(() => import('./pages/beheer/UsersPage')), permission: 'admin.manage' },
+  { path: '/rapportage/jaarverslag', Component: lazy(() => import('./pages/rapportage/JaarverslagPage')), permission: 'report.read' },
+  { path: '/rapportage/capaciteit', Component: lazy(() => import('./pages/capaciteit/CapaciteitPage')), permission: 'report.read' },
+  { path: '/rapportage/kostenverdeling', Component: lazy(() => import('./pages/capaciteit/KostenverdelingPage')), permission: 'report.read' },
+  { path: '/facilitering', Component: lazy(() => import('./pages/facilitering/FaciliteringPage')), permission: 'facilitated.read' },
+  { path: '/facilitering/veelplegers', Component: lazy(() => import('./pages/facilitering/VeelplegersPage')), permission: 'facilitated.read' },
+  { path: '/facilitering/lpco', Component: lazy(() => import('./pages/facilitering/LpcoPage')), permission: 'facilitated.read' },
+  { path: '/facilitering/nazorg', Component: lazy(() => import('./pages/facilitering/NazorgPage')), permission: 'facilitated.read' },
+  { path: '/facilitering/nazorg/:id', Component: lazy(() => import('./pages/facilitering/NazorgDetailPage')), permission: 'facilitated.read' },
+  { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), permission: 'import.run' },
 ];

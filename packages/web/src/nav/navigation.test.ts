@@ -1,26 +1,27 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { ROLES } from '@zvh/shared';
 import { describe, expect, it } from 'vitest';
-import { BEHEER_ITEMS, NAV_ITEMS, hasAnyRole, navFor, rolesForPath, tilesFor, type NavItem } from './navigation';
+import { BEHEER_ITEMS, NAV_ITEMS, mayOpen, navFor, tilesFor, type NavItem } from './navigation';
 import { knownRoles, rolesForOrganisation } from './roles';
 
 const paths = (items: NavItem[]) => items.map((i) => i.path);
 
 // A fixed list, so these tests do not change when pages are added to NAV_ITEMS.
 const ITEMS: NavItem[] = [
-  { path: '/', label: 'home', roles: [], end: true, noTile: true },
-  { path: '/triage', label: 'home', roles: ['procesregisseur', 'informatiemakelaar'] },
-  { path: '/casussen', label: 'home', roles: ['procesregisseur', 'professional'] },
-  { path: '/beheer', label: 'beheer', roles: ['beheerder'] },
-  { path: '/capaciteit', label: 'home', roles: ['manager'] },
-  { path: '/account', label: 'account', roles: [] },
+  { path: '/', label: 'home', end: true, noTile: true },
+  { path: '/triage', label: 'home', permission: 'triage.decide' },
+  { path: '/casussen', label: 'home', permission: 'case.direct' },
+  { path: '/beheer', label: 'beheer', permission: 'admin.manage' },
+  { path: '/capaciteit', label: 'home', permission: 'report.read' },
+  { path: '/account', label: 'account' },
 ];
 
-describe('navigation by role', () => {
-  it('offers each role only its own entries, in the defined order', () => {
-    expect(paths(navFor(['beheerder'], ITEMS))).toEqual(['/', '/beheer', '/account']);
-    expect(paths(navFor(['professional'], ITEMS))).toEqual(['/', '/casussen', '/account']);
+describe('navigation by permission', () => {
+  it('offers each role only the entries its permissions allow, in the defined order', () => {
+    expect(paths(navFor(['beheerder'], ITEMS))).toEqual(['/', '/beheer', '/capaciteit', '/account']);
+    expect(paths(navFor(['professional'], ITEMS))).toEqual(['/', '/account']);
     expect(paths(navFor(['informatiemakelaar'], ITEMS))).toEqual(['/', '/triage', '/account']);
+    expect(paths(navFor(['procesregisseur'], ITEMS))).toEqual(['/', '/triage', '/casussen', '/account']);
     expect(paths(navFor(['manager'], ITEMS))).toEqual(['/', '/capaciteit', '/account']);
   });
 
@@ -34,20 +35,15 @@ describe('navigation by role', () => {
   });
 
   it('shows no start page tile for the start page itself', () => {
-    expect(paths(tilesFor(['beheerder'], ITEMS))).toEqual(['/beheer', '/account']);
+    expect(paths(tilesFor(['beheerder'], ITEMS))).toEqual(['/beheer', '/capaciteit', '/account']);
   });
 
-  it('treats an empty role list as everyone signed in', () => {
-    expect(hasAnyRole([], [])).toBe(true);
-    expect(hasAnyRole([], ['beheerder'])).toBe(false);
-    expect(hasAnyRole(['manager'], ['beheerder', 'manager'])).toBe(true);
-  });
-
-  it('finds the roles of a path from its most specific entry', () => {
-    expect(rolesForPath('/beheer/gebruikers')).toEqual(['beheerder']);
-    expect(rolesForPath('/account')).toEqual([]);
-    expect(rolesForPath('/')).toEqual([]);
-    expect(rolesForPath('/onbekend')).toBeUndefined();
+  it('treats an entry without a permission as everyone signed in', () => {
+    expect(mayOpen([], undefined)).toBe(true);
+    expect(mayOpen(['onbekend'], undefined)).toBe(true);
+    expect(mayOpen([], 'admin.manage')).toBe(false);
+    expect(mayOpen(['manager'], 'admin.manage')).toBe(false);
+    expect(mayOpen(['manager', 'beheerder'], 'admin.manage')).toBe(true);
   });
 });
 

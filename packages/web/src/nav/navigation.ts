@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
-// What the navigation offers, as data: each entry says which roles may use it. The main
-// navigation, the start page tiles and the route guards all read this list, so a new page is
-// added in one place. Planned entries (add them here together with their page and route):
-// Aanmeldingen, Triage, Casussen, Mijn werk, Jaarverslag, Capaciteit, Import.
-import type { Role } from '@zvh/shared';
+// What the navigation offers, as data: each entry names the permission (of @zvh/shared's
+// PERMISSIONS, the same name the server's routes check) that its page's API needs. The main
+// navigation, the start page tiles and the Beheer overview read this list; the route guards read
+// the same permissions from APP_ROUTES (routes.tsx), and routes.test.ts keeps the two in step.
+import { can, type Permission } from '@zvh/shared';
 import type nl from '../i18n/nl.json';
 
 export type NavKey = keyof typeof nl.nav;
@@ -15,8 +15,8 @@ export interface NavItem {
   label: NavKey;
   /** Translation key of a one-line description, for the start page tile. */
   description?: NavKey;
-  /** Roles that may use it; an empty list means every signed-in user. */
-  roles: readonly Role[];
+  /** The permission the page's API needs; absent means every signed-in user. */
+  permission?: Permission;
   /** Only the exact path marks this entry as current. */
   end?: boolean;
   /** Not offered as a start page tile (the start page itself). */
@@ -24,53 +24,43 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: 'home', roles: [], end: true, noTile: true },
-  { path: '/mijn-werk', label: 'myWork', description: 'myWorkDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager'] },
-  { path: '/aanmeldingen', label: 'registrations', description: 'registrationsDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager'], end: true },
-  { path: '/aanmeldingen/nieuw', label: 'newRegistration', description: 'newRegistrationDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar'] },
-  { path: '/triage', label: 'triage', description: 'triageDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
-  { path: '/casussen', label: 'cases', description: 'casesDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
-  { path: '/overleggen', label: 'meetings', description: 'meetingsDescription', roles: ['professional', 'liaison', 'procesregisseur', 'informatiemakelaar', 'manager'] },
-  { path: '/personen', label: 'persons', description: 'personsDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
-  { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
-  { path: '/beheer', label: 'beheer', description: 'beheerDescription', roles: ['beheerder'] },
-  { path: '/rapportage/jaarverslag', label: 'jaarverslag', description: 'jaarverslagDescription', roles: ['manager', 'beheerder'] },
-  { path: '/rapportage/capaciteit', label: 'capaciteit', description: 'capaciteitDescription', roles: ['manager', 'beheerder'] },
-  { path: '/rapportage/kostenverdeling', label: 'kostenverdeling', description: 'kostenverdelingDescription', roles: ['manager', 'beheerder'] },
-  { path: '/rapportage/import', label: 'import', description: 'importDescription', roles: ['manager', 'beheerder'] },
-  { path: '/account', label: 'account', description: 'accountDescription', roles: [] },
+  { path: '/', label: 'home', end: true, noTile: true },
+  { path: '/mijn-werk', label: 'myWork', description: 'myWorkDescription', permission: 'case.read' },
+  { path: '/aanmeldingen', label: 'registrations', description: 'registrationsDescription', permission: 'case.read', end: true },
+  { path: '/aanmeldingen/nieuw', label: 'newRegistration', description: 'newRegistrationDescription', permission: 'registration.create' },
+  { path: '/triage', label: 'triage', description: 'triageDescription', permission: 'triage.decide' },
+  { path: '/casussen', label: 'cases', description: 'casesDescription', permission: 'case.read' },
+  { path: '/overleggen', label: 'meetings', description: 'meetingsDescription', permission: 'meeting.read' },
+  { path: '/personen', label: 'persons', description: 'personsDescription', permission: 'triage.decide' },
+  { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', permission: 'facilitated.read' },
+  { path: '/beheer', label: 'beheer', description: 'beheerDescription', permission: 'admin.manage' },
+  { path: '/rapportage/jaarverslag', label: 'jaarverslag', description: 'jaarverslagDescription', permission: 'report.read' },
+  { path: '/rapportage/capaciteit', label: 'capaciteit', description: 'capaciteitDescription', permission: 'report.read' },
+  { path: '/rapportage/kostenverdeling', label: 'kostenverdeling', description: 'kostenverdelingDescription', permission: 'report.read' },
+  { path: '/rapportage/import', label: 'import', description: 'importDescription', permission: 'import.run' },
+  { path: '/account', label: 'account', description: 'accountDescription' },
 ];
 
 /** The sections of Beheer (sub-navigation and the Beheer overview). */
 export const BEHEER_ITEMS: readonly NavItem[] = [
-  { path: '/beheer/organisaties', label: 'organisations', description: 'organisationsDescription', roles: ['beheerder'] },
-  { path: '/beheer/gemeenten', label: 'municipalities', description: 'municipalitiesDescription', roles: ['beheerder'] },
-  { path: '/beheer/codelijsten', label: 'codeLists', description: 'codeListsDescription', roles: ['beheerder'] },
-  { path: '/beheer/overlegsoorten', label: 'meetingTypes', description: 'meetingTypesDescription', roles: ['beheerder'] },
-  { path: '/beheer/gebruikers', label: 'users', description: 'usersDescription', roles: ['beheerder'] },
+  { path: '/beheer/organisaties', label: 'organisations', description: 'organisationsDescription', permission: 'admin.manage' },
+  { path: '/beheer/gemeenten', label: 'municipalities', description: 'municipalitiesDescription', permission: 'admin.manage' },
+  { path: '/beheer/codelijsten', label: 'codeLists', description: 'codeListsDescription', permission: 'admin.manage' },
+  { path: '/beheer/overlegsoorten', label: 'meetingTypes', description: 'meetingTypesDescription', permission: 'admin.manage' },
+  { path: '/beheer/gebruikers', label: 'users', description: 'usersDescription', permission: 'admin.manage' },
 ];
 
-/** True when the user holds one of `allowed` (or `allowed` is empty: everyone signed in). */
-export function hasAnyRole(userRoles: readonly string[], allowed: readonly Role[]): boolean {
-  return allowed.length === 0 || allowed.some((role) => userRoles.includes(role));
+/** Whether someone with these roles may open a page that needs `permission` (none: everyone signed in). */
+export function mayOpen(userRoles: readonly string[], permission: Permission | undefined): boolean {
+  return permission === undefined || can(userRoles, permission);
 }
 
 /** The entries a user with these roles may use, in their defined order. */
 export function navFor(userRoles: readonly string[], items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
-  return items.filter((item) => hasAnyRole(userRoles, item.roles));
+  return items.filter((item) => mayOpen(userRoles, item.permission));
 }
 
 /** The start page tiles: the navigation without the start page itself. */
 export function tilesFor(userRoles: readonly string[], items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
   return navFor(userRoles, items).filter((item) => !item.noTile);
-}
-
-/** The roles allowed on `pathname`, from the entry that matches it most specifically; undefined if none matches. */
-export function rolesForPath(pathname: string, items: readonly NavItem[] = [...NAV_ITEMS, ...BEHEER_ITEMS]): readonly Role[] | undefined {
-  let best: NavItem | undefined;
-  for (const item of items) {
-    const matches = item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
-    if (matches && (!best || item.path.length > best.path.length)) best = item;
-  }
-  return best?.roles;
 }

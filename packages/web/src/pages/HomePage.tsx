@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The start page. For the procesregisseur, informatiemakelaar and partner professional it is
-// their working day (WerkdagView); the manager and beheerder keep the tiles of their pages.
+// The start page. For whoever holds workday.read (procesregisseur, informatiemakelaar, partner
+// professional) it is their working day (WerkdagView); the others keep the tiles of their pages.
+import { can } from '@zvh/shared';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/AuthContext';
 import { useRoleLabels } from '../layout/useRoleLabels';
 import { useFlash } from '../layout/flash';
 import { Page } from '../layout/Page';
-import { hasAnyRole, tilesFor } from '../nav/navigation';
+import { tilesFor } from '../nav/navigation';
 import { Notice, Paragraph, TileList } from '../ui';
 import { formatDate, todayIso } from './casus/common/format';
 import { WerkdagView } from './werkdag/WerkdagView';
-import { WERKDAG_ROLES } from './werkdag/types';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export default function HomePage() {
   const flash = useFlash();
   const notice = <Notice message={flash === 'passwordChanged' ? t('password.changed') : undefined} />;
 
-  if (hasAnyRole(user.roles, WERKDAG_ROLES)) {
+  if (can(user.roles, 'workday.read')) {
     return (
       <Page title={t('werkdag.title')}>
         {notice}

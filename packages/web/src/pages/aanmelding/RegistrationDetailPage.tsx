@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // One registration. The registrant sees what they submitted and the outcome; ZVH staff see
 // everything, the person's earlier and running cases, and can go to triage.
+import { can } from '@zvh/shared';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
-import { hasAnyRole } from '../../nav/navigation';
 import { ButtonLink, Link, Notice, Paragraph, Section } from '../../ui';
 import { HistoryTable } from '../casus/common/HistoryTable';
 import { Details, LoadBoundary, MultiLine, StatusText, useLocationNotice } from '../casus/common/forms';
@@ -14,8 +14,6 @@ import { formatDateTime } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import type { RegistrationDetail, TriageRecord } from '../casus/common/types';
 import { RegistrationSummary, personName } from './RegistrationSummary';
-
-export const TRIAGE_ROLES = ['procesregisseur', 'informatiemakelaar'] as const;
 
 export default function RegistrationDetailPage() {
   const { t } = useTranslation();
@@ -47,7 +45,7 @@ export default function RegistrationDetailPage() {
                     ...(r.caseId ? [{ label: t('caseFlow.fields.case'), value: <Link to={`/casussen/${r.caseId}`}>{t('aanmeldingen.toCase')}</Link> }] : []),
                   ]}
                 />
-                {zvh && waiting && hasAnyRole(user.roles, TRIAGE_ROLES) && (
+                {zvh && waiting && can(user.roles, 'triage.decide') && (
                   <div className="zvh-toolbar">
                     <ButtonLink to={`/triage/${r.id}`} variant="primary">
                       {t('aanmeldingen.toTriage')}

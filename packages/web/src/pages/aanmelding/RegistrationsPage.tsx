@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Aanmeldingen: a partner sees its own organisation's registrations with their status and
 // outcome; ZVH staff see all of them, with a status filter.
-import { STATUSES, type Role } from '@zvh/shared';
+import { STATUSES, can } from '@zvh/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
-import { hasAnyRole } from '../../nav/navigation';
 import { Button, ButtonGroup, ButtonLink, DataTable, Link, Notice, Paragraph, SelectField, type Column } from '../../ui';
 import { LoadBoundary, StatusText, useLocationNotice } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference } from '../casus/common/reference';
 import type { RegistrationListItem } from '../casus/common/types';
 
-export const REGISTER_ROLES: readonly Role[] = ['professional', 'procesregisseur', 'informatiemakelaar'];
 const WAITING = 'aangemeld,in_triage';
 
 export default function RegistrationsPage() {
@@ -44,7 +42,7 @@ export default function RegistrationsPage() {
     <Page title={t('aanmeldingen.title')}>
       <Notice message={notice} />
       <Paragraph>{zvh ? t('aanmeldingen.introZvh') : t('aanmeldingen.introPartner', { organisation: user.organisation.name })}</Paragraph>
-      {hasAnyRole(user.roles, REGISTER_ROLES) && (
+      {can(user.roles, 'registration.create') && (
         <div className="zvh-toolbar">
           <ButtonLink to="/aanmeldingen/nieuw" variant="primary">
             {t('nav.newRegistration')}

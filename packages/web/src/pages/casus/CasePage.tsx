@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The case file (casusdossier) in tabs: overview, action plan, agreements, journal, documents,
 // timeline, processing log (when allowed) and closing or reopening (the regisseur).
-import { isCaseOpen } from '@zvh/shared';
+import { can, isCaseOpen } from '@zvh/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
-import { hasAnyRole } from '../../nav/navigation';
 import { Alert, Link, Notice, Paragraph } from '../../ui';
 import { personName } from '../aanmelding/RegistrationSummary';
 import { Details, LoadBoundary, StatusText, useLocationNotice } from './common/forms';
@@ -63,7 +62,7 @@ export default function CasePage() {
             labels,
             reload: caseFile.reload,
             notify: setNotice,
-            canContribute: c.permissions.contribute && hasAnyRole(user.roles, ['procesregisseur', 'informatiemakelaar', 'professional']),
+            canContribute: c.permissions.contribute && can(user.roles, 'case.contribute'),
             zvh: user.organisation.kind === 'zvh',
             selectTab,
           };

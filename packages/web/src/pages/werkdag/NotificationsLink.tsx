@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // "Meldingen" in the header with the number of unread notifications. Asked again after every
 // navigation and when the notifications page marks something read.
+import { can } from '@zvh/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { hasAnyRole } from '../../nav/navigation';
 import { Link, VisuallyHidden } from '../../ui';
-import { WERKDAG_ROLES } from './types';
 import './werkdag.css';
 
 const CHANGED = 'zvh:notifications-changed';
@@ -20,7 +19,7 @@ export function NotificationsLink() {
   const { pathname } = useLocation();
   const [unread, setUnread] = useState<number | undefined>(undefined);
   const [bump, setBump] = useState(0);
-  const enabled = !!user && !user.mustChangePassword && hasAnyRole(user.roles, WERKDAG_ROLES);
+  const enabled = !!user && !user.mustChangePassword && can(user.roles, 'workday.read');
 
   useEffect(() => {
     const on = () => setBump((b) => b + 1);

@@ -30,6 +30,3 @@ export interface NotificationItem {
   caseId: string | null; caseNumber: string | null; registrationId: string | null;
   agreementTitle: string | null; dueDate: string | null; registeredAt: string | null;
 }
-
-/** Roles whose start page is the werkdag (the others keep the tiles). */
-export const WERKDAG_ROLES = ['procesregisseur', 'informatiemakelaar', 'professional'] as const;
