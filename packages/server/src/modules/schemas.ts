@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Schema pieces shared by the case-flow modules (validation at the edge, and the OpenAPI document).
 import { Type } from 'typebox';
+import type { TSchema } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
@@ -24,4 +25,14 @@ export const HouseholdMember = Type.Object({
   gender: Type.Optional(Code),
   bsn: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{9}$' }), Type.Null(), Type.Literal('')])),
   relation: Code,
+});
+
+// Response schema pieces (what Fastify sends; the web app's types are generated from them).
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const NStr = Nullable(Type.String());
+export const AnyJson = Type.Unknown({ description: 'JSON-structuur' });
+/** A row of a person's history: their registrations and the cases that came of them. */
+export const HistoryRow = Type.Object({
+  registrationId: Type.String(), registeredAt: Type.String(), kind: Type.String(), status: Type.String(), caseId: NStr, caseStatus: NStr,
+  startedAt: NStr, closedAt: NStr, purpose: NStr,
 });

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+import * as S from './schemas.js';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/index.js';
@@ -27,8 +28,7 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
         tried: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
         involvedPartners: Type.Optional(Type.Array(Code, { maxItems: 40, uniqueItems: true })),
         urgency: Type.Optional(Code),
-      }),
-    },
+      }), response: { 201: S.RegistrationCreated } },
   }, async (request, reply) => {
     const created = await createRegistration(ctxOf(request, db), request.body as RegistrationInput);
     return reply.status(201).send(created);
@@ -38,8 +38,7 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
     config: { access: { permission: 'case.read' as const } },
     schema: {
       operationId: 'listRegistrations', tags: ['aanmelding'], summary: 'Aanmeldingen (ZVH: alle; partner: die van de eigen organisatie)',
-      querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 200, description: 'komma-gescheiden statussen' })) }),
-    },
+      querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 200, description: 'komma-gescheiden statussen' })) }), response: { 200: Type.Array(S.RegistrationListItem) } },
   }, async (request) => {
     const { status } = request.query as { status?: string };
     const statuses = status ? status.split(',').filter((s) => (STATUSES as readonly string[]).includes(s)) : undefined;
@@ -48,6 +47,6 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
 
   app.get('/api/registrations/:id', {
     config: { access: { permission: 'case.read' as const } },
-    schema: { operationId: 'getRegistration', tags: ['aanmelding'], summary: 'Eén aanmelding', params: IdParams },
+    schema: { operationId: 'getRegistration', tags: ['aanmelding'], summary: 'Eén aanmelding', params: IdParams, response: { 200: S.RegistrationDetail } },
   }, async (request) => getRegistration(ctxOf(request, db), (request.params as { id: string }).id));
 }

@@ -22,12 +22,11 @@ export function afsluitingRoutes(app: FastifyInstance, db: Db): void {
         handoverPartner: Type.Optional(Code),
         handoverNote: Type.Optional(Type.String({ maxLength: 5000 })),
         carryOver: Type.Optional(Type.Array(Uuid, { maxItems: 200, uniqueItems: true, description: 'Open afspraken die expliciet worden overgedragen' })),
-      }),
-    },
+      }), response: { 200: Type.Object({ id: Type.String(), status: Type.String(), closedAt: Type.String(), version: Type.Integer() }) } },
   }, async (request) => closeCase(ctxOf(request, db), (request.params as { id: string }).id, request.body as CloseInput));
 
   app.post('/api/cases/:id/reopen', {
     config: { access: { permission: 'case.read' as const } },
-    schema: { operationId: 'reopenCase', tags: ['afsluiting'], summary: 'Afgesloten casus heropenen met reden', params: IdParams, body: Type.Object({ reason: LongText(2000) }) },
+    schema: { operationId: 'reopenCase', tags: ['afsluiting'], summary: 'Afgesloten casus heropenen met reden', params: IdParams, body: Type.Object({ reason: LongText(2000) }), response: { 200: Type.Object({ id: Type.String(), status: Type.String(), version: Type.Integer() }) } },
   }, async (request) => reopenCase(ctxOf(request, db), (request.params as { id: string }).id, (request.body as { reason: string }).reason));
 }

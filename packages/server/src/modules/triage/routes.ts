@@ -12,7 +12,7 @@ const triageRoles = { access: { permission: 'triage.decide' as const } };
 export function triageRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/registrations/:id/triage/start', {
     config: triageRoles,
-    schema: { operationId: 'startTriage', tags: ['triage'], summary: 'Triage (weegoverleg) starten', params: IdParams },
+    schema: { operationId: 'startTriage', tags: ['triage'], summary: 'Triage (weegoverleg) starten', params: IdParams, response: { 200: Type.Object({ status: Type.String() }) } },
   }, async (request) => startTriage(ctxOf(request, db), (request.params as { id: string }).id));
 
   app.post('/api/registrations/:id/triage', {
@@ -31,7 +31,6 @@ export function triageRoutes(app: FastifyInstance, db: Db): void {
         referredTo: Type.Optional(Type.Object({ place: Code, note: Type.Optional(Type.String({ maxLength: 2000 })) })),
         regisseurId: Type.Optional(Uuid),
         leadPartner: Type.Optional(Code),
-      }),
-    },
+      }), response: { 200: Type.Object({ caseId: Type.Union([Type.String(), Type.Null()]), status: Type.String(), criteriaMet: Type.Boolean() }) } },
   }, async (request) => triage(ctxOf(request, db), (request.params as { id: string }).id, request.body as TriageInput));
 }

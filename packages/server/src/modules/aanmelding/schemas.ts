@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Response schemas of registrations: Fastify sends only these fields (the BSN and the triage
+// deliberation are left out in SQL for partners; the schema is the second guard).
+import { Type } from 'typebox';
+import { AnyJson, HistoryRow, NStr, Nullable } from '../schemas.js';
+
+export const RegistrationCreated = Type.Object({ id: Type.String(), status: Type.String() });
+
+export const RegistrationListItem = Type.Object({
+  id: Type.String(), kind: Type.String(), status: Type.String(), registeredAt: Type.String(), municipality: Type.String(),
+  registeringPartner: Type.String(), urgency: NStr, subjectName: Type.String(), subjectId: Type.String(), caseId: NStr, outcome: NStr,
+  waitingWorkdays: Type.Integer(),
+}, { $id: 'RegistrationListItem' });
+
+const Person = Type.Object({
+  id: Type.String(), firstName: Type.String(), lastName: Type.String(), birthDate: NStr, gender: NStr,
+  bsn: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Alleen voor medewerkers van het ZVH' })),
+});
+const Relative = Type.Object({ id: Type.String(), firstName: Type.String(), lastName: Type.String(), birthDate: NStr, gender: NStr, relation: NStr });
+
+export const RegistrationDetail = Type.Object({
+  id: Type.String(), kind: Type.String(), status: Type.String(), registeredAt: Type.String(), municipality: Type.String(),
+  registeringPartner: Type.String(), mainTopic: NStr, problemAreas: Nullable(Type.Array(Type.String())), children: NStr,
+  crossesMunicipalityBorder: Type.Boolean(), tried: NStr, involvedPartners: Nullable(Type.Array(Type.String())), urgency: NStr, reason: NStr,
+  triage: AnyJson, caseId: NStr, version: Type.Integer(), createdAt: Type.String(), subject: Person, registeredByName: NStr,
+  household: Type.Array(Relative), history: Type.Array(HistoryRow),
+}, { $id: 'RegistrationDetail' });
