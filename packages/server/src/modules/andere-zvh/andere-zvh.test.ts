@@ -30,7 +30,6 @@ beforeAll(async () => {
 afterAll(async () => { await env?.close(); });
 
 const setting = (c: TestClient, body: Record<string, unknown>) => c.put('/api/admin/other-zvh', body);
-const OFF = { check: false, transfer: false, legalGround: null, contactEmail: null, contactPhone: null };
 
 describe('pseudonym of the BSN', () => {
   it('is the same for the same BSN, differs per BSN and per secret, and names its secret', () => {
@@ -82,10 +81,9 @@ describe('the tenant setting', () => {
 });
 
 describe('bekend bij een ander ZVH', () => {
-  let drPerson: string, otherBsnPerson: string, sharedBsn: string, grPerson: string;
+  let drPerson: string, otherBsnPerson: string, grPerson: string;
   beforeAll(async () => {
     const subject = freshSubject();
-    sharedBsn = subject.bsn as string;
     drPerson = (await openCaseWith(drPolitie, drRegisseur, { subject })).personId;
     // the same BSN in Groningen (another name: the BSN decides), a case running there
     grPerson = (await openCaseWith(grPolitie, grRegisseur, { subject: { ...subject, firstName: 'Anders', lastName: 'Geschreven' } })).personId;
