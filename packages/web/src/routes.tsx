@@ -50,5 +50,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/facilitering/lpco', Component: lazy(() => import('./pages/facilitering/LpcoPage')), roles: FACILITERING },
   { path: '/facilitering/nazorg', Component: lazy(() => import('./pages/facilitering/NazorgPage')), roles: FACILITERING },
   { path: '/facilitering/nazorg/:id', Component: lazy(() => import('./pages/facilitering/NazorgDetailPage')), roles: FACILITERING },
+  { path: '/overdrachten', Component: lazy(() => import('./pages/andere-zvh/IncomingTransfersPage')), roles: ['procesregisseur'] },
+  { path: '/beheer/andere-zvh', Component: lazy(() => import('./pages/andere-zvh/OtherZvhSettingsPage')), roles: BEHEERDER },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), roles: ['manager', 'beheerder'] },
 ];

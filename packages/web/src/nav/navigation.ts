@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/triage', label: 'triage', description: 'triageDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
   { path: '/casussen', label: 'cases', description: 'casesDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
   { path: '/overleggen', label: 'meetings', description: 'meetingsDescription', roles: ['professional', 'liaison', 'procesregisseur', 'informatiemakelaar', 'manager'] },
+  { path: '/overdrachten', label: 'transfers', description: 'transfersDescription', roles: ['procesregisseur'] },
   { path: '/personen', label: 'persons', description: 'personsDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
   { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
   { path: '/beheer', label: 'beheer', description: 'beheerDescription', roles: ['beheerder'] },
@@ -48,6 +49,7 @@ export const BEHEER_ITEMS: readonly NavItem[] = [
   { path: '/beheer/codelijsten', label: 'codeLists', description: 'codeListsDescription', roles: ['beheerder'] },
   { path: '/beheer/overlegsoorten', label: 'meetingTypes', description: 'meetingTypesDescription', roles: ['beheerder'] },
   { path: '/beheer/gebruikers', label: 'users', description: 'usersDescription', roles: ['beheerder'] },
+  { path: '/beheer/andere-zvh', label: 'otherZvh', description: 'otherZvhDescription', roles: ['beheerder'] },
 ];
 
 /** True when the user holds one of `allowed` (or `allowed` is empty: everyone signed in). */
