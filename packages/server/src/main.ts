@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { seedDemoCases } from './demo/demo-cases.js';
 import { generateAllTenants } from './modules/casusoverleg/service.js';
 import { startDigestSchedule } from './modules/werkdag/digest.js';
+import { syncAllPseudonyms } from './modules/andere-zvh/service.js';
 
 async function main() {
   let config;
@@ -33,6 +34,8 @@ async function main() {
       .then((n) => { if (n) console.log(`Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`); })
       .catch((e) => console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e));
   }
+  // keyed BSN pseudonyms ("bekend bij een ander ZVH") for persons without one of this PSEUDONYM_SECRET
+  syncAllPseudonyms(database.db, config.pseudonymSecret).catch((e) => console.error('Pseudoniemen berekenen mislukt:', e instanceof Error ? e.message : e));
   // the coming weeks' meetings from each meeting type's frequency rule, now and daily (idempotent)
   const planMeetings = () => generateAllTenants(database.db).catch((e) => console.error('Overleggen plannen mislukt:', e instanceof Error ? e.message : e));
   void planMeetings();

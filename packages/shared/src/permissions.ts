@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   'triage.decide': ['procesregisseur', 'informatiemakelaar'],
   /** Merge two person records into one. */
   'person.merge': ['procesregisseur'],
+  /** Ask whether a person is known at another ZVH of the installation (answers only its name and contact). */
+  'person.checkOtherZvh': ['procesregisseur', 'informatiemakelaar'],
+  /** Offer a case to another ZVH (or export it for one outside the installation) and accept or refuse offers. */
+  'case.transfer': ['procesregisseur'],
   /** See the list of procesregisseurs (to assign a case). */
   'regisseur.list': ['procesregisseur', 'informatiemakelaar', 'manager'],
   /** The working day (start page) and notifications. */

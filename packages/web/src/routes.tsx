@@ -47,5 +47,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/facilitering/lpco', Component: lazy(() => import('./pages/facilitering/LpcoPage')), permission: 'facilitated.read' },
   { path: '/facilitering/nazorg', Component: lazy(() => import('./pages/facilitering/NazorgPage')), permission: 'facilitated.read' },
   { path: '/facilitering/nazorg/:id', Component: lazy(() => import('./pages/facilitering/NazorgDetailPage')), permission: 'facilitated.read' },
+  { path: '/overdrachten', Component: lazy(() => import('./pages/andere-zvh/IncomingTransfersPage')), permission: 'case.transfer' },
+  { path: '/beheer/andere-zvh', Component: lazy(() => import('./pages/andere-zvh/OtherZvhSettingsPage')), permission: 'admin.manage' },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), permission: 'import.run' },
 ];

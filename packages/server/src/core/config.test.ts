@@ -44,10 +44,10 @@ describe('loadConfig defaults', () => {
   it('sets Secure cookies behind https and in production', () => {
     expect(load({ PUBLIC_URL: 'https://zvh.example.nl/' })).toMatchObject({ publicUrl: 'https://zvh.example.nl', secureCookies: true });
     expect(load({ PUBLIC_URL: 'http://intranet.local:3000' })).toMatchObject({ secureCookies: false });
-    expect(load({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DATABASE_URL: 'postgres://db/zvh' })).toMatchObject({ secureCookies: true, demo: false });
+    expect(load({ NODE_ENV: 'production', SESSION_SECRET: SECRET, PSEUDONYM_SECRET: SECRET, DATABASE_URL: 'postgres://db/zvh' })).toMatchObject({ secureCookies: true, demo: false });
   });
   it('has no demo mode in production by default', () => {
-    expect(load({ NODE_ENV: 'production', SESSION_SECRET: SECRET }).demo).toBe(false);
+    expect(load({ NODE_ENV: 'production', SESSION_SECRET: SECRET, PSEUDONYM_SECRET: SECRET }).demo).toBe(false);
   });
 });
 
@@ -62,6 +62,12 @@ describe('loadConfig fails fast with a clear message', () => {
   it('without a SESSION_SECRET (or a short one) in production', () => {
     refused({ NODE_ENV: 'production' }, /SESSION_SECRET is required when NODE_ENV=production/);
     refused({ NODE_ENV: 'production', SESSION_SECRET: 'kort' }, /SESSION_SECRET .*at least 32/);
+  });
+  it('without a PSEUDONYM_SECRET (or a short one) in production; a fixed development value otherwise', () => {
+    refused({ NODE_ENV: 'production', SESSION_SECRET: SECRET }, /PSEUDONYM_SECRET is required when NODE_ENV=production/);
+    refused({ NODE_ENV: 'production', SESSION_SECRET: SECRET, PSEUDONYM_SECRET: 'kort' }, /PSEUDONYM_SECRET .*at least 32/);
+    expect(load({}).pseudonymSecret).toBe(load({}).pseudonymSecret);
+    expect(load({ PSEUDONYM_SECRET: SECRET }).pseudonymSecret).toBe(SECRET);
   });
   it('on a bad PUBLIC_URL', () => {
     refused({ PUBLIC_URL: 'zvh.example.nl' }, /PUBLIC_URL must be a URL/);

@@ -11,6 +11,11 @@ export interface Config {
   demo: boolean;
   nodeEnv: 'development' | 'production' | 'test';
   sessionSecret: string;
+  /**
+   * The installation's secret for the keyed pseudonym of a BSN (HMAC-SHA-256): the tenants of one
+   * installation match a person on it ("bekend bij een ander ZVH") without exchanging the BSN.
+   */
+  pseudonymSecret: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicUrl: string | undefined;
   /**
@@ -96,6 +101,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production (at least 32 characters)');
   }
   if (!sessionSecret) sessionSecret = 'development-only-session-secret-not-for-production';
+  let pseudonymSecret = env.PSEUDONYM_SECRET ?? '';
+  if (nodeEnv === 'production' && pseudonymSecret.length < 32) {
+    throw new ConfigError('PSEUDONYM_SECRET is required when NODE_ENV=production (at least 32 characters)');
+  }
+  if (!pseudonymSecret) pseudonymSecret = 'development-only-pseudonym-secret-not-for-production';
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   let publicUrl = env.PUBLIC_URL || undefined;
@@ -115,6 +125,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     demo,
     nodeEnv,
     sessionSecret,
+    pseudonymSecret,
     logLevel,
     publicUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

@@ -1443,6 +1443,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/other-zvh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instelling andere ZVH: bekend-bij-controle en overdracht, met grondslag en contact */
+        get: operations["getOtherZvhSettings"];
+        /** Instelling andere ZVH wijzigen (grondslag verplicht om iets aan te zetten) */
+        put: operations["putOtherZvhSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/other-zvh/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wat dit ZVH heeft aangezet (controle, overdracht) */
+        get: operations["getOtherZvhStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}/other-zvh-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nagaan of de persoon bekend is bij een ander ZVH van deze installatie (alleen naam en contact van dat ZVH) */
+        post: operations["checkOtherZvh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/other-zvh/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Andere ZVH's van deze installatie die overdrachten ontvangen */
+        get: operations["listTransferTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdrachten van deze casus (verzendende kant) */
+        get: operations["listCaseTransfers"];
+        put?: never;
+        /** Casus aanbieden aan een ander ZVH (de persoon verhuist) */
+        post: operations["offerTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/transfer-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Casus als JSON-bestand voor een ZVH buiten deze installatie */
+        get: operations["exportCaseForTransfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aangeboden overdrachten van andere ZVH's (persoon, doel, reden) */
+        get: operations["listIncomingTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Overdracht aannemen (met de gemeente waar de persoon nu woont) of weigeren, met reden */
+        post: operations["decideTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1459,6 +1597,40 @@ export interface components {
                 message: string;
                 details?: unknown;
             };
+        };
+        /** RegistrationListItem */
+        "def-1": {
+            id: string;
+            kind: string;
+            status: string;
+            registeredAt: string;
+            municipality: string;
+            registeringPartner: string;
+            urgency: string | null;
+            subjectName: string;
+            subjectId: string;
+            caseId: string | null;
+            outcome: string | null;
+            waitingWorkdays: number;
+        };
+        /** CaseListItem */
+        "def-2": {
+            id: string;
+            caseNumber: string | null;
+            kind: string;
+            approach: string | null;
+            status: string;
+            purpose: string;
+            startedAt: string | null;
+            closedAt: string | null;
+            subjectName: string;
+            subjectId: string;
+            municipality: string;
+            regisseurName: string | null;
+            avePhase: number | null;
+            openAgreements: number;
+            overdueAgreements: number;
+            lastActivityAt: string;
         };
     };
     responses: never;
@@ -3013,6 +3185,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-1"][];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3038,15 +3219,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3095,6 +3267,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3147,15 +3331,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3171,6 +3346,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        status: string;
+                        registeredAt: string;
+                        municipality: string;
+                        registeringPartner: string;
+                        mainTopic: string | null;
+                        problemAreas: string[] | null;
+                        children: string | null;
+                        crossesMunicipalityBorder: boolean;
+                        tried: string | null;
+                        involvedPartners: string[] | null;
+                        urgency: string | null;
+                        reason: string | null;
+                        /** @description JSON-structuur */
+                        triage: unknown;
+                        caseId: string | null;
+                        version: number;
+                        createdAt: string;
+                        subject: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            gender: string | null;
+                            /** @description Alleen voor medewerkers van het ZVH */
+                            bsn?: string | null;
+                        };
+                        registeredByName: string | null;
+                        household: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            gender: string | null;
+                            relation: string | null;
+                        }[];
+                        history: {
+                            registrationId: string;
+                            registeredAt: string;
+                            kind: string;
+                            status: string;
+                            caseId: string | null;
+                            caseStatus: string | null;
+                            startedAt: string | null;
+                            closedAt: string | null;
+                            purpose: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3207,15 +3440,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     startTriage: {
@@ -3229,6 +3453,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3290,15 +3525,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3340,6 +3566,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string | null;
+                        status: string;
+                        criteriaMet: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3403,15 +3642,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listCases: {
@@ -3427,6 +3657,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-2"][];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3454,15 +3693,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     getCase: {
@@ -3476,6 +3706,131 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        caseNumber: string | null;
+                        kind: string;
+                        approach: string | null;
+                        status: string;
+                        purpose: string;
+                        startedAt: string | null;
+                        closedAt: string | null;
+                        closeReasonCode: string | null;
+                        closeReason: string | null;
+                        handoverPartner: string | null;
+                        /** @description JSON-structuur */
+                        evaluation: unknown;
+                        regisseurId: string | null;
+                        regisseurName: string | null;
+                        leadPartner: string | null;
+                        avePhase: number | null;
+                        /** @description JSON-structuur */
+                        plan: unknown;
+                        version: number;
+                        lastActivityAt: string;
+                        createdAt: string;
+                        registrationId: string;
+                        subject: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            gender: string | null;
+                            /** @description Alleen voor medewerkers van het ZVH */
+                            bsn: string | null;
+                            municipality: string | null;
+                        };
+                        registration: {
+                            id: string;
+                            kind: string;
+                            registeredAt: string;
+                            registeringPartner: string;
+                            municipality: string;
+                            mainTopic: string | null;
+                            problemAreas: string[] | null;
+                            children: string | null;
+                            crossesMunicipalityBorder: boolean;
+                            urgency: string | null;
+                            /** @description Alleen voor medewerkers van het ZVH */
+                            reason: string | null;
+                            tried: string | null;
+                            /** @description JSON-structuur */
+                            triage: unknown;
+                        };
+                        household: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            relation: string | null;
+                        }[];
+                        participants: {
+                            partner: string;
+                            name: string | null;
+                            municipality: string | null;
+                            municipalityName: string | null;
+                            addedAt: string;
+                            addReason: string | null;
+                            removedAt: string | null;
+                            removeReason: string | null;
+                        }[];
+                        agreements: {
+                            id: string;
+                            partner: string;
+                            title: string;
+                            description: string | null;
+                            responsiblePerson: string | null;
+                            dueDate: string | null;
+                            status: string;
+                            note: string | null;
+                            carriedOver: boolean;
+                            version: number;
+                            updatedAt: string;
+                            overdue: boolean;
+                        }[];
+                        journal: {
+                            id: string;
+                            date: string;
+                            at: string;
+                            authorName: string;
+                            authorOrganisation: string;
+                            text: string;
+                            visibility: string;
+                            sharedWith: string[] | null;
+                            state: "actief" | "gecorrigeerd" | "ingetrokken";
+                            correctsId: string | null;
+                            correctedAt: string | null;
+                            withdrawnAt: string | null;
+                            withdrawReason: string | null;
+                            own: boolean;
+                            withdrawableUntil: string | null;
+                        }[];
+                        documents: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            sha256: string;
+                            visibility: string;
+                            sharedWith: string[] | null;
+                            uploadedAt: string;
+                            uploadedByOrganisation: string | null;
+                        }[];
+                        permissions: {
+                            manage: boolean;
+                            contribute: boolean;
+                            audit: boolean;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3510,15 +3865,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3545,6 +3891,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3606,15 +3963,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3647,6 +3995,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3708,15 +4067,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3739,6 +4089,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        avePhase: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3800,15 +4161,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3833,6 +4185,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        municipality: string | null;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3894,15 +4258,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3926,6 +4281,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        municipality: string | null;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3987,15 +4354,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4021,6 +4379,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status?: string;
+                        version?: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4082,15 +4453,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4119,6 +4481,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status?: string;
+                        version?: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4180,15 +4555,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4677,6 +5043,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | number;
+                        at: string;
+                        type: string;
+                        actorName: string | null;
+                        actorOrganisation: string | null;
+                        /** @description JSON-structuur */
+                        data: unknown;
+                    }[];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4713,15 +5096,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listRegisseurs: {
@@ -4733,6 +5107,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                    }[];
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -4749,15 +5135,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4773,6 +5150,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        actor: string | null;
+                        organisation: string | null;
+                        action: string;
+                        purpose: string;
+                        activity: string;
+                        outcome: string;
+                        traceId: string | null;
+                        /** @description JSON-structuur */
+                        details: unknown;
+                    }[];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4807,15 +5204,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4847,6 +5235,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        closedAt: string;
+                        version: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4908,15 +5310,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4938,6 +5331,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        version: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -5001,15 +5407,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     getMyWork: {
@@ -5021,6 +5418,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreements: {
+                            id: string;
+                            title: string;
+                            dueDate: string | null;
+                            status: string;
+                            partner: string;
+                            responsiblePerson: string | null;
+                            overdue: boolean;
+                            caseId: string;
+                            purpose: string;
+                            subjectName: string;
+                        }[];
+                        casesWithOverdue: {
+                            id: string;
+                            purpose: string;
+                            subjectName: string;
+                            overdueAgreements: number;
+                            oldestDueDate: string | null;
+                        }[];
+                        inactiveCases: {
+                            id: string;
+                            purpose: string;
+                            subjectName: string;
+                            lastActivityAt: string;
+                        }[];
+                        waitingTriage: {
+                            id: string;
+                            registeredAt: string;
+                            kind: string;
+                            urgency: string | null;
+                            status: string;
+                            subjectName: string;
+                            waitingWorkdays: number;
+                        }[];
+                    };
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -5039,15 +5480,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     searchPersons: {
@@ -5061,6 +5493,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        firstName: string;
+                        lastName: string;
+                        birthDate: string | null;
+                        gender: string | null;
+                        bsn: string | null;
+                        municipality: string | null;
+                        registrations: number;
+                        runningCases: number;
+                    }[];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -5088,15 +5539,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     getPerson: {
@@ -5110,6 +5552,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        firstName: string;
+                        lastName: string;
+                        birthDate: string | null;
+                        gender: string | null;
+                        bsn: string | null;
+                        municipality: string | null;
+                        mergedInto: string | null;
+                        history: {
+                            registrationId: string;
+                            registeredAt: string;
+                            kind: string;
+                            status: string;
+                            caseId: string | null;
+                            caseStatus: string | null;
+                            startedAt: string | null;
+                            closedAt: string | null;
+                            purpose: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -5144,15 +5615,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -5176,6 +5638,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -5237,15 +5710,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -10032,6 +10496,694 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         registrationId: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getOtherZvhSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Bekend bij een ander ZVH: vragen en antwoorden */
+                        check: boolean;
+                        /** @description Casussen overdragen aan en ontvangen van een ander ZVH */
+                        transfer: boolean;
+                        legalGround: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        changedAt: string | null;
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    putOtherZvhSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Bekend bij een ander ZVH: vragen en antwoorden */
+                    check: boolean;
+                    /** @description Casussen overdragen aan en ontvangen van een ander ZVH */
+                    transfer: boolean;
+                    legalGround: string | null;
+                    contactEmail: string | null;
+                    contactPhone: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Bekend bij een ander ZVH: vragen en antwoorden */
+                        check: boolean;
+                        /** @description Casussen overdragen aan en ontvangen van een ander ZVH */
+                        transfer: boolean;
+                        legalGround: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        changedAt: string | null;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getOtherZvhStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        check: boolean;
+                        transfer: boolean;
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    checkOtherZvh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checkedAt: string;
+                        matches: {
+                            name: string;
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listTransferTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    listCaseTransfers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        toName: string;
+                        reason: string;
+                        status: string;
+                        offeredAt: string;
+                        decidedAt: string | null;
+                        decisionReason: string | null;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    offerTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    toTenant: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        toName: string;
+                        reason: string;
+                        status: string;
+                        offeredAt: string;
+                        decidedAt: string | null;
+                        decisionReason: string | null;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    exportCaseForTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Gelukt */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    listIncomingTransfers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fromName: string;
+                        firstName: string;
+                        lastName: string;
+                        birthDate: string | null;
+                        purpose: string;
+                        reason: string;
+                        status: string;
+                        offeredAt: string;
+                        decidedAt: string | null;
+                        decisionReason: string | null;
+                        receivedCaseId: string | null;
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    decideTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept: boolean;
+                    reason: string;
+                    municipality?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        receivedCaseId: string | null;
                     };
                 };
             };

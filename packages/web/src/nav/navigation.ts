@@ -31,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/triage', label: 'triage', description: 'triageDescription', permission: 'triage.decide' },
   { path: '/casussen', label: 'cases', description: 'casesDescription', permission: 'case.read' },
   { path: '/overleggen', label: 'meetings', description: 'meetingsDescription', permission: 'meeting.read' },
+  { path: '/overdrachten', label: 'transfers', description: 'transfersDescription', permission: 'case.transfer' },
   { path: '/personen', label: 'persons', description: 'personsDescription', permission: 'triage.decide' },
   { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', permission: 'facilitated.read' },
   { path: '/beheer', label: 'beheer', description: 'beheerDescription', permission: 'admin.manage' },
@@ -48,6 +49,7 @@ export const BEHEER_ITEMS: readonly NavItem[] = [
   { path: '/beheer/codelijsten', label: 'codeLists', description: 'codeListsDescription', permission: 'admin.manage' },
   { path: '/beheer/overlegsoorten', label: 'meetingTypes', description: 'meetingTypesDescription', permission: 'admin.manage' },
   { path: '/beheer/gebruikers', label: 'users', description: 'usersDescription', permission: 'admin.manage' },
+  { path: '/beheer/andere-zvh', label: 'otherZvh', description: 'otherZvhDescription', permission: 'admin.manage' },
 ];
 
 /** Whether someone with these roles may open a page that needs `permission` (none: everyone signed in). */

@@ -143,6 +143,8 @@ export const persons = pgTable('persons', {
   bsn: text('bsn'),
   municipalityCode: text('municipality_code'),
   mergedInto: uuid('merged_into'),
+  /** Keyed pseudonym of the BSN (`keyId:hmac`, migration 0014), computed by the application (modules/andere-zvh). */
+  bsnPseudonym: text('bsn_pseudonym'),
   createdAt: now('created_at'),
 }, (t) => [
   uniqueIndex('persons_bsn_unique').on(t.tenantId, t.bsn).where(sql`bsn is not null and merged_into is null`),
@@ -433,3 +435,21 @@ export const digestSends = pgTable('digest_sends', {
   sentAt: now('sent_at'),
   counts: jsonb('counts').notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.day] })]);
+
+/** Offers to transfer a case to another tenant of the installation (migration 0014_andere_zvh). */
+export const zvhTransfers = pgTable('zvh_transfers', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  fromTenantId: uuid('from_tenant_id').notNull().references(() => tenants.id),
+  fromCaseId: uuid('from_case_id').notNull().references(() => cases.id),
+  toTenantId: uuid('to_tenant_id').notNull().references(() => tenants.id),
+  reason: text('reason').notNull(),
+  status: text('status').notNull().default('aangeboden'),
+  offeredBy: uuid('offered_by'),
+  offeredAt: now('offered_at'),
+  decidedAt: ts('decided_at'),
+  decisionReason: text('decision_reason'),
+  receivedCaseId: uuid('received_case_id').references(() => cases.id),
+}, (t) => [
+  uniqueIndex('zvh_transfers_pending_unique').on(t.fromCaseId).where(sql`status = 'aangeboden'`),
+  index('zvh_transfers_to_idx').on(t.toTenantId, t.status),
+]);

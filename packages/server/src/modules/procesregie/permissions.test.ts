@@ -149,6 +149,15 @@ const TABLE: Record<string, Spec> = {
     fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/persons?q=${encodeURIComponent(fx.personName!)}` }), expect: PERSON_INDEX,
   },
   'GET /api/persons/:id': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/persons/${fx.personId}` }), expect: PERSON_INDEX },
+  // andere ZVH (issue 10): off by default, so the roles that may ask or transfer get 409 not_enabled here (andere-zvh.test.ts switches it on)
+  'POST /api/persons/:id/other-zvh-check': {
+    fixture: 'read', request: (fx) => ({ method: 'POST', url: `/api/persons/${fx.personId}/other-zvh-check` }), expect: [403, 403, 409, 409, 403, 403, 403, 401],
+  },
+  'POST /api/cases/:id/transfers': {
+    fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/transfers`, body: { toTenant: 'groningen', reason: 'Verhuist' } }), expect: REGISSEUR_ONLY(409),
+  },
+  'GET /api/cases/:id/transfers': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/cases/${fx.caseId}/transfers` }), expect: REGISSEUR_ONLY(200) },
+  'GET /api/cases/:id/transfer-export': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/cases/${fx.caseId}/transfer-export` }), expect: REGISSEUR_ONLY(409) },
   'POST /api/persons/:id/merge': {
     fixture: 'personPair', request: (fx) => ({ method: 'POST', url: `/api/persons/${fx.otherPersonId}/merge`, body: { intoId: fx.personId, reason: 'Dubbele inschrijving' } }),
     expect: REGISSEUR_ONLY(200),

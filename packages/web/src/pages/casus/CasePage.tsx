@@ -24,6 +24,8 @@ import { OverviewTab } from './tabs/OverviewTab';
 import { PlanTab } from './tabs/PlanTab';
 import { TimelineTab } from './tabs/TimelineTab';
 import type { CaseTabProps } from './tabs/props';
+import { TransferTab } from '../andere-zvh/TransferTab';
+import { useOtherZvhStatus } from '../andere-zvh/OtherZvhCheck';
 
 export default function CasePage() {
   const { t } = useTranslation();
@@ -34,6 +36,7 @@ export default function CasePage() {
   const [params, setParams] = useSearchParams();
   const caseFile = useApi<CaseFile>(`/api/cases/${encodeURIComponent(id)}`);
   const reference = useReference();
+  const otherZvh = useOtherZvhStatus(can(user.roles, 'case.transfer'));
   const title = caseFile.data ? t('casus.title', { name: personName(caseFile.data.subject) }) : t('casus.titleLoading');
 
   const tab = params.get('tab') ?? 'overzicht';
@@ -74,6 +77,7 @@ export default function CasePage() {
             { id: 'documenten', label: t('casus.tabs.documents'), render: () => <DocumentsTab {...props} /> },
             { id: 'tijdlijn', label: t('casus.tabs.timeline'), render: () => <TimelineTab {...props} /> },
             ...(c.permissions.audit ? [{ id: 'verwerkingen', label: t('casus.tabs.audit'), render: () => <AuditTab {...props} /> }] : []),
+            ...(otherZvh.data?.transfer && isCaseOpen(c.status) && c.permissions.manage ? [{ id: 'overdragen', label: t('casus.tabs.transfer'), render: () => <TransferTab {...props} /> }] : []),
             ...(c.permissions.actions.includes('close') ? [{ id: 'afsluiten', label: t('casus.tabs.close'), render: () => <CloseTab {...props} /> }] : []),
             ...(c.permissions.actions.includes('reopen') ? [{ id: 'heropenen', label: t('casus.tabs.reopen'), render: () => <ReopenTab {...props} /> }] : []),
           ];

@@ -17,6 +17,7 @@ import { labelsFor, useReference, type Labels } from '../casus/common/reference'
 import type { PersonDetail, PersonListItem } from '../casus/common/types';
 import { personColumns } from './PersonsPage';
 import { PersonSearchForm } from './PersonSearchForm';
+import { OtherZvhCheck } from '../andere-zvh/OtherZvhCheck';
 
 const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
 
@@ -62,6 +63,7 @@ export default function PersonPage() {
               <Section title={t('personen.historyTitle')}>
                 <HistoryTable items={p.history} labels={labels} caption={t('caseFlow.history.caption', { name: fullName(p) })} />
               </Section>
+              {!p.mergedInto && <OtherZvhCheck personId={p.id} hasBsn={Boolean(p.bsn)} />}
               {!p.mergedInto && can(user.roles, 'person.merge') && <MergeSection person={p} labels={labels} />}
             </>
           );

@@ -29,6 +29,7 @@ import { HistoryTable } from '../casus/common/HistoryTable';
 import { Details, ErrorSummary, FormSection, LoadBoundary, RadioGroupField, StatusText, mapServerErrors, useErrorText, type SummaryError } from '../casus/common/forms';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import type { RegistrationDetail, TriageOutcome } from '../casus/common/types';
+import { OtherZvhCheck } from '../andere-zvh/OtherZvhCheck';
 
 const CRITERIA = ['multiProblem', 'multipleChains', 'systemImpact', 'areaSafety'] as const;
 const NO_CRITERIA: TriageCriteria = { multiProblem: false, multipleChains: false, systemImpact: false, areaSafety: false };
@@ -106,6 +107,8 @@ function TriageContent({ reg, labels, reload }: { reg: RegistrationDetail; label
         )}
         {reg.history.length > 0 && <HistoryTable items={reg.history} labels={labels} caption={t('caseFlow.history.caption', { name })} />}
       </Section>
+
+      <OtherZvhCheck personId={reg.subject.id} hasBsn={Boolean(reg.subject.bsn)} />
 
       <Section title={t('triage.registrationTitle')}>
         <RegistrationSummary reg={reg} labels={labels} level={3} />

@@ -32,6 +32,11 @@ const KNOWN_EVENTS = [
   'person_merged',
   'journal_withdrawn',
   'journal_corrected',
+  'transfer_offered',
+  'transfer_refused',
+  'transfer_accepted',
+  'transfer_received',
+  'transfer_exported',
 ] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];
 
