@@ -43,6 +43,8 @@ const PAGE_API: Record<string, { api: string; permission?: Permission }> = {
   '/rapportage/capaciteit': { api: 'GET /api/capacity', permission: 'report.read' },
   '/rapportage/kostenverdeling': { api: 'POST /api/cost-split', permission: 'report.read' },
   '/rapportage/import': { api: 'POST /api/import/cases', permission: 'import.run' },
+  '/overdrachten': { api: 'GET /api/transfers/incoming', permission: 'case.transfer' },
+  '/beheer/andere-zvh': { api: 'GET /api/admin/other-zvh', permission: 'admin.manage' },
 };
 
 /** The main navigation each role gets, in menu order. */
@@ -51,7 +53,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
     '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/import', '/account'],
   manager: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/facilitering',
     '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/import', '/account'],
-  procesregisseur: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/personen', '/facilitering', '/account'],
+  procesregisseur: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/overdrachten', '/personen', '/facilitering', '/account'],
   informatiemakelaar: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/personen', '/facilitering', '/account'],
   professional: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/casussen', '/overleggen', '/facilitering', '/account'],
   liaison: ['/', '/overleggen', '/account'],
