@@ -10,7 +10,7 @@
 // their organisation made for such a municipality. Anything else answers exactly like something
 // that does not exist, and the refusal is written to the processing log (outcome `denied`).
 import type { Permission } from '@zvh/shared';
-import { can } from '@zvh/shared';
+import { can, isCaseOpen, OPEN_CASE_STATUSES } from '@zvh/shared';
 import type { SQL } from 'drizzle-orm';
 import type { Status } from '@zvh/shared';
 import type { Actor, Ctx } from './context.js';
@@ -61,6 +61,11 @@ export function registrationVisibleTo(actor: Actor): SQL {
  * Condition on an `agreements` row aliased `a` of a case aliased `c`: is it the actor's own? An
  * agreement of a municipal partner belongs to its department of the case's municipality.
  */
+/** Condition on a `cases` row aliased `c`: the case is open (OPEN_CASE_STATUSES, the one list of @zvh/shared). */
+export function caseIsOpen(alias = 'c'): SQL {
+  return sql`${sql.raw(alias)}.status in (${sql.join(OPEN_CASE_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
+}
+
 export function agreementOwnedBy(actor: Actor): SQL {
   return ownDepartment(actor, sql`a.partner_code`, caseMunicipality);
 }
@@ -126,7 +131,7 @@ export async function loadVisibleCase(ctx: Ctx, caseId: string, opts: { write?: 
      where c.id = ${caseId} and ${caseVisibleTo(ctx.actor)}
      ${opts.lock ? sql`for update` : sql``}`);
   if (!row) return refuse(ctx, { object: 'case', id: caseId, action: opts.write ? 'update' : 'read', message: 'Casus niet gevonden', ex });
-  if (opts.write && !['advies', 'procesregie_lopend', 'heropend'].includes(row.status)) {
+  if (opts.write && !isCaseOpen(row.status)) {
     throw new ConflictError('case_closed', 'De casus is afgesloten en alleen te lezen');
   }
   return row;

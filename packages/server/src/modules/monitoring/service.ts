@@ -5,7 +5,7 @@
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { rows, sql } from '../../core/db/index.js';
-import { agreementOwnedBy, allowed, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
+import { agreementOwnedBy, allowed, caseIsOpen, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
@@ -24,7 +24,7 @@ export async function myWork(ctx: Ctx) {
            p.first_name || ' ' || p.last_name as "subjectName"
       from agreements a join cases c on c.id = a.case_id join persons p on p.id = c.person_id
      where ${caseVisibleTo(actor)} and a.status = 'open' and ${agreementOwnedBy(actor)}
-       and c.status in ('advies', 'procesregie_lopend', 'heropend')
+       and ${caseIsOpen()}
      order by (a.due_date < current_date) desc nulls last, a.due_date nulls last
      limit 200`);
   let casesWithOverdue: Record<string, unknown>[] = [];
@@ -36,13 +36,13 @@ export async function myWork(ctx: Ctx) {
       select c.id, c.purpose, c.person_id as "personId", c.registration_id as "registrationId", p.first_name || ' ' || p.last_name as "subjectName",
              count(*)::int as "overdueAgreements", min(a.due_date) as "oldestDueDate"
         from cases c join agreements a on a.case_id = c.id join persons p on p.id = c.person_id
-       where ${caseVisibleTo(actor)} ${mine} and c.status in ('advies', 'procesregie_lopend', 'heropend') and a.status = 'open' and a.due_date < current_date
+       where ${caseVisibleTo(actor)} ${mine} and ${caseIsOpen()} and a.status = 'open' and a.due_date < current_date
        group by c.id, p.id order by min(a.due_date) limit 200`);
     inactiveCases = await rows(ctx.db, sql`
       select c.id, c.purpose, c.person_id as "personId", c.registration_id as "registrationId", p.first_name || ' ' || p.last_name as "subjectName",
              c.last_activity_at as "lastActivityAt"
         from cases c join persons p on p.id = c.person_id
-       where ${caseVisibleTo(actor)} ${mine} and c.status in ('advies', 'procesregie_lopend', 'heropend')
+       where ${caseVisibleTo(actor)} ${mine} and ${caseIsOpen()}
          and c.last_activity_at < now() - make_interval(days => ${INACTIVE_DAYS})
        order by c.last_activity_at limit 200`);
     waitingTriage = await rows(ctx.db, sql`

@@ -2,7 +2,7 @@
 // Procesregie: the case file. Every read goes through loadVisibleCase/caseVisibleTo (need-to-know)
 // and is written to the processing log with the case's purpose.
 import { createHash } from 'node:crypto';
-import { allowedActions, JOURNAL_WITHDRAW_MINUTES, JOURNAL_WITHDRAW_MS, VISIBILITIES } from '@zvh/shared';
+import { allowedActions, isCaseOpen, JOURNAL_WITHDRAW_MINUTES, JOURNAL_WITHDRAW_MS, VISIBILITIES } from '@zvh/shared';
 import type { Status, Visibility } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
@@ -93,7 +93,7 @@ export async function getCase(ctx: Ctx, id: string) {
   await logProcessing(ctx, [ref.personId, ...(c.household as { id: string }[]).map((h) => h.id)].map((subject) => ({
     action: 'read' as const, activity: ACTIVITY, purpose: ref.purpose, caseId: ref.id, registrationId: ref.registrationId, dataSubjectId: subject, details: { view: 'case' },
   })));
-  const isOpen = ['advies', 'procesregie_lopend', 'heropend'].includes(c.status);
+  const isOpen = isCaseOpen(c.status);
   return {
     ...c, participants, agreements, journal, documents,
     permissions: {

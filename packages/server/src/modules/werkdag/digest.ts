@@ -9,9 +9,9 @@ import type { SmtpConfig } from '../../core/config.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
 import { one, rows, sql } from '../../core/db/index.js';
-import { caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
+import { caseIsOpen, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { amsterdamDate } from '../../core/day-sections.js';
-import { INACTIVE_DAYS, RUNNING, directs, mineFilter, ownAgreements } from './service.js';
+import { INACTIVE_DAYS, directs, mineFilter, ownAgreements } from './service.js';
 import { refreshNotifications } from './notifications.js';
 
 export interface DigestDeps {
@@ -41,7 +41,7 @@ export async function digestCounts(ctx: Ctx, today: string): Promise<DigestCount
   if (directs(actor)) {
     attention = (await one<{ n: number }>(ctx.db, sql`
       select count(*)::int as n from cases c
-       where ${caseVisibleTo(actor)} ${mineFilter(actor)} and c.status in ${RUNNING}
+       where ${caseVisibleTo(actor)} ${mineFilter(actor)} and ${caseIsOpen()}
          and (exists (select 1 from agreements a where a.case_id = c.id and a.status = 'open' and a.due_date < ${today}::date)
               or (c.last_activity_at at time zone 'Europe/Amsterdam')::date <= ${today}::date - ${INACTIVE_DAYS}::int)`))?.n ?? 0;
     waiting = (await one<{ n: number }>(ctx.db, sql`

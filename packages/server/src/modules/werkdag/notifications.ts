@@ -6,12 +6,12 @@
 // notification whose case the user can no longer see is no longer shown.
 import type { Ctx } from '../../core/context.js';
 import { one, rows, sql } from '../../core/db/index.js';
-import { allowed, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
+import { allowed, caseIsOpen, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { NotFoundError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { addDays, dayRange } from '../../core/day-sections.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
-import { RUNNING, directs, ownAgreements } from './service.js';
+import { directs, ownAgreements } from './service.js';
 
 export const NOTIFICATION_KINDS = ['agreement_assigned', 'agreement_overdue', 'registration_waiting'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -35,7 +35,7 @@ export async function refreshNotifications(ctx: Ctx, now: Date = new Date()): Pr
       on conflict do nothing returning 1)
     select count(*)::int as n from ins`));
   const regisseurCases = allowed(actor, 'case.direct') && directs(actor)
-    ? sql`or (${caseVisibleTo(actor)} and c.status in ${RUNNING} and a.status = 'open' and c.regisseur_id = ${actor.userId})`
+    ? sql`or (${caseVisibleTo(actor)} and ${caseIsOpen()} and a.status = 'open' and c.regisseur_id = ${actor.userId})`
     : sql``;
   count(await one<{ n: number }>(ctx.db, sql`
     with ins as (

@@ -8,7 +8,7 @@
 import type { Actor, Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { rows, sql } from '../../core/db/index.js';
-import { allowed, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
+import { agreementOwnedBy, allowed, caseIsOpen, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { logProcessing } from '../../core/processing-log.js';
 import type { ProcessingEntry } from '../../core/processing-log.js';
 import { addDays, daySections, dayRange } from '../../core/day-sections.js';
@@ -22,7 +22,6 @@ export const INACTIVE_DAYS = 30;
 export const AVE_UP_DAYS = 14;
 /** A registration waiting longer than this many working days is late. */
 export const TRIAGE_WAIT_WORKDAYS = 5;
-export const RUNNING = sql`('advies', 'procesregie_lopend', 'heropend')`;
 
 export interface WerkdagAgreement {
   id: string; title: string; dueDate: string | null; status: string; partner: string; responsiblePerson: string | null;
@@ -52,7 +51,7 @@ export function mineFilter(actor: Actor) {
 }
 /** The open agreements the actor is to act on: the own organisation's (for a regisseur on the own cases). */
 export function ownAgreements(actor: Actor) {
-  return sql`${caseVisibleTo(actor)} and c.status in ${RUNNING} and a.status = 'open' and a.partner_code = ${actor.organisationCode}
+  return sql`${caseVisibleTo(actor)} and ${caseIsOpen()} and a.status = 'open' and ${agreementOwnedBy(actor)}
     ${isZvhStaff(actor) ? mineFilter(actor) : sql``}`;
 }
 const workdaysBetween = (from: ReturnType<typeof sql>, to: string) =>
@@ -91,7 +90,7 @@ export async function werkdag(ctx: Ctx, now: Date = new Date()): Promise<Werkdag
                and (e.data->>'to')::int > (e.data->>'from')::int
                and ${localDate(sql`e.at`)} >= ${today}::date - ${AVE_UP_DAYS}::int
              order by e.at desc limit 1) up on true
-         where ${caseVisibleTo(actor)} ${mineFilter(actor)} and c.status in ${RUNNING}
+         where ${caseVisibleTo(actor)} ${mineFilter(actor)} and ${caseIsOpen()}
       )
       select *, array_remove(array[
                case when "overdueAgreements" > 0 then 'overdue' end,

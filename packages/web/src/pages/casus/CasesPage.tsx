@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Casussen: the cases the user may see, with search, a status filter and (for a regisseur)
 // "alleen mijn casussen"; open and overdue agreements per case.
-import { can } from '@zvh/shared';
-import { STATUSES } from '@zvh/shared';
+import { can, isCaseOpen, OPEN_CASE_STATUSES, STATUSES } from '@zvh/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -16,7 +15,7 @@ import '../werkdag/werkdag.css';
 import { labelsFor, useReference } from './common/reference';
 import type { CaseListItem } from './common/types';
 
-const RUNNING = 'advies,procesregie_lopend,heropend';
+const RUNNING = OPEN_CASE_STATUSES.join(',');
 
 export default function CasesPage() {
   const { t } = useTranslation();
@@ -48,7 +47,7 @@ export default function CasesPage() {
 
   const statusOptions = [
     { value: RUNNING, label: t('casussen.filterRunning') },
-    ...STATUSES.filter((s) => ['advies', 'procesregie_lopend', 'heropend', 'afgesloten'].includes(s)).map((s) => ({ value: s, label: t(`caseFlow.status.${s}`) })),
+    ...STATUSES.filter((s) => isCaseOpen(s) || s === 'afgesloten').map((s) => ({ value: s, label: t(`caseFlow.status.${s}`) })),
   ];
 
   return (
