@@ -50,5 +50,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/facilitering/lpco', Component: lazy(() => import('./pages/facilitering/LpcoPage')), roles: FACILITERING },
   { path: '/facilitering/nazorg', Component: lazy(() => import('./pages/facilitering/NazorgPage')), roles: FACILITERING },
   { path: '/facilitering/nazorg/:id', Component: lazy(() => import('./pages/facilitering/NazorgDetailPage')), roles: FACILITERING },
+  { path: '/informatievragen', Component: lazy(() => import('./pages/informatieknooppunt/InformationRequestsPage')), roles: ['informatiemakelaar'] },
+  { path: '/informatievragen/:id', Component: lazy(() => import('./pages/informatieknooppunt/InformationRequestPage')), roles: ['informatiemakelaar'] },
+  { path: '/vragen-aan-partners', Component: lazy(() => import('./pages/informatieknooppunt/PartnerInboxPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar'] },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), roles: ['manager', 'beheerder'] },
 ];

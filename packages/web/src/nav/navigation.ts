@@ -31,6 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/triage', label: 'triage', description: 'triageDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
   { path: '/casussen', label: 'cases', description: 'casesDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
   { path: '/overleggen', label: 'meetings', description: 'meetingsDescription', roles: ['professional', 'liaison', 'procesregisseur', 'informatiemakelaar', 'manager'] },
+  { path: '/informatievragen', label: 'informationRequests', description: 'informationRequestsDescription', roles: ['informatiemakelaar'] },
+  { path: '/vragen-aan-partners', label: 'partnerRequests', description: 'partnerRequestsDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar'] },
   { path: '/personen', label: 'persons', description: 'personsDescription', roles: ['procesregisseur', 'informatiemakelaar'] },
   { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
   { path: '/beheer', label: 'beheer', description: 'beheerDescription', roles: ['beheerder'] },

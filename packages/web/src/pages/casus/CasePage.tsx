@@ -24,6 +24,7 @@ import { JournalTab } from './tabs/JournalTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { PlanTab } from './tabs/PlanTab';
 import { TimelineTab } from './tabs/TimelineTab';
+import { CasePartnerRequestsTab } from '../informatieknooppunt/CasePartnerRequestsTab';
 import type { CaseTabProps } from './tabs/props';
 
 export default function CasePage() {
@@ -73,6 +74,7 @@ export default function CasePage() {
             { id: 'afspraken', label: t('casus.tabs.agreements'), render: () => <AgreementsTab {...props} /> },
             { id: 'logboek', label: t('casus.tabs.journal'), render: () => <JournalTab {...props} /> },
             { id: 'documenten', label: t('casus.tabs.documents'), render: () => <DocumentsTab {...props} /> },
+            { id: 'vragen', label: t('casus.tabs.partnerRequests'), render: () => <CasePartnerRequestsTab {...props} /> },
             { id: 'tijdlijn', label: t('casus.tabs.timeline'), render: () => <TimelineTab {...props} /> },
             ...(c.permissions.audit ? [{ id: 'verwerkingen', label: t('casus.tabs.audit'), render: () => <AuditTab {...props} /> }] : []),
             ...(c.permissions.actions.includes('close') ? [{ id: 'afsluiten', label: t('casus.tabs.close'), render: () => <CloseTab {...props} /> }] : []),

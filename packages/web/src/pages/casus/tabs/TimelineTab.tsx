@@ -32,6 +32,9 @@ const KNOWN_EVENTS = [
   'person_merged',
   'journal_withdrawn',
   'journal_corrected',
+  'information_answered',
+  'partner_request_asked',
+  'partner_request_answered',
 ] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];
 
