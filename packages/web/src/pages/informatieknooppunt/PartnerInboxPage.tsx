@@ -148,7 +148,7 @@ function ReplyForm({ q, onDone }: { q: PartnerRequest; onDone: (message: string)
         errors={Object.entries(errors).map(([k, m]) => ({ id: `${prefix}-${k}`, label: t(k === 'answer' ? 'informatieknooppunt.reply.answer' : 'informatieknooppunt.reply.refusalReason'), message: m }))}
         message={send.error ? errorText(send.error) : undefined}
       />
-      <form noValidate onSubmit={submitAnswer} className="zvh-cf-form" aria-label={`${t('informatieknooppunt.reply.answer')}: ${subject}`}>
+      <form noValidate onSubmit={submitAnswer} className="zvh-cf-form" aria-label={t('informatieknooppunt.reply.formLabel', { name: subject })}>
         <TextAreaField
           id={`${prefix}-answer`}
           label={t('informatieknooppunt.reply.answer')}
@@ -171,7 +171,7 @@ function ReplyForm({ q, onDone }: { q: PartnerRequest; onDone: (message: string)
         </div>
       </form>
       {refusing && (
-        <form noValidate onSubmit={submitRefusal} className="zvh-cf-form" id={`${prefix}-refuse`} aria-label={`${t('informatieknooppunt.reply.refuseTitle')}: ${subject}`}>
+        <form noValidate onSubmit={submitRefusal} className="zvh-cf-form" id={`${prefix}-refuse`} aria-label={t('informatieknooppunt.reply.refuseFormLabel', { name: subject })}>
           <TextAreaField
             id={`${prefix}-refusalReason`}
             label={t('informatieknooppunt.reply.refusalReason')}
