@@ -67,7 +67,7 @@ export async function partnerRequestDaySections(ctx: Ctx, day: DayRange): Promis
       emptyText: 'Geen vragen over de termijn.',
       entries: overdue.map((q) => ({
         id: q.id, title: `${q.partnerName}: ${q.caseNumber ? `casus ${q.caseNumber}` : q.subjectName}`,
-        href: q.caseId ? `/casussen/${q.caseId}` : q.registrationId ? `/aanmeldingen/${q.registrationId}` : undefined,
+        href: q.caseId ? `/casussen/${q.caseId}?tab=vragen` : q.registrationId ? `/aanmeldingen/${q.registrationId}` : undefined,
         when: q.dueDate, status: `termijn verstreken (${dmy(q.dueDate)})`,
         items: [{ id: `${q.id}-vraag`, title: q.question }],
       })),

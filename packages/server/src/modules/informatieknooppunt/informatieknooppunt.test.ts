@@ -137,7 +137,8 @@ describe('questions to partners on a case', () => {
       const bad = await info.post(`/api/cases/${caseId}/partner-requests`, body);
       expect(bad.status, JSON.stringify(body)).toBe(422);
     }
-    expect((await info.post(`/api/cases/${caseId}/partner-requests`, { partner: 'ggz-drenthe', question: 'x', dueDate: '2030-02-30' })).status).toBeGreaterThanOrEqual(400);
+    const impossible = await info.post(`/api/cases/${caseId}/partner-requests`, { partner: 'ggz-drenthe', question: 'x', dueDate: '2030-02-30' });
+    expect([400, 422]).toContain(impossible.status);
     expect((await info.post(`/api/cases/${randomId()}/partner-requests`, { partner: 'ggz-drenthe', question: 'x', dueDate: due() })).status).toBe(404);
     expect(await count()).toBe(n);
     // due today is allowed

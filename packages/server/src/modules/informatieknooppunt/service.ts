@@ -137,6 +137,13 @@ export async function answerInformationRequest(ctx: Ctx, id: string, input: Answ
 
 export interface PartnerRequestInput { partner: string; question?: string; questionCode?: string | null; dueDate: string }
 
+/** A real YYYY-MM-DD calendar day (2030-02-30 is not one). */
+function isCalendarDate(d: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const parsed = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === d;
+}
+
 async function checkRequest(ctx: Ctx, input: PartnerRequestInput): Promise<{ question: string; questionCode: string | null }> {
   const c = new FieldChecker(await loadCodeSets(ctx.db, ctx.actor.tenantId));
   c.partner('partner', input.partner);
@@ -148,7 +155,7 @@ async function checkRequest(ctx: Ctx, input: PartnerRequestInput): Promise<{ que
     question = label?.label ?? '';
   }
   if (!question) c.add('question', 'Geef een vraag op of kies er een uit de catalogus');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate) || Number.isNaN(Date.parse(`${input.dueDate}T00:00:00Z`))) c.add('dueDate', 'Ongeldige datum');
+  if (!isCalendarDate(input.dueDate)) c.add('dueDate', 'Ongeldige datum');
   else if (input.dueDate < today()) c.add('dueDate', 'De termijn kan niet in het verleden liggen');
   c.throwIfAny();
   return { question, questionCode: input.questionCode || null };
