@@ -40,6 +40,14 @@ export const PERMISSIONS = {
   'meeting.oversee': ['procesregisseur', 'manager', 'beheerder'],
   /** The records of the meetings the ZVH facilitates (veelplegers, LPCO, nazorg); rows by organisation. */
   'facilitated.read': ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'],
+  /** Answer information requests (informatievraag) as the informatieknooppunt; see the inbox of open requests. */
+  'informationRequest.answer': ['informatiemakelaar'],
+  /** Ask partners questions (verrijking) on a registration or a case, and read the answers on a registration. */
+  'partnerRequest.ask': ['informatiemakelaar', 'procesregisseur'],
+  /** The inbox of questions to partners: one's organisation's questions (ZVH staff: all of the tenant). */
+  'partnerRequest.read': ['informatiemakelaar', 'procesregisseur', 'professional'],
+  /** Answer (or decline) a question asked of one's own organisation. */
+  'partnerRequest.answer': ['professional'],
   /** Management information: annual report, capacity model, cost split. */
   'report.read': ['manager', 'beheerder'],
   /** Import historical caseloads. */

@@ -62,7 +62,7 @@ export const ZVH_ORGANISATION = 'zvh';
 export type CodeListName =
   | 'caseKind' | 'approach' | 'mainTopic' | 'problemArea' | 'children' | 'gender' | 'ageGroup'
   | 'triageOutcome' | 'nazorgCondition' | 'lpcoOutcome' | 'veelplegerStatus' | 'closeReason' | 'urgency'
-  | 'relation' | 'referralPlace';
+  | 'relation' | 'referralPlace' | 'partnerQuestion';
 
 /** Code lists: [code, Dutch label]. `ageGroup` and `caseKind` are fixed by the report definitions. */
 export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
@@ -109,6 +109,14 @@ export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
   ],
   urgency: [['normaal', 'Normaal'], ['hoog', 'Hoog'], ['acuut', 'Acuut']],
   relation: [['partner', 'Partner'], ['kind', 'Kind'], ['ouder', 'Ouder'], ['broer-zus', 'Broer of zus'], ['huisgenoot', 'Huisgenoot'], ['overig', 'Overig']],
+  /** The catalogue of standard questions to partners (verrijking); the beheerder keeps it. */
+  partnerQuestion: [
+    ['bekend', 'Is betrokkene bekend bij uw organisatie?'],
+    ['trajecten', 'Welke trajecten en maatregelen lopen er?'],
+    ['risicos', "Zijn er risico's voor de veiligheid (van betrokkene, omgeving of hulpverleners)?"],
+    ['contactpersoon', 'Wie is de contactpersoon of behandelaar bij uw organisatie?'],
+    ['recente-contacten', 'Wat waren de recente contacten met betrokkene?'],
+  ],
   referralPlace: [['veilig-thuis', 'Veilig Thuis'], ['zsm', 'ZSM'], ['lokaal-zorgnetwerk', 'Lokaal zorgnetwerk'], ['sociaal-team', 'Sociaal team'], ['overig', 'Overig']],
 };
 

@@ -5,18 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { allowedActions, isCaseOpen, meetsProcesregieCriteria, nextStatus, OPEN_CASE_STATUSES, STATUS_LABELS, STATUSES, TRANSITIONS } from './workflow.js';
 import type { Action, Status } from './workflow.js';
 
-const ACTIONS: Action[] = ['start_triage', 'terugleggen', 'doorverwijzen', 'advies', 'procesregie', 'close', 'reopen'];
+const ACTIONS: Action[] = ['start_triage', 'terugleggen', 'doorverwijzen', 'advies', 'procesregie', 'close', 'reopen', 'beantwoorden'];
 
 /** The expected table, written out by hand: from -> action -> to. Everything else is refused. */
 const EXPECTED: Partial<Record<Status, Partial<Record<Action, Status>>>> = {
-  aangemeld: { start_triage: 'in_triage', terugleggen: 'teruggelegd', doorverwijzen: 'doorverwezen', advies: 'advies', procesregie: 'procesregie_lopend' },
-  in_triage: { terugleggen: 'teruggelegd', doorverwijzen: 'doorverwezen', advies: 'advies', procesregie: 'procesregie_lopend' },
+  aangemeld: { start_triage: 'in_triage', terugleggen: 'teruggelegd', doorverwijzen: 'doorverwezen', advies: 'advies', procesregie: 'procesregie_lopend', beantwoorden: 'beantwoord' },
+  in_triage: { terugleggen: 'teruggelegd', doorverwijzen: 'doorverwezen', advies: 'advies', procesregie: 'procesregie_lopend', beantwoorden: 'beantwoord' },
   advies: { close: 'afgesloten' },
   procesregie_lopend: { close: 'afgesloten' },
   heropend: { close: 'afgesloten' },
   afgesloten: { reopen: 'heropend' },
   teruggelegd: {},
   doorverwezen: {},
+  beantwoord: {},
 };
 
 describe('workflow transition table', () => {
@@ -26,8 +27,8 @@ describe('workflow transition table', () => {
     expect(nextStatus(from, action)).toBe(EXPECTED[from]?.[action]);
   });
 
-  it('has exactly the expected 13 transitions, no duplicates', () => {
-    expect(TRANSITIONS).toHaveLength(13);
+  it('has exactly the expected 15 transitions, no duplicates', () => {
+    expect(TRANSITIONS).toHaveLength(15);
     const keys = TRANSITIONS.map(([f, a]) => `${f}:${a}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const [from, action, to] of TRANSITIONS) {
@@ -41,9 +42,18 @@ describe('workflow transition table', () => {
     expect([...allowedActions(from)].sort()).toEqual(Object.keys(EXPECTED[from] ?? {}).sort());
   });
 
-  it('treats teruggelegd and doorverwezen as final', () => {
+  it('treats teruggelegd, doorverwezen and beantwoord as final', () => {
     expect(allowedActions('teruggelegd')).toEqual([]);
     expect(allowedActions('doorverwezen')).toEqual([]);
+    expect(allowedActions('beantwoord')).toEqual([]);
+  });
+
+  it('answers an information request only before a triage outcome', () => {
+    expect(nextStatus('aangemeld', 'beantwoorden')).toBe('beantwoord');
+    expect(nextStatus('in_triage', 'beantwoorden')).toBe('beantwoord');
+    for (const s of ['teruggelegd', 'doorverwezen', 'advies', 'procesregie_lopend', 'afgesloten', 'heropend', 'beantwoord'] as const) {
+      expect(nextStatus(s, 'beantwoorden')).toBeUndefined();
+    }
   });
 
   it('never skips triage into closure, and a running case cannot be reopened', () => {

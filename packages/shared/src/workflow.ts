@@ -12,6 +12,7 @@ export const STATUSES = [
   'procesregie_lopend', // procesregie case running
   'afgesloten', // case closed
   'heropend', // case reopened after closure; behaves as running
+  'beantwoord', // information request (informatievraag) answered by the informatiemakelaar (final)
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -24,9 +25,10 @@ export const STATUS_LABELS: Record<Status, string> = {
   procesregie_lopend: 'Procesregie lopend',
   afgesloten: 'Afgesloten',
   heropend: 'Heropend',
+  beantwoord: 'Beantwoord',
 };
 
-export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen';
+export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen' | 'beantwoorden';
 
 /** The one table: [from, action, to]. */
 export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
@@ -43,6 +45,9 @@ export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
   ['procesregie_lopend', 'close', 'afgesloten'],
   ['heropend', 'close', 'afgesloten'],
   ['afgesloten', 'reopen', 'heropend'],
+  // an information request is answered by the informatiemakelaar (before or during triage)
+  ['aangemeld', 'beantwoorden', 'beantwoord'],
+  ['in_triage', 'beantwoorden', 'beantwoord'],
 ] as const;
 
 export function nextStatus(from: Status, action: Action): Status | undefined {

@@ -49,5 +49,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/facilitering/nazorg/:id', Component: lazy(() => import('./pages/facilitering/NazorgDetailPage')), permission: 'facilitated.read' },
   { path: '/overdrachten', Component: lazy(() => import('./pages/andere-zvh/IncomingTransfersPage')), permission: 'case.transfer' },
   { path: '/beheer/andere-zvh', Component: lazy(() => import('./pages/andere-zvh/OtherZvhSettingsPage')), permission: 'admin.manage' },
+  { path: '/informatievragen', Component: lazy(() => import('./pages/informatieknooppunt/InformationRequestsPage')), permission: 'informationRequest.answer' },
+  { path: '/informatievragen/:id', Component: lazy(() => import('./pages/informatieknooppunt/InformationRequestPage')), permission: 'informationRequest.answer' },
+  { path: '/vragen-aan-partners', Component: lazy(() => import('./pages/informatieknooppunt/PartnerInboxPage')), permission: 'partnerRequest.read' },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), permission: 'import.run' },
 ];

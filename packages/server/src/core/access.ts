@@ -95,7 +95,7 @@ export class RefusedError extends NotFoundError {
   }
 }
 
-export async function refuse(ctx: Ctx, what: { object: 'case' | 'registration' | 'agreement' | 'document' | 'person'; id: string; action?: ProcessingAction; message: string; ex?: Executor }): Promise<never> {
+export async function refuse(ctx: Ctx, what: { object: 'case' | 'registration' | 'agreement' | 'document' | 'person' | 'partnerRequest'; id: string; action?: ProcessingAction; message: string; ex?: Executor }): Promise<never> {
   const write = () => logProcessing(ctx, {
     action: what.action ?? 'read', activity: ACCESS_ACTIVITY, purpose: REFUSED_PURPOSE, outcome: 'denied',
     details: { object: what.object, attemptedId: what.id },

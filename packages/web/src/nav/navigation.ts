@@ -31,6 +31,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/triage', label: 'triage', description: 'triageDescription', permission: 'triage.decide' },
   { path: '/casussen', label: 'cases', description: 'casesDescription', permission: 'case.read' },
   { path: '/overleggen', label: 'meetings', description: 'meetingsDescription', permission: 'meeting.read' },
+  { path: '/informatievragen', label: 'informationRequests', description: 'informationRequestsDescription', permission: 'informationRequest.answer' },
+  { path: '/vragen-aan-partners', label: 'partnerRequests', description: 'partnerRequestsDescription', permission: 'partnerRequest.read' },
   { path: '/overdrachten', label: 'transfers', description: 'transfersDescription', permission: 'case.transfer' },
   { path: '/personen', label: 'persons', description: 'personsDescription', permission: 'triage.decide' },
   { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', permission: 'facilitated.read' },

@@ -24,4 +24,8 @@ export const RegistrationDetail = Type.Object({
   crossesMunicipalityBorder: Type.Boolean(), tried: NStr, involvedPartners: Nullable(Type.Array(Type.String())), urgency: NStr, reason: NStr,
   triage: AnyJson, caseId: NStr, version: Type.Integer(), createdAt: Type.String(), subject: Person, registeredByName: NStr,
   household: Type.Array(Relative), history: Type.Array(HistoryRow),
+  answer: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Antwoord van het informatieknooppunt (informatievraag)' })),
+  answerDetails: Type.Optional(Type.Union([Type.Object({
+    organisations: Type.Optional(AnyJson), contact: Type.Optional(AnyJson), answeredAt: Type.Optional(NStr), answeredByName: Type.Optional(NStr),
+  }), Type.Null()])),
 }, { $id: 'RegistrationDetail' });

@@ -134,6 +134,10 @@ export async function getRegistration(ctx: Ctx, id: string) {
            ${zvh ? sql`r.triage` : sql`case when r.triage is null then null else jsonb_build_object('outcome', r.triage->'outcome', 'advice', r.triage->'advice',
              'referredTo', r.triage->'referredTo', 'triagedAt', r.triage->'triagedAt') end`} as triage,
            r.case_id as "caseId", r.version, r.created_at as "createdAt",
+           (select ia.answer from information_answers ia where ia.registration_id = r.id) as answer,
+           (select json_build_object('organisations', ia.organisations, 'contact', ia.contact, 'answeredAt', ia.answered_at${zvh ? sql`,
+                   'answeredByName', (select u.name from users u where u.id = ia.answered_by)` : sql``})
+              from information_answers ia where ia.registration_id = r.id) as "answerDetails",
            json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'birthDate', p.birth_date, 'gender', p.gender${zvh ? sql`, 'bsn', p.bsn` : sql``}) as subject,
            (select u.name from users u where u.id = r.registered_by) as "registeredByName",
            coalesce((select json_agg(json_build_object('id', hp.id, 'firstName', hp.first_name, 'lastName', hp.last_name, 'birthDate', hp.birth_date,

@@ -14,20 +14,26 @@ import { formatDateTime } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import type { RegistrationDetail, TriageRecord } from '../casus/common/types';
 import { RegistrationSummary, personName } from './RegistrationSummary';
+import { can } from '@zvh/shared';
+import { useState } from 'react';
+import { PartnerRequestsPanel } from '../informatieknooppunt/PartnerRequests';
+import { AnswerDetails } from '../informatieknooppunt/InformationRequestPage';
+import type { RegistrationAnswer } from '../informatieknooppunt/types';
 
 export default function RegistrationDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useUser();
   const notice = useLocationNotice();
-  const reg = useApi<RegistrationDetail>(`/api/registrations/${encodeURIComponent(id)}`);
+  const [asked, setAsked] = useState<string>();
+  const reg = useApi<RegistrationDetail & RegistrationAnswer>(`/api/registrations/${encodeURIComponent(id)}`);
   const reference = useReference();
   const zvh = user.organisation.kind === 'zvh';
   const title = reg.data ? t('aanmeldingen.detailTitle', { name: personName(reg.data.subject) }) : t('aanmeldingen.detailTitleLoading');
 
   return (
     <Page title={title}>
-      <Notice message={notice} />
+      <Notice message={asked ?? notice} />
       <Paragraph>
         <Link to="/aanmeldingen">{t('aanmeldingen.backToList')}</Link>
       </Paragraph>
@@ -53,7 +59,28 @@ export default function RegistrationDetailPage() {
                   </div>
                 )}
               </Section>
+              {r.kind === 'informatievraag' && (
+                <Section title={t('informatieknooppunt.registrantAnswerTitle')}>
+                  {r.answer != null ? <AnswerDetails r={r} labels={labels} /> : <Paragraph>{t('informatieknooppunt.notAnswered')}</Paragraph>}
+                  {zvh && waiting && can(user.roles, 'informationRequest.answer') && (
+                    <div className="zvh-toolbar">
+                      <ButtonLink to={`/informatievragen/${r.id}`} variant="primary">
+                        {t('informatieknooppunt.answerTitle')}
+                      </ButtonLink>
+                    </div>
+                  )}
+                </Section>
+              )}
               {r.triage && <TriageOutcome triage={r.triage} labels={labels} full={zvh} />}
+              {zvh && can(user.roles, 'partnerRequest.ask') && (
+                <PartnerRequestsPanel
+                  path={`/api/registrations/${r.id}/partner-requests`}
+                  labels={labels}
+                  canAsk={waiting}
+                  note={t('informatieknooppunt.partnerRequestsRegistrationNote')}
+                  notify={setAsked}
+                />
+              )}
               {zvh && (
                 <Section title={t('caseFlow.history.title')}>
                   <HistoryTable items={r.history} labels={labels} caption={t('caseFlow.history.caption', { name: personName(r.subject) })} />

@@ -23,6 +23,7 @@ import { JournalTab } from './tabs/JournalTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { PlanTab } from './tabs/PlanTab';
 import { TimelineTab } from './tabs/TimelineTab';
+import { CasePartnerRequestsTab } from '../informatieknooppunt/CasePartnerRequestsTab';
 import type { CaseTabProps } from './tabs/props';
 import { TransferTab } from '../andere-zvh/TransferTab';
 import { useOtherZvhStatus } from '../andere-zvh/OtherZvhCheck';
@@ -75,6 +76,7 @@ export default function CasePage() {
             { id: 'afspraken', label: t('casus.tabs.agreements'), render: () => <AgreementsTab {...props} /> },
             { id: 'logboek', label: t('casus.tabs.journal'), render: () => <JournalTab {...props} /> },
             { id: 'documenten', label: t('casus.tabs.documents'), render: () => <DocumentsTab {...props} /> },
+            { id: 'vragen', label: t('casus.tabs.partnerRequests'), render: () => <CasePartnerRequestsTab {...props} /> },
             { id: 'tijdlijn', label: t('casus.tabs.timeline'), render: () => <TimelineTab {...props} /> },
             ...(c.permissions.audit ? [{ id: 'verwerkingen', label: t('casus.tabs.audit'), render: () => <AuditTab {...props} /> }] : []),
             ...(otherZvh.data?.transfer && isCaseOpen(c.status) && c.permissions.manage ? [{ id: 'overdragen', label: t('casus.tabs.transfer'), render: () => <TransferTab {...props} /> }] : []),

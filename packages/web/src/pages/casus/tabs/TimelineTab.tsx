@@ -37,6 +37,9 @@ const KNOWN_EVENTS = [
   'transfer_accepted',
   'transfer_received',
   'transfer_exported',
+  'information_answered',
+  'partner_request_asked',
+  'partner_request_answered',
 ] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];
 
