@@ -14,7 +14,6 @@ import { formatDateTime } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import type { RegistrationDetail, TriageRecord } from '../casus/common/types';
 import { RegistrationSummary, personName } from './RegistrationSummary';
-import { can } from '@zvh/shared';
 import { useState } from 'react';
 import { PartnerRequestsPanel } from '../informatieknooppunt/PartnerRequests';
 import { AnswerDetails } from '../informatieknooppunt/InformationRequestPage';
