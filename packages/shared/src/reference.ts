@@ -62,7 +62,7 @@ export const ZVH_ORGANISATION = 'zvh';
 export type CodeListName =
   | 'caseKind' | 'approach' | 'mainTopic' | 'problemArea' | 'children' | 'gender' | 'ageGroup'
   | 'triageOutcome' | 'nazorgCondition' | 'lpcoOutcome' | 'veelplegerStatus' | 'closeReason' | 'urgency'
-  | 'relation' | 'referralPlace';
+  | 'relation' | 'referralPlace' | 'zrmDomain';
 
 /** Code lists: [code, Dutch label]. `ageGroup` and `caseKind` are fixed by the report definitions. */
 export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
@@ -109,6 +109,13 @@ export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
   ],
   urgency: [['normaal', 'Normaal'], ['hoog', 'Hoog'], ['acuut', 'Acuut']],
   relation: [['partner', 'Partner'], ['kind', 'Kind'], ['ouder', 'Ouder'], ['broer-zus', 'Broer of zus'], ['huisgenoot', 'Huisgenoot'], ['overig', 'Overig']],
+  /** The life domains of the Zelfredzaamheid-Matrix (ZRM), scored 1-5 at the start and at closure. */
+  zrmDomain: [
+    ['financien', 'Financiën'], ['dagbesteding', 'Dagbesteding'], ['huisvesting', 'Huisvesting'], ['huiselijke-relaties', 'Huiselijke relaties'],
+    ['geestelijke-gezondheid', 'Geestelijke gezondheid'], ['lichamelijke-gezondheid', 'Lichamelijke gezondheid'], ['verslaving', 'Verslaving'],
+    ['adl', 'ADL (algemene dagelijkse levensverrichtingen)'], ['sociaal-netwerk', 'Sociaal netwerk'],
+    ['maatschappelijke-participatie', 'Maatschappelijke participatie'], ['justitie', 'Justitie'],
+  ],
   referralPlace: [['veilig-thuis', 'Veilig Thuis'], ['zsm', 'ZSM'], ['lokaal-zorgnetwerk', 'Lokaal zorgnetwerk'], ['sociaal-team', 'Sociaal team'], ['overig', 'Overig']],
 };
 
