@@ -43,6 +43,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/beheer/overlegsoorten', Component: lazy(() => import('./pages/casusoverleg/MeetingTypesPage')), roles: BEHEERDER },
   { path: '/beheer/gebruikers', Component: lazy(() => import('./pages/beheer/UsersPage')), roles: BEHEERDER },
   { path: '/rapportage/jaarverslag', Component: lazy(() => import('./pages/rapportage/JaarverslagPage')), roles: ['manager', 'beheerder'] },
+  { path: '/rapportage/cijfers', Component: lazy(() => import('./pages/rapportage/CijfersPage')), roles: ['manager', 'beheerder'] },
   { path: '/rapportage/capaciteit', Component: lazy(() => import('./pages/capaciteit/CapaciteitPage')), roles: ['manager', 'beheerder'] },
   { path: '/rapportage/kostenverdeling', Component: lazy(() => import('./pages/capaciteit/KostenverdelingPage')), roles: ['manager', 'beheerder'] },
   { path: '/facilitering', Component: lazy(() => import('./pages/facilitering/FaciliteringPage')), roles: FACILITERING },

@@ -35,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'] },
   { path: '/beheer', label: 'beheer', description: 'beheerDescription', roles: ['beheerder'] },
   { path: '/rapportage/jaarverslag', label: 'jaarverslag', description: 'jaarverslagDescription', roles: ['manager', 'beheerder'] },
+  { path: '/rapportage/cijfers', label: 'cijfers', description: 'cijfersDescription', roles: ['manager', 'beheerder'] },
   { path: '/rapportage/capaciteit', label: 'capaciteit', description: 'capaciteitDescription', roles: ['manager', 'beheerder'] },
   { path: '/rapportage/kostenverdeling', label: 'kostenverdeling', description: 'kostenverdelingDescription', roles: ['manager', 'beheerder'] },
   { path: '/rapportage/import', label: 'import', description: 'importDescription', roles: ['manager', 'beheerder'] },
