@@ -23,7 +23,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const pol = await newPage(browser);
   await signIn(pol, server.base, 'politie@demo.zvh');
-  await pol.getByRole('heading', { level: 1 }).first().waitFor(TIMEOUT);
+  await pol.getByRole('button', { name: /uitloggen/i }).first().waitFor(TIMEOUT);
   const r = await pol.request.post(`${server.base}/api/registrations`, { data: registrationBody({ subject: freshSubject() }) });
   expect(r.status()).toBe(201);
   const registrationId = ((await r.json()) as { id: string }).id;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   reg = await newPage(browser);
   reg.setDefaultTimeout(20_000);
   await signIn(reg, server.base, 'regisseur@demo.zvh');
-  await reg.getByRole('heading', { level: 1 }).first().waitFor(TIMEOUT);
+  await reg.getByRole('button', { name: /uitloggen/i }).first().waitFor(TIMEOUT);
   const t = await reg.request.post(`${server.base}/api/registrations/${registrationId}/triage`, { data: triageBody('procesregie') });
   expect(t.status()).toBe(200);
   caseId = ((await t.json()) as { caseId: string }).caseId;

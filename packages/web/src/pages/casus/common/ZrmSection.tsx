@@ -164,7 +164,6 @@ export function ZrmSection({ caseId, moment, labels, editable, notify }: { caseI
                 const v = e.currentTarget.value;
                 setValues((cur) => ({ ...cur, [d.value]: v }));
               }}
-              optional
             />
           ))}
         </fieldset>
@@ -176,7 +175,6 @@ export function ZrmSection({ caseId, moment, labels, editable, notify }: { caseI
           options={RISKS.map((r) => ({ value: r, label: t(`risks.${r}`) }))}
           value={risk}
           onChange={(e) => setRisk(e.currentTarget.value)}
-          optional
         />
         <ButtonGroup>
           <Button type="submit" variant="primary" busy={save.pending}>
