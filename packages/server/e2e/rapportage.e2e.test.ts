@@ -44,7 +44,7 @@ describe('report pages as the manager', () => {
     await expect(municipalities.getByRole('row').count()).resolves.toBe(1 + 12 + 1);
     // every chart is a figure with a caption and an image role carrying the values as text
     const figures = page.locator('figure.zvh-rap-figure');
-    expect(await figures.count()).toBe(7);
+    expect(await figures.count()).toBe(8); // 7 distributions and domains + goals met (outcome)
     const img = page.getByRole('img', { name: /Problematiek in 2020: .*Psychische gezondheid/ });
     await expect(img.count()).resolves.toBe(1);
     expect(await page.locator('figure.zvh-rap-figure svg').count()).toBeGreaterThanOrEqual(7);

@@ -62,7 +62,7 @@ export const ZVH_ORGANISATION = 'zvh';
 export type CodeListName =
   | 'caseKind' | 'approach' | 'mainTopic' | 'problemArea' | 'children' | 'gender' | 'ageGroup'
   | 'triageOutcome' | 'nazorgCondition' | 'lpcoOutcome' | 'veelplegerStatus' | 'closeReason' | 'urgency'
-  | 'relation' | 'referralPlace' | 'partnerQuestion';
+  | 'relation' | 'referralPlace' | 'partnerQuestion' | 'zrmDomain';
 
 /** Code lists: [code, Dutch label]. `ageGroup` and `caseKind` are fixed by the report definitions. */
 export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
@@ -116,6 +116,13 @@ export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
     ['risicos', "Zijn er risico's voor de veiligheid (van betrokkene, omgeving of hulpverleners)?"],
     ['contactpersoon', 'Wie is de contactpersoon of behandelaar bij uw organisatie?'],
     ['recente-contacten', 'Wat waren de recente contacten met betrokkene?'],
+  ],
+  /** The life domains of the Zelfredzaamheid-Matrix (ZRM), scored 1-5 at the start and at closure. */
+  zrmDomain: [
+    ['financien', 'Financiën'], ['dagbesteding', 'Dagbesteding'], ['huisvesting', 'Huisvesting'], ['huiselijke-relaties', 'Huiselijke relaties'],
+    ['geestelijke-gezondheid', 'Geestelijke gezondheid'], ['lichamelijke-gezondheid', 'Lichamelijke gezondheid'], ['verslaving', 'Verslaving'],
+    ['adl', 'ADL (algemene dagelijkse levensverrichtingen)'], ['sociaal-netwerk', 'Sociaal netwerk'],
+    ['maatschappelijke-participatie', 'Maatschappelijke participatie'], ['justitie', 'Justitie'],
   ],
   referralPlace: [['veilig-thuis', 'Veilig Thuis'], ['zsm', 'ZSM'], ['lokaal-zorgnetwerk', 'Lokaal zorgnetwerk'], ['sociaal-team', 'Sociaal team'], ['overig', 'Overig']],
 };

@@ -16,7 +16,10 @@ export interface MunicipalityFigures {
 }
 
 export interface AnnualReport {
+  /** The report year; for a period report the year of its first day. */
   year: number;
+  /** Only on a period report (GET /api/reports/period): the period, both days included. */
+  period?: ReportPeriod;
   basics: {
     registeredProcessDirection: number;
     registeredProcessDirectionPga: number;
@@ -39,6 +42,8 @@ export interface AnnualReport {
   };
   /** The facilitated meetings' own records (annual-report.md, 4 of 7); never part of the figures above. */
   facilitated: FacilitatedFigures;
+  /** Outcome (rendement) of the procesregie cases closed in the period: ZRM and safety risk, goals met. */
+  outcome: OutcomeFigures;
   /** The filters applied (null: the whole tenant) and the municipalities they selected. */
   filters: { region: string | null; municipality: string | null; municipalities: string[] };
 }
@@ -51,4 +56,32 @@ export interface FacilitatedFigures {
   veelplegers: Record<string, number>;
   lpco: { byMunicipality: Record<string, number>; byOutcome: Record<string, number>; total: number };
   nazorg: { byMunicipality: Record<string, NazorgFigures> };
+}
+
+/** A report period: a year, a quarter or any range of days (both included). */
+export interface ReportPeriod { from: string; to: string; quarter: number | null }
+
+/** The safety risk scored at the start of procesregie and at closure, from high to low. */
+export const SAFETY_RISKS = ['hoog', 'midden', 'laag'] as const;
+export type SafetyRisk = (typeof SAFETY_RISKS)[number];
+/** The moments the Zelfredzaamheid-Matrix is scored on a case. */
+export const OUTCOME_MOMENTS = ['start', 'afsluiting'] as const;
+export type OutcomeMoment = (typeof OUTCOME_MOMENTS)[number];
+
+/** Closed cases whose score at closure is better, the same or worse than at the start. */
+export interface OutcomeChange { improved: number; same: number; worsened: number }
+
+/**
+ * The section `outcome`: of the procesregie cases closed in the period (the report's `closed`),
+ * per ZRM domain (every code of the tenant's list `zrmDomain`) and for the safety risk, how many
+ * improved, stayed the same or worsened between the latest score at the start and the latest at
+ * closure; a case counts for a domain only when it was scored at both moments. Beside it the
+ * closure evaluation's goalsMet; percentMet = ja over the closed cases with goalsMet recorded.
+ */
+export interface OutcomeFigures {
+  closed: number;
+  scoredAtBoth: number;
+  byDomain: Record<string, OutcomeChange>;
+  safetyRisk: OutcomeChange;
+  goalsMet: { ja: number; deels: number; nee: number; notRecorded: number; percentMet: number };
 }

@@ -52,5 +52,6 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/informatievragen', Component: lazy(() => import('./pages/informatieknooppunt/InformationRequestsPage')), permission: 'informationRequest.answer' },
   { path: '/informatievragen/:id', Component: lazy(() => import('./pages/informatieknooppunt/InformationRequestPage')), permission: 'informationRequest.answer' },
   { path: '/vragen-aan-partners', Component: lazy(() => import('./pages/informatieknooppunt/PartnerInboxPage')), permission: 'partnerRequest.read' },
+  { path: '/rapportage/cijfers', Component: lazy(() => import('./pages/rapportage/CijfersPage')), permission: 'report.read' },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), permission: 'import.run' },
 ];

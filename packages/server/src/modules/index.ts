@@ -17,6 +17,7 @@ import { werkdagRoutes } from './werkdag/routes.js';
 import { faciliteringRoutes } from './facilitering/routes.js';
 import { andereZvhRoutes } from './andere-zvh/routes.js';
 import { informatieknooppuntRoutes } from './informatieknooppunt/routes.js';
+import { uitkomstRoutes } from './uitkomst/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -34,4 +35,5 @@ export function registerModules(app: FastifyInstance, database: Database, config
   faciliteringRoutes(app, db);
   andereZvhRoutes(app, db, config);
   informatieknooppuntRoutes(app, db);
+  uitkomstRoutes(app, db);
 }

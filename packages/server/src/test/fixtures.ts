@@ -114,7 +114,8 @@ export async function dataFingerprint(db: Db): Promise<Record<string, number>> {
     (select coalesce(sum(version), 0) from agreements)::int as "agreementVersions",
     (select count(*) from journal_entries)::int as journal,
     (select count(*) from journal_entries where withdrawn_at is not null or corrected_at is not null)::int as "journalWithdrawnOrCorrected",
-    (select count(*) from documents)::int as documents`);
+    (select count(*) from documents)::int as documents,
+    (select count(*) from case_outcome_scores)::int as "outcomeScores"`);
   return r!;
 }
 

@@ -848,6 +848,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cijfers van een kwartaal (year + quarter) of een periode (from + to) met de definities van het jaarverslag (manager, beheerder) */
+        get: operations["getPeriodReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/period.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cijfers van een kwartaal of periode als spreadsheet */
+        get: operations["getPeriodReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/period.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cijfers van een kwartaal of periode als PDF */
+        get: operations["getPeriodReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/capacity/plan": {
         parameters: {
             query?: never;
@@ -1696,6 +1747,40 @@ export interface paths {
         put?: never;
         /** Een vraag aan de eigen organisatie beantwoorden, "geen informatie" melden of weigeren met een reden */
         post: operations["answerPartnerRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zelfredzaamheid-Matrix en veiligheidsrisico bij start en afsluiting, met alle versies (procesregisseur) */
+        get: operations["getCaseOutcome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/outcome/{moment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Zelfredzaamheid (1-5 per leefgebied) en veiligheidsrisico vastleggen bij start of afsluiting; elke keer een nieuwe versie */
+        put: operations["putCaseOutcome"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2806,7 +2891,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                list: "caseKind" | "approach" | "mainTopic" | "problemArea" | "children" | "gender" | "ageGroup" | "triageOutcome" | "nazorgCondition" | "lpcoOutcome" | "veelplegerStatus" | "closeReason" | "urgency" | "relation" | "partnerQuestion" | "referralPlace";
+                list: "caseKind" | "approach" | "mainTopic" | "problemArea" | "children" | "gender" | "ageGroup" | "triageOutcome" | "nazorgCondition" | "lpcoOutcome" | "veelplegerStatus" | "closeReason" | "urgency" | "relation" | "partnerQuestion" | "zrmDomain" | "referralPlace";
             };
             cookie?: never;
         };
@@ -6039,6 +6124,31 @@ export interface operations {
                                 };
                             };
                         };
+                        /** @description Uitkomst (rendement) van de procesregiecasussen die in de periode zijn afgesloten; alleen aantallen */
+                        outcome: {
+                            closed: number;
+                            scoredAtBoth: number;
+                            /** @description Per ZRM-leefgebied (lijst zrmDomain): afgesloten casussen met een betere, gelijke of slechtere score bij afsluiting dan bij start */
+                            byDomain: {
+                                [key: string]: {
+                                    improved: number;
+                                    same: number;
+                                    worsened: number;
+                                };
+                            };
+                            safetyRisk: {
+                                improved: number;
+                                same: number;
+                                worsened: number;
+                            };
+                            goalsMet: {
+                                ja: number;
+                                deels: number;
+                                nee: number;
+                                notRecorded: number;
+                                percentMet: number;
+                            };
+                        };
                         filters: {
                             region: string | null;
                             municipality: string | null;
@@ -6135,6 +6245,300 @@ export interface operations {
             query: {
                 /** @description Verslagjaar */
                 year: number;
+                /** @description Alleen de gemeenten van deze regio */
+                region?: string;
+                /** @description Alleen deze gemeente (CBS-code) */
+                municipality?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF (A4) met de tabellen, staafdiagrammen en paginanummers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getPeriodReport: {
+        parameters: {
+            query?: {
+                /** @description Jaar (met quarter: het kwartaal van dat jaar) */
+                year?: number;
+                /** @description Kwartaal 1-4 van year */
+                quarter?: number;
+                /** @description Eerste dag (JJJJ-MM-DD), met to */
+                from?: string;
+                /** @description Laatste dag (JJJJ-MM-DD), inbegrepen */
+                to?: string;
+                /** @description Alleen de gemeenten van deze regio */
+                region?: string;
+                /** @description Alleen deze gemeente (CBS-code) */
+                municipality?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De cijfers van een kwartaal of een willekeurige periode met de definities van het jaarverslag (begin en einde van de periode in plaats van 1 januari en 31 december) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        basics: {
+                            registeredProcessDirection: number;
+                            registeredProcessDirectionPga: number;
+                            notTakenUp: number;
+                            activeProcessDirection: number;
+                            activeProcessDirectionPga: number;
+                            informationRequests: number;
+                            advice: number;
+                        };
+                        byMunicipality: {
+                            code: string;
+                            name: string;
+                            region: string;
+                            advice: number;
+                            processDirection: number;
+                            carriedOver: number;
+                            inflow: number;
+                            closed: number;
+                            activeAtYearEnd: number;
+                        }[];
+                        byPartner: {
+                            code: string;
+                            name: string;
+                            domain: string | null;
+                            registered: number;
+                        }[];
+                        byDomain: {
+                            [key: string]: number;
+                        };
+                        percentages: {
+                            mainTopic: {
+                                [key: string]: number;
+                            };
+                            ageGroup: {
+                                "<18": number;
+                                "18-23": number;
+                                "24-40": number;
+                                "41-65": number;
+                                ">65": number;
+                            };
+                            gender: {
+                                [key: string]: number;
+                            };
+                            problemArea: {
+                                [key: string]: number;
+                            };
+                            children: {
+                                [key: string]: number;
+                            };
+                            crossesMunicipalityBorder: number;
+                        };
+                        /** @description Registraties van de gefaciliteerde overleggen (veelplegers, LPCO, nazorg); tellen nergens anders mee */
+                        facilitated: {
+                            /** @description Personen met een veelplegerstatus in het jaar, per regio, en total */
+                            veelplegers: {
+                                [key: string]: number;
+                            };
+                            lpco: {
+                                byMunicipality: {
+                                    [key: string]: number;
+                                };
+                                byOutcome: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            };
+                            nazorg: {
+                                byMunicipality: {
+                                    [key: string]: {
+                                        inflow: number;
+                                        closedOfInflow: number;
+                                        closedOfEarlier: number;
+                                        carriedThrough: number;
+                                    };
+                                };
+                            };
+                        };
+                        /** @description Uitkomst (rendement) van de procesregiecasussen die in de periode zijn afgesloten; alleen aantallen */
+                        outcome: {
+                            closed: number;
+                            scoredAtBoth: number;
+                            /** @description Per ZRM-leefgebied (lijst zrmDomain): afgesloten casussen met een betere, gelijke of slechtere score bij afsluiting dan bij start */
+                            byDomain: {
+                                [key: string]: {
+                                    improved: number;
+                                    same: number;
+                                    worsened: number;
+                                };
+                            };
+                            safetyRisk: {
+                                improved: number;
+                                same: number;
+                                worsened: number;
+                            };
+                            goalsMet: {
+                                ja: number;
+                                deels: number;
+                                nee: number;
+                                notRecorded: number;
+                                percentMet: number;
+                            };
+                        };
+                        filters: {
+                            region: string | null;
+                            municipality: string | null;
+                            municipalities: string[];
+                        };
+                        period: {
+                            from: string;
+                            to: string;
+                            quarter: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getPeriodReportXlsx: {
+        parameters: {
+            query?: {
+                /** @description Jaar (met quarter: het kwartaal van dat jaar) */
+                year?: number;
+                /** @description Kwartaal 1-4 van year */
+                quarter?: number;
+                /** @description Eerste dag (JJJJ-MM-DD), met to */
+                from?: string;
+                /** @description Laatste dag (JJJJ-MM-DD), inbegrepen */
+                to?: string;
+                /** @description Alleen de gemeenten van deze regio */
+                region?: string;
+                /** @description Alleen deze gemeente (CBS-code) */
+                municipality?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Spreadsheet met één tabblad per tabel; getallen als getallen */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getPeriodReportPdf: {
+        parameters: {
+            query?: {
+                /** @description Jaar (met quarter: het kwartaal van dat jaar) */
+                year?: number;
+                /** @description Kwartaal 1-4 van year */
+                quarter?: number;
+                /** @description Eerste dag (JJJJ-MM-DD), met to */
+                from?: string;
+                /** @description Laatste dag (JJJJ-MM-DD), inbegrepen */
+                to?: string;
                 /** @description Alleen de gemeenten van deze regio */
                 region?: string;
                 /** @description Alleen deze gemeente (CBS-code) */
@@ -12145,6 +12549,204 @@ export interface operations {
                 content: {
                     "application/json": {
                         status: "open" | "beantwoord" | "geen-informatie" | "geweigerd";
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    getCaseOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        start: {
+                            /** @description start (begin procesregie) of afsluiting */
+                            moment: "start" | "afsluiting";
+                            version: number;
+                            /** @description Score 1-5 per ZRM-leefgebied (codes van de lijst zrmDomain); een leefgebied dat niet is gescoord ontbreekt */
+                            scores: {
+                                [key: string]: number;
+                            };
+                            safetyRisk: ("hoog" | "midden" | "laag") | null;
+                            recordedAt: string;
+                            recordedByName: string | null;
+                        } | null;
+                        afsluiting: {
+                            /** @description start (begin procesregie) of afsluiting */
+                            moment: "start" | "afsluiting";
+                            version: number;
+                            /** @description Score 1-5 per ZRM-leefgebied (codes van de lijst zrmDomain); een leefgebied dat niet is gescoord ontbreekt */
+                            scores: {
+                                [key: string]: number;
+                            };
+                            safetyRisk: ("hoog" | "midden" | "laag") | null;
+                            recordedAt: string;
+                            recordedByName: string | null;
+                        } | null;
+                        history: {
+                            /** @description start (begin procesregie) of afsluiting */
+                            moment: "start" | "afsluiting";
+                            version: number;
+                            /** @description Score 1-5 per ZRM-leefgebied (codes van de lijst zrmDomain); een leefgebied dat niet is gescoord ontbreekt */
+                            scores: {
+                                [key: string]: number;
+                            };
+                            safetyRisk: ("hoog" | "midden" | "laag") | null;
+                            recordedAt: string;
+                            recordedByName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-0"];
+                };
+            };
+        };
+    };
+    putCaseOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description start (begin procesregie) of afsluiting */
+                moment: "start" | "afsluiting";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Score 1-5 per ZRM-leefgebied (codes van de lijst zrmDomain); een leefgebied dat niet is gescoord ontbreekt */
+                    scores: {
+                        [key: string]: number;
+                    };
+                    safetyRisk?: ("hoog" | "midden" | "laag") | null;
+                    /** @description Versie waarop de wijziging voortbouwt (0: nog geen score), of If-Match */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description start (begin procesregie) of afsluiting */
+                        moment: "start" | "afsluiting";
+                        version: number;
                     };
                 };
             };

@@ -40,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/rapportage/jaarverslag', label: 'jaarverslag', description: 'jaarverslagDescription', permission: 'report.read' },
   { path: '/rapportage/capaciteit', label: 'capaciteit', description: 'capaciteitDescription', permission: 'report.read' },
   { path: '/rapportage/kostenverdeling', label: 'kostenverdeling', description: 'kostenverdelingDescription', permission: 'report.read' },
+  { path: '/rapportage/cijfers', label: 'cijfers', description: 'cijfersDescription', permission: 'report.read' },
   { path: '/rapportage/import', label: 'import', description: 'importDescription', permission: 'import.run' },
   { path: '/account', label: 'account', description: 'accountDescription' },
 ];

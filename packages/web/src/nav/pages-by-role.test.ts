@@ -44,18 +44,22 @@ const PAGE_API: Record<string, { api: string; permission?: Permission }> = {
   '/rapportage/kostenverdeling': { api: 'POST /api/cost-split', permission: 'report.read' },
   '/rapportage/import': { api: 'POST /api/import/cases', permission: 'import.run' },
   '/overdrachten': { api: 'GET /api/transfers/incoming', permission: 'case.transfer' },
+  '/informatievragen': { api: 'GET /api/information-requests', permission: 'informationRequest.answer' },
+  '/informatievragen/:id': { api: 'GET /api/information-requests/:id/lookup', permission: 'informationRequest.answer' },
+  '/vragen-aan-partners': { api: 'GET /api/partner-requests', permission: 'partnerRequest.read' },
+  '/rapportage/cijfers': { api: 'GET /api/reports/period', permission: 'report.read' },
   '/beheer/andere-zvh': { api: 'GET /api/admin/other-zvh', permission: 'admin.manage' },
 };
 
 /** The main navigation each role gets, in menu order. */
 const EXPECTED_NAV: Record<Role, string[]> = {
   beheerder: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/facilitering', '/beheer',
-    '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/import', '/account'],
+    '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/cijfers', '/rapportage/import', '/account'],
   manager: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/facilitering',
-    '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/import', '/account'],
-  procesregisseur: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/overdrachten', '/personen', '/facilitering', '/account'],
-  informatiemakelaar: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/personen', '/facilitering', '/account'],
-  professional: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/casussen', '/overleggen', '/facilitering', '/account'],
+    '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/cijfers', '/rapportage/import', '/account'],
+  procesregisseur: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/vragen-aan-partners', '/overdrachten', '/personen', '/facilitering', '/account'],
+  informatiemakelaar: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/informatievragen', '/vragen-aan-partners', '/personen', '/facilitering', '/account'],
+  professional: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/casussen', '/overleggen', '/vragen-aan-partners', '/facilitering', '/account'],
   liaison: ['/', '/overleggen', '/account'],
 };
 

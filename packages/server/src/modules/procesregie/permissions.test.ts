@@ -97,6 +97,11 @@ const TABLE: Record<string, Spec> = {
     request: (fx) => ({ method: 'PUT', url: `/api/cases/${fx.caseId}/plan`, body: { analysis: [{ domain: 'psychisch', problem: 'Verward gedrag' }], goals: [{ text: 'Stabiel wonen' }] } }),
     expect: REGISSEUR_ONLY(200),
   },
+  'GET /api/cases/:id/outcome': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/cases/${fx.caseId}/outcome` }), expect: REGISSEUR_ONLY(200) },
+  'PUT /api/cases/:id/outcome/:moment': {
+    fixture: 'case', request: (fx) => ({ method: 'PUT', url: `/api/cases/${fx.caseId}/outcome/start`, body: { scores: { huisvesting: 2 }, safetyRisk: 'hoog' } }),
+    expect: REGISSEUR_ONLY(200),
+  },
   'POST /api/cases/:id/ave-phase': {
     fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/ave-phase`, body: { phase: 2, reason: 'Afspraken lopen achter' } }), expect: REGISSEUR_ONLY(200),
   },

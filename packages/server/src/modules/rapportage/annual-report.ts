@@ -3,7 +3,7 @@
 // aggregate SQL over the view report_dossiers (one row per registration with its case). The API,
 // the report page and both exports (XLSX, PDF) use computeAnnualReport, so they always agree.
 import type { SQL } from 'drizzle-orm';
-import { DOMAINS, type AnnualReport, type FacilitatedFigures, type NazorgFigures } from '@zvh/shared';
+import { DOMAINS, type AnnualReport, type FacilitatedFigures, type NazorgFigures, type OutcomeFigures } from '@zvh/shared';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
@@ -96,9 +96,66 @@ export function reportDossiers(tenantId: string, codes: string[] | null, from: s
 
 export async function computeAnnualReport(ex: Executor, tenantId: string, year: number, filters: ReportFilters = {}): Promise<AnnualReport> {
   if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new ValidationError('Ongeldig jaar', [{ field: 'querystring.year', message: 'Geef een jaartal' }]);
+  return computeReport(ex, tenantId, { from: `${year}-01-01`, to: `${year}-12-31` }, filters);
+}
+
+/** A period of days, both included (YYYY-MM-DD). */
+export interface Period { from: string; to: string }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+function isDay(v: string): boolean {
+  if (!ISO_DAY.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/**
+ * The period a report query asks for: `year` (the calendar year), `year` + `quarter` (1-4), or
+ * `from` + `to` (any range of days, both included, also over a year end). Anything else, a day
+ * that does not exist, or from after to is refused with 400.
+ */
+export function resolvePeriod(q: { year?: number; quarter?: number; from?: string; to?: string }): Period & { quarter: number | null } {
+  const bad = (field: string, message: string, title = 'Ongeldige periode'): never => { throw new ValidationError(title, [{ field: `querystring.${field}`, message }], 400); };
+  if (q.from !== undefined || q.to !== undefined) {
+    if (q.year !== undefined || q.quarter !== undefined) bad('year', 'Geef een jaar (met kwartaal) of een periode van-tot, niet beide');
+    if (q.from === undefined) bad('from', 'Begin en einde horen bij elkaar');
+    if (q.to === undefined) bad('to', 'Begin en einde horen bij elkaar');
+    if (!isDay(q.from!)) bad('from', 'Geen geldige datum (JJJJ-MM-DD)');
+    if (!isDay(q.to!)) bad('to', 'Geen geldige datum (JJJJ-MM-DD)');
+    if (q.from! > q.to!) bad('to', 'Het einde ligt voor het begin');
+    if (q.from! < '1900-01-01' || q.to! > '9999-12-31') bad('from', 'Buiten het bereik van jaartallen');
+    return { from: q.from!, to: q.to!, quarter: null };
+  }
+  if (q.year === undefined) return bad('year', 'Geef een jaar (met kwartaal) of een periode van-tot');
+  const year = q.year!;
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) bad('year', 'Geef een jaartal');
+  if (q.quarter === undefined) return { from: `${year}-01-01`, to: `${year}-12-31`, quarter: null };
+  const quarter = q.quarter;
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) bad('quarter', 'Kwartaal 1 tot en met 4');
+  const first = 3 * (quarter - 1) + 1;
+  const last = first + 2;
+  const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate(); // day 0 of the next month
+  const mm = (m: number) => String(m).padStart(2, '0');
+  return { from: `${year}-${mm(first)}-01`, to: `${year}-${mm(last)}-${lastDay}`, quarter };
+}
+
+/** The figures of a period as a report for the stuurgroep (seed 000: per quarter): the annual report's definitions over [from, to]. */
+export async function computePeriodReport(ex: Executor, tenantId: string, period: Period & { quarter: number | null }, filters: ReportFilters = {}): Promise<AnnualReport> {
+  const report = await computeReport(ex, tenantId, period, filters);
+  return { ...report, period: { from: period.from, to: period.to, quarter: period.quarter } };
+}
+
+/**
+ * The one computation behind the annual report and the period report: annual-report.md's
+ * definitions with 1 January and 31 December of Y replaced by the first and last day of the
+ * period (carriedOver: started before its first day and not closed before it, activeAtYearEnd:
+ * active after its last day, ages on the registration date, ...). `year` is the year of `from`.
+ */
+async function computeReport(ex: Executor, tenantId: string, period: Period, filters: ReportFilters): Promise<AnnualReport> {
+  const year = Number(period.from.slice(0, 4));
   const codes = await resolveMunicipalityFilter(ex, tenantId, filters);
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
+  const start = period.from;
+  const end = period.to;
   const s = sql`${start}::date`;
   const e = sql`${end}::date`;
 
@@ -158,8 +215,10 @@ export async function computeAnnualReport(ex: Executor, tenantId: string, year: 
   const codeListQ = rows<{ list: string; code: string }>(ex, sql`select list, code from code_list_entries
     where tenant_id = ${tenantId} and list in ('mainTopic', 'gender', 'problemArea', 'children') order by list, sort, code`);
 
-  const facilitatedQ = computeFacilitatedFigures(ex, tenantId, year, codes);
-  const [basics, byMunicipality, byPartner, distribution, codeList, facilitated] = await Promise.all([basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ, facilitatedQ]);
+  const facilitatedQ = computeFacilitatedFigures(ex, tenantId, period, codes);
+  const outcomeQ = computeOutcomeFigures(ex, tenantId, period, codes);
+  const [basics, byMunicipality, byPartner, distribution, codeList, facilitated, outcome] = await Promise.all([
+    basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ, facilitatedQ, outcomeQ]);
   const b = basics!;
   const denominator = b.activeProcessDirection;
 
@@ -196,6 +255,7 @@ export async function computeAnnualReport(ex: Executor, tenantId: string, year: 
       crossesMunicipalityBorder: percentHalfUp(crossing, denominator),
     },
     facilitated,
+    outcome,
     filters: { region: filters.region ?? null, municipality: filters.municipality ?? null, municipalities: codes ?? [] },
   };
 }
@@ -205,9 +265,10 @@ export async function computeAnnualReport(ex: Executor, tenantId: string, year: 
  * veelplegersoverleg, LPCO and nazorgoverleg, from their own tables only, so nothing above
  * changes. Aggregate SQL; every region, municipality and code appears, zeros included.
  */
-export async function computeFacilitatedFigures(ex: Executor, tenantId: string, year: number, codes: string[] | null = null): Promise<FacilitatedFigures> {
-  const s = sql`${`${year}-01-01`}::date`;
-  const e = sql`${`${year}-12-31`}::date`;
+export async function computeFacilitatedFigures(ex: Executor, tenantId: string, yearOrPeriod: number | Period, codes: string[] | null = null): Promise<FacilitatedFigures> {
+  const p = typeof yearOrPeriod === 'number' ? { from: `${yearOrPeriod}-01-01`, to: `${yearOrPeriod}-12-31` } : yearOrPeriod;
+  const s = sql`${p.from}::date`;
+  const e = sql`${p.to}::date`;
   // veelplegers: persons (merged persons count as the surviving one) with a record active on at
   // least one day of Y, each once, in the region of their latest-starting record active in Y
   const veelplegersQ = rows<{ region: string; n: number }>(ex, sql`with act as (
@@ -262,6 +323,66 @@ export async function computeFacilitatedFigures(ex: Executor, tenantId: string, 
   const nazorg: FacilitatedFigures['nazorg'] = { byMunicipality: {} };
   for (const { code, ...f } of nz) nazorg.byMunicipality[code] = f;
   return { veelplegers, lpco, nazorg };
+}
+
+/**
+ * The section `outcome` (rendement, seed 003): the procesregie cases closed in the period (the
+ * report's `closed`: started, closedAt in the period) with their latest ZRM score at the start and
+ * at closure (table case_outcome_scores, highest version per moment). Per ZRM domain a case counts
+ * only when the domain was scored at both moments; the safety risk likewise. goalsMet comes from
+ * the closure evaluation (cases.evaluation). Aggregate SQL only: no case leaves the database.
+ */
+export async function computeOutcomeFigures(ex: Executor, tenantId: string, period: Period, codes: string[] | null = null): Promise<OutcomeFigures> {
+  const s = sql`${period.from}::date`;
+  const e = sql`${period.to}::date`;
+  const closedCases = sql`${reportDossiers(tenantId, codes, period.from, period.to)}, cl as (
+      select d.case_id from d where d.pr and d.closed_at between ${s} and ${e}
+    ), latest as (
+      select distinct on (o.case_id, o.moment) o.case_id, o.moment, o.scores, o.safety_risk
+        from case_outcome_scores o join cl on cl.case_id = o.case_id
+       where o.tenant_id = ${tenantId}
+       order by o.case_id, o.moment, o.version desc
+    ), pair as (
+      select st.case_id, st.scores as s0, en.scores as s1, st.safety_risk as r0, en.safety_risk as r1
+        from latest st join latest en on en.case_id = st.case_id and en.moment = 'afsluiting'
+       where st.moment = 'start'
+    )`;
+  const domainsQ = rows<{ code: string; improved: number; same: number; worsened: number }>(ex, sql`${closedCases}, cmp as (
+      select kv.key as code, (pair.s1 ->> kv.key)::int - kv.value::text::int as delta
+        from pair cross join lateral jsonb_each(pair.s0) kv
+       where (pair.s1 ->> kv.key) is not null
+    )
+    select c.code,
+      count(cmp.delta) filter (where cmp.delta > 0)::int as improved,
+      count(cmp.delta) filter (where cmp.delta = 0)::int as same,
+      count(cmp.delta) filter (where cmp.delta < 0)::int as worsened
+    from code_list_entries c left join cmp on cmp.code = c.code
+    where c.tenant_id = ${tenantId} and c.list = 'zrmDomain'
+    group by c.code, c.sort order by c.sort, c.code`);
+  const rank = (col: SQL) => sql`(case ${col} when 'hoog' then 3 when 'midden' then 2 when 'laag' then 1 end)`;
+  const totalsQ = one<{ closed: number; scored: number; improved: number; same: number; worsened: number; ja: number; deels: number; nee: number; none: number }>(ex, sql`${closedCases}
+    select
+      (select count(*) from cl)::int as closed,
+      (select count(*) from pair)::int as scored,
+      (select count(*) from pair where ${rank(sql`r1`)} < ${rank(sql`r0`)})::int as improved,
+      (select count(*) from pair where ${rank(sql`r1`)} = ${rank(sql`r0`)})::int as same,
+      (select count(*) from pair where ${rank(sql`r1`)} > ${rank(sql`r0`)})::int as worsened,
+      count(*) filter (where c.evaluation ->> 'goalsMet' = 'ja')::int as ja,
+      count(*) filter (where c.evaluation ->> 'goalsMet' = 'deels')::int as deels,
+      count(*) filter (where c.evaluation ->> 'goalsMet' = 'nee')::int as nee,
+      count(*) filter (where coalesce(c.evaluation ->> 'goalsMet', '') not in ('ja', 'deels', 'nee'))::int as none
+    from cl join cases c on c.id = cl.case_id`);
+  const [domains, t] = await Promise.all([domainsQ, totalsQ]);
+  const byDomain: OutcomeFigures['byDomain'] = {};
+  for (const d of domains) byDomain[d.code] = { improved: d.improved, same: d.same, worsened: d.worsened };
+  const recorded = t!.ja + t!.deels + t!.nee;
+  return {
+    closed: t!.closed,
+    scoredAtBoth: t!.scored,
+    byDomain,
+    safetyRisk: { improved: t!.improved, same: t!.same, worsened: t!.worsened },
+    goalsMet: { ja: t!.ja, deels: t!.deels, nee: t!.nee, notRecorded: t!.none, percentMet: percentHalfUp(t!.ja, recorded) },
+  };
 }
 
 /** Totals of the per-municipality table (the "Drenthe" row of the report). */

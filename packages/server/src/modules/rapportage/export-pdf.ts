@@ -8,7 +8,7 @@ import PdfPrinter from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import type { AnnualReport, ReportLabels } from './annual-report.js';
 import { municipalityTotals } from './annual-report.js';
-import { BASICS_LABELS, DOMAIN_LABELS, MUNICIPALITY_COLUMNS, PERCENTAGE_TABLES, filterLine } from './labels.js';
+import { BASICS_LABELS, DOMAIN_LABELS, GOALS_MET_LABELS, MUNICIPALITY_COLUMNS, OUTCOME_COLUMNS, PERCENTAGE_TABLES, activeAtEndLabel, filterLine, periodWords, reportTitle } from './labels.js';
 
 const require = createRequire(import.meta.url);
 let printer: PdfPrinter | undefined;
@@ -105,6 +105,31 @@ function facilitatedSection(report: AnnualReport, labels: ReportLabels): Content
   ];
 }
 
+/** Outcome (rendement): ZRM and safety risk of the cases closed in the period, and goals met. */
+function outcomeSection(report: AnnualReport, labels: ReportLabels): Content[] {
+  const o = report.outcome;
+  return [
+    { text: 'Uitkomst van de afgesloten procesregie', style: 'h1', fontSize: 14, pageBreak: 'before' },
+    { text: `${o.closed} procesregiecasussen afgesloten, waarvan ${o.scoredAtBoth} met een Zelfredzaamheid-Matrix bij start en afsluiting. Een leefgebied telt alleen mee als het op beide momenten is gescoord.`, style: 'note' },
+    { text: 'Zelfredzaamheid per leefgebied en veiligheidsrisico', style: 'h2' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 70, 70, 70],
+        body: [
+          [th('Leefgebied'), ...OUTCOME_COLUMNS.map(([, l]) => th(l, 'right'))],
+          ...Object.entries(o.byDomain).map(([c, v]) => [{ text: labels.codeLists.zrmDomain?.[c] ?? c }, ...OUTCOME_COLUMNS.map(([k]) => num(v[k]))]),
+          [{ text: 'Veiligheidsrisico', bold: true }, ...OUTCOME_COLUMNS.map(([k]) => num(o.safetyRisk[k], true))],
+        ],
+      },
+      layout: tableLayout,
+    },
+    { text: 'Doelen behaald (evaluatie bij afsluiting)', style: 'h2' },
+    barChart(GOALS_MET_LABELS.map(([k, l]) => ({ label: l, value: o.goalsMet[k] }))),
+    { text: `${o.goalsMet.percentMet}% van de afgesloten casussen met een vastgelegde evaluatie haalde de doelen.`, style: 'note' },
+  ];
+}
+
 export function annualReportDefinition(report: AnnualReport, labels: ReportLabels): TDocumentDefinitions {
   const totals = municipalityTotals(report);
   const partnerTotal = report.byPartner.reduce((a, p) => a + p.registered, 0);
@@ -112,7 +137,7 @@ export function annualReportDefinition(report: AnnualReport, labels: ReportLabel
   return {
     pageSize: 'A4',
     pageMargins: [40, 50, 40, 50],
-    info: { title: `Jaarverslag ${report.year} - ${labels.tenantName}`, author: labels.tenantName, subject: 'Jaarverslag (geaggregeerde cijfers)' },
+    info: { title: `${reportTitle(report)} - ${labels.tenantName}`, author: labels.tenantName, subject: `${reportTitle(report)} (geaggregeerde cijfers)` },
     defaultStyle: { font: 'Roboto', fontSize: 9 },
     styles: {
       h1: { fontSize: 18, bold: true, color: COLOR },
@@ -122,11 +147,11 @@ export function annualReportDefinition(report: AnnualReport, labels: ReportLabel
       note: { fontSize: 8, italics: true, color: '#555555' },
     },
     header: (currentPage: number) => (currentPage > 1
-      ? { text: `${labels.tenantName} - Jaarverslag ${report.year}`, fontSize: 8, color: '#555555', margin: [40, 24, 40, 0] }
+      ? { text: `${labels.tenantName} - ${reportTitle(report)}`, fontSize: 8, color: '#555555', margin: [40, 24, 40, 0] }
       : { text: '' }),
     footer: (currentPage: number, pageCount: number) => ({ text: `Pagina ${currentPage} van ${pageCount}`, alignment: 'center', fontSize: 8, margin: [0, 20, 0, 0] }),
     content: [
-      { text: `Jaarverslag ${report.year}`, style: 'h1' },
+      { text: reportTitle(report), style: 'h1' },
       { text: labels.tenantName, style: 'sub' },
       { text: filterLine(report, labels), style: 'sub' },
 
@@ -142,14 +167,14 @@ export function annualReportDefinition(report: AnnualReport, labels: ReportLabel
           headerRows: 1,
           widths: ['*', ...MUNICIPALITY_COLUMNS.map(() => 52)],
           body: [
-            [th('Gemeente'), ...MUNICIPALITY_COLUMNS.map(([, l]) => th(l, 'right'))],
+            [th('Gemeente'), ...MUNICIPALITY_COLUMNS.map(([k, l]) => th(k === 'activeAtYearEnd' ? activeAtEndLabel(report) : l, 'right'))],
             ...report.byMunicipality.map((m) => [{ text: m.name }, ...MUNICIPALITY_COLUMNS.map(([k]) => num(m[k]))]),
             [{ text: `Totaal ${labels.areaName}`, bold: true }, ...MUNICIPALITY_COLUMNS.map(([k]) => num(totals[k], true))],
           ],
         },
         layout: tableLayout,
       },
-      { text: 'Procesregie = meegenomen + instroom; meegenomen + instroom - afgesloten = actief op 31 december.', style: 'note', margin: [0, 4, 0, 0] },
+      { text: `Procesregie = meegenomen + instroom; meegenomen + instroom - afgesloten = ${activeAtEndLabel(report).toLowerCase()}.`, style: 'note', margin: [0, 4, 0, 0] },
 
       { text: 'Aangemelde procesregiecasuïstiek per convenantpartner', style: 'h2', pageBreak: 'before' },
       {
@@ -168,7 +193,7 @@ export function annualReportDefinition(report: AnnualReport, labels: ReportLabel
       barChart(Object.entries(report.byDomain).map(([d, n]) => ({ label: DOMAIN_LABELS[d] ?? d, value: n }))),
 
       { text: 'Kenmerken van de actieve procesregiecasuïstiek', style: 'h1', fontSize: 14, pageBreak: 'before' },
-      { text: `Percentages van de ${report.basics.activeProcessDirection} in ${report.year} actieve procesregiecasussen, afgerond op hele procenten.`, style: 'note' },
+      { text: `Percentages van de ${report.basics.activeProcessDirection} in ${periodWords(report)} actieve procesregiecasussen, afgerond op hele procenten.`, style: 'note' },
       ...percentageSection(report, labels, pt.mainTopic!),
       ...percentageSection(report, labels, pt.ageGroup!),
       ...percentageSection(report, labels, pt.gender!),
@@ -179,6 +204,7 @@ export function annualReportDefinition(report: AnnualReport, labels: ReportLabel
       { text: 'Gemeentegrensoverschrijdend', style: 'h2' },
       barChart([{ label: 'Gemeentegrensoverschrijdende casuïstiek', value: report.percentages.crossesMunicipalityBorder }], { max: 100, unit: '%' }),
       ...facilitatedSection(report, labels),
+      ...outcomeSection(report, labels),
     ],
   };
 }

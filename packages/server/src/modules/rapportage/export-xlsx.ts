@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { AnnualReport, ReportLabels } from './annual-report.js';
 import { municipalityTotals } from './annual-report.js';
-import { BASICS_LABELS, DOMAIN_LABELS, MUNICIPALITY_COLUMNS, PERCENTAGE_TABLES, filterLine } from './labels.js';
+import { BASICS_LABELS, DOMAIN_LABELS, GOALS_MET_LABELS, MUNICIPALITY_COLUMNS, OUTCOME_COLUMNS, PERCENTAGE_TABLES, activeAtEndLabel, filterLine, periodWords, reportTitle } from './labels.js';
 
 /** Text that would start a formula gets a leading apostrophe (OWASP CSV/formula injection). */
 export function neutralise(value: string): string {
@@ -29,22 +29,23 @@ function addTable(wb: ExcelJS.Workbook, name: string, header: string[], body: Ce
 export async function annualReportXlsx(report: AnnualReport, labels: ReportLabels): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = neutralise(labels.tenantName);
-  wb.title = `Jaarverslag ${report.year}`;
+  wb.title = reportTitle(report);
   wb.created = new Date();
 
   addTable(wb, 'Over dit rapport', ['Gegeven', 'Waarde'], [
     ['Organisatie', labels.tenantName],
-    ['Jaar', report.year],
+    [report.period ? 'Periode' : 'Jaar', report.period ? periodWords(report) : report.year],
     ['Selectie', filterLine(report, labels)],
     ['Aangemaakt op', new Date().toISOString().slice(0, 10)],
-    ['Toelichting', 'Alleen geaggregeerde cijfers; percentages over de actieve procesregiecasussen van het jaar, halven naar boven afgerond.'],
+    ['Toelichting', `Alleen geaggregeerde cijfers; percentages over de actieve procesregiecasussen van ${report.period ? 'de periode' : 'het jaar'}, halven naar boven afgerond.`],
   ]);
 
   addTable(wb, 'Basiscijfers', ['Code', 'Omschrijving', 'Aantal'],
     BASICS_LABELS.map(([key, label]) => [key, label, report.basics[key]]));
 
   const totals = municipalityTotals(report);
-  addTable(wb, 'Per gemeente', ['Code', 'Gemeente', 'Regio', ...MUNICIPALITY_COLUMNS.map(([, l]) => l)], [
+  const columns = MUNICIPALITY_COLUMNS.map(([k, l]) => (k === 'activeAtYearEnd' ? activeAtEndLabel(report) : l));
+  addTable(wb, 'Per gemeente', ['Code', 'Gemeente', 'Regio', ...columns], [
     ...report.byMunicipality.map((m) => [m.code, m.name, m.region, ...MUNICIPALITY_COLUMNS.map(([k]) => m[k])]),
     ['', `Totaal ${labels.areaName}`, '', ...MUNICIPALITY_COLUMNS.map(([k]) => totals[k])],
   ], { totalRow: true });
@@ -77,6 +78,19 @@ export async function annualReportXlsx(report: AnnualReport, labels: ReportLabel
   ], { totalRow: true });
   addTable(wb, 'Nazorg', ['Code', 'Gemeente', 'Instroom', 'Waarvan afgesloten', 'Afgesloten van eerder', 'Doorlopend'],
     Object.entries(fa.nazorg.byMunicipality).map(([c, v]) => [c, mun.get(c) ?? c, v.inflow, v.closedOfInflow, v.closedOfEarlier, v.carriedThrough]));
+
+  // outcome (rendement) of the procesregie cases closed in the period
+  const o = report.outcome;
+  addTable(wb, 'Uitkomst ZRM', ['Code', 'Leefgebied (ZRM)', ...OUTCOME_COLUMNS.map(([, l]) => l)], [
+    ...Object.entries(o.byDomain).map(([c, v]) => [c, labels.codeLists.zrmDomain?.[c] ?? c, ...OUTCOME_COLUMNS.map(([k]) => v[k])]),
+    ['veiligheidsrisico', 'Veiligheidsrisico', ...OUTCOME_COLUMNS.map(([k]) => o.safetyRisk[k])],
+  ]);
+  addTable(wb, 'Doelen behaald', ['Omschrijving', 'Aantal'], [
+    ['Afgesloten procesregiecasussen', o.closed],
+    ['waarvan gescoord bij start en afsluiting', o.scoredAtBoth],
+    ...GOALS_MET_LABELS.map(([k, l]) => [l, o.goalsMet[k]] as Cell[]),
+    ['Percentage doelen behaald (van de vastgelegde evaluaties)', o.goalsMet.percentMet],
+  ]);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -27,6 +27,8 @@ export interface Dossier {
   gender?: string;
   firstName?: string;
   lastName?: string;
+  /** The closure evaluation's goalsMet (cases.evaluation). */
+  goalsMet?: 'ja' | 'deels' | 'nee';
 }
 
 /** A fresh tenant with the default reference data; returns its id. */
@@ -45,8 +47,9 @@ export async function makeUser(ex: Executor, tenantId: string, roles: Role[], or
   return email;
 }
 
-/** Inserts the dossiers (a person, a registration and, unless caseKind is null, a case each). */
-export async function insertDossiers(ex: Executor, tenantId: string, dossiers: Dossier[]): Promise<void> {
+/** Inserts the dossiers (a person, a registration and, unless caseKind is null, a case each); returns the case ids (null: no case). */
+export async function insertDossiers(ex: Executor, tenantId: string, dossiers: Dossier[]): Promise<(string | null)[]> {
+  const ids: (string | null)[] = [];
   for (const d of dossiers) {
     const person = await one<{ id: string }>(ex, sql`insert into persons (tenant_id, first_name, last_name, birth_date, gender)
       values (${tenantId}, ${d.firstName ?? 'Jan'}, ${d.lastName ?? 'Fixture'}, ${d.birthDate === undefined ? '1980-06-15' : d.birthDate}, ${d.gender ?? 'man'})
@@ -60,11 +63,14 @@ export async function insertDossiers(ex: Executor, tenantId: string, dossiers: D
       returning id`);
     if (caseKind) {
       const status = d.closedAt ? 'afgesloten' : 'actief';
-      await ex.execute(sql`insert into cases (tenant_id, registration_id, person_id, kind, approach, status, purpose, started_at, closed_at)
+      const c = await one<{ id: string }>(ex, sql`insert into cases (tenant_id, registration_id, person_id, kind, approach, status, purpose, started_at, closed_at, evaluation)
         values (${tenantId}, ${reg!.id}, ${person!.id}, ${caseKind}, ${d.approach ?? (caseKind === 'procesregie' ? 'maatwerk' : null)}, ${status},
-          'fixture', ${d.startedAt ?? null}, ${d.closedAt ?? null})`);
-    }
+          'fixture', ${d.startedAt ?? null}, ${d.closedAt ?? null}, ${d.goalsMet ? JSON.stringify({ goalsMet: d.goalsMet }) : null}::jsonb)
+        returning id`);
+      ids.push(c!.id);
+    } else ids.push(null);
   }
+  return ids;
 }
 
 /** n copies of a dossier. */

@@ -40,3 +40,39 @@ export function filterLine(report: AnnualReport, labels: ReportLabels): string {
   if (f.municipality) parts.push(`gemeente ${report.byMunicipality.find((m) => m.code === f.municipality)?.name ?? f.municipality}`);
   return `Selectie: ${parts.join(', ')}`;
 }
+
+const dutchDay = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+  return `${d} ${months[m! - 1]} ${y}`;
+};
+
+/** "Jaarverslag 2026", "Cijfers 2e kwartaal 2026" or "Cijfers 1 maart 2026 tot en met 31 maart 2026". */
+export function reportTitle(report: AnnualReport): string {
+  const p = report.period;
+  if (!p) return `Jaarverslag ${report.year}`;
+  if (p.quarter) return `Cijfers ${p.quarter}e kwartaal ${report.year}`;
+  if (p.from === `${report.year}-01-01` && p.to === `${report.year}-12-31`) return `Cijfers ${report.year}`;
+  return `Cijfers ${dutchDay(p.from)} tot en met ${dutchDay(p.to)}`;
+}
+
+/** The period as words: "2026" for the annual report, else "1 april 2026 tot en met 30 juni 2026". */
+export function periodWords(report: AnnualReport): string {
+  return report.period ? `${dutchDay(report.period.from)} tot en met ${dutchDay(report.period.to)}` : String(report.year);
+}
+
+/** The column "active at the end": 31 December for the annual report, the period's last day otherwise. */
+export function activeAtEndLabel(report: AnnualReport): string {
+  return report.period ? `Actief op ${dutchDay(report.period.to)}` : 'Actief op 31 december';
+}
+
+/** File name stem: jaarverslag-2026, cijfers-2026-k2, cijfers-2026-03-01-2026-03-31. */
+export function reportFileStem(report: AnnualReport): string {
+  const p = report.period;
+  if (!p) return `jaarverslag-${report.year}`;
+  if (p.quarter) return `cijfers-${report.year}-k${p.quarter}`;
+  return `cijfers-${p.from}-${p.to}`;
+}
+
+export const OUTCOME_COLUMNS: ['improved' | 'same' | 'worsened', string][] = [['improved', 'Verbeterd'], ['same', 'Gelijk gebleven'], ['worsened', 'Verslechterd']];
+export const GOALS_MET_LABELS: ['ja' | 'deels' | 'nee' | 'notRecorded', string][] = [['ja', 'Doelen behaald'], ['deels', 'Deels behaald'], ['nee', 'Niet behaald'], ['notRecorded', 'Niet vastgelegd']];

@@ -114,7 +114,7 @@ describe('exports', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Over dit rapport', 'Basiscijfers', 'Per gemeente', 'Per partner', 'Per domein', 'Hoofdthema', 'Leeftijd', 'Geslacht', 'Problematiek', 'Kinderen', 'Gemeentegrens',
-      'Veelplegers', 'LPCO', 'Nazorg',
+      'Veelplegers', 'LPCO', 'Nazorg', 'Uitkomst ZRM', 'Doelen behaald',
     ]);
     const body = (name: string) => {
       const out: unknown[][] = [];
@@ -129,6 +129,11 @@ describe('exports', () => {
     expect(nazorg.map((r) => r[0])).toEqual(Object.keys(json.facilitated.nazorg.byMunicipality));
     for (const r of nazorg) expect(r.slice(2)).toEqual(Object.values(json.facilitated.nazorg.byMunicipality[r[0] as string]!));
     expect(body('LPCO').at(-1)![2]).toBe(json.facilitated.lpco.total);
+    // the outcome section: one row per ZRM domain and the safety risk, the goals met
+    const zrm = body('Uitkomst ZRM');
+    expect(zrm.map((r) => r[0])).toEqual([...Object.keys(json.outcome.byDomain), 'veiligheidsrisico']);
+    for (const r of zrm.slice(0, -1)) expect(r.slice(2)).toEqual(Object.values(json.outcome.byDomain[r[0] as string]!));
+    expect(body('Doelen behaald')[0]![1]).toBe(json.outcome.closed);
 
     const mun = body('Per gemeente');
     expect(mun).toHaveLength(json.byMunicipality.length + 1);
@@ -158,14 +163,14 @@ describe('exports', () => {
     expect(body('Gemeentegrens')[0]![1]).toBe(json.percentages.crossesMunicipalityBorder);
   });
 
-  it('PDF is an A4 document of five pages (the fifth: the facilitated meetings)', async () => {
+  it('PDF is an A4 document of six pages (the fifth: the facilitated meetings, the sixth: the outcome)', async () => {
     const res = await env.app.inject({ method: 'GET', url: `/api/reports/annual.pdf?year=${YEAR}`, headers: { cookie: manager.cookie! } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdf.toString('latin1');
-    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(5);
+    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(6);
     expect(text).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
     // the document title carries the year and the tenant's name (pdfkit writes it as a text string)
     expect(text).toContain('Jaarverslag 2020');
@@ -175,6 +180,6 @@ describe('exports', () => {
     const res = await env.app.inject({ method: 'GET', url: `/api/reports/annual.pdf?year=${YEAR}&municipality=GM0114`, headers: { cookie: manager.cookie! } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toBe('attachment; filename="jaarverslag-2020-gm0114.pdf"');
-    expect(res.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(5);
+    expect(res.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(6);
   });
 });

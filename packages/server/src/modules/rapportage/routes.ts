@@ -7,7 +7,8 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import type { AnnualReport } from './annual-report.js';
-import { AGE_GROUPS, computeAnnualReport, loadReportLabels } from './annual-report.js';
+import { AGE_GROUPS, computeAnnualReport, computePeriodReport, loadReportLabels, resolvePeriod } from './annual-report.js';
+import { reportFileStem } from './labels.js';
 import { annualReportXlsx } from './export-xlsx.js';
 import { annualReportPdf } from './export-pdf.js';
 
@@ -20,6 +21,14 @@ export const ReportQuery = Type.Object({
 }, { additionalProperties: false });
 
 const Count = Type.Integer({ minimum: 0 });
+const Change = Type.Object({ improved: Count, same: Count, worsened: Count });
+const OutcomeSchema = Type.Object({
+  closed: Count,
+  scoredAtBoth: Count,
+  byDomain: Type.Record(Type.String(), Change, { description: 'Per ZRM-leefgebied (lijst zrmDomain): afgesloten casussen met een betere, gelijke of slechtere score bij afsluiting dan bij start' }),
+  safetyRisk: Change,
+  goalsMet: Type.Object({ ja: Count, deels: Count, nee: Count, notRecorded: Count, percentMet: Type.Integer({ minimum: 0, maximum: 100 }) }),
+}, { description: 'Uitkomst (rendement) van de procesregiecasussen die in de periode zijn afgesloten; alleen aantallen' });
 const Percentages = Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 100 }));
 export const AnnualReportSchema = Type.Object({
   year: Type.Integer(),
@@ -48,17 +57,32 @@ export const AnnualReportSchema = Type.Object({
       byMunicipality: Type.Record(Type.String(), Type.Object({ inflow: Count, closedOfInflow: Count, closedOfEarlier: Count, carriedThrough: Count })),
     }),
   }, { description: 'Registraties van de gefaciliteerde overleggen (veelplegers, LPCO, nazorg); tellen nergens anders mee' }),
+  outcome: OutcomeSchema,
   filters: Type.Object({ region: Type.Union([Type.String(), Type.Null()]), municipality: Type.Union([Type.String(), Type.Null()]), municipalities: Type.Array(Type.String()) }),
 }, { description: 'Geaggregeerde jaarcijfers (annual-report.md); percentages over de in het jaar actieve procesregiecasussen, halven naar boven afgerond' });
 
 type Query = { year: number; region?: string; municipality?: string };
+
+export const PeriodQuery = Type.Object({
+  year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 9999, description: 'Jaar (met quarter: het kwartaal van dat jaar)' })),
+  quarter: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: 'Kwartaal 1-4 van year' })),
+  from: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Eerste dag (JJJJ-MM-DD), met to' })),
+  to: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Laatste dag (JJJJ-MM-DD), inbegrepen' })),
+  region: ReportQuery.properties.region,
+  municipality: ReportQuery.properties.municipality,
+}, { additionalProperties: false });
+export const PeriodReportSchema = Type.Object({
+  ...AnnualReportSchema.properties,
+  period: Type.Object({ from: Type.String(), to: Type.String(), quarter: Type.Union([Type.Integer(), Type.Null()]) }),
+}, { description: 'De cijfers van een kwartaal of een willekeurige periode met de definities van het jaarverslag (begin en einde van de periode in plaats van 1 januari en 31 december)' });
+type PQuery = { year?: number; quarter?: number; from?: string; to?: string; region?: string; municipality?: string };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } });
 
 function fileName(report: AnnualReport, ext: string): string {
   const sel = report.filters.municipality ?? report.filters.region;
-  return `jaarverslag-${report.year}${sel ? `-${sel.toLowerCase()}` : ''}.${ext}`;
+  return `${reportFileStem(report)}${sel ? `-${sel.toLowerCase()}` : ''}.${ext}`;
 }
 
 function sendFile(reply: FastifyReply, body: Buffer, type: string, name: string) {
@@ -107,6 +131,49 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
     const { actor } = ctxOf(request, db);
     const q = request.query as Query;
     const [report, labels] = await Promise.all([computeAnnualReport(db, actor.tenantId, q.year, q), loadReportLabels(db, actor.tenantId)]);
+    return sendFile(reply, await annualReportPdf(report, labels), 'application/pdf', fileName(report, 'pdf'));
+  });
+
+  // the same figures for a quarter or any range of days (seed 000: quarterly to the stuurgroep)
+  const periodReport = (request: { query: unknown }, actorTenant: string) => {
+    const q = request.query as PQuery;
+    return computePeriodReport(db, actorTenant, resolvePeriod(q), q);
+  };
+  app.get('/api/reports/period', {
+    config: access,
+    schema: {
+      operationId: 'getPeriodReport', tags: ['rapportage'],
+      summary: 'Cijfers van een kwartaal (year + quarter) of een periode (from + to) met de definities van het jaarverslag (manager, beheerder)',
+      querystring: PeriodQuery,
+      response: { 200: PeriodReportSchema },
+    },
+  }, async (request, reply) => {
+    const { actor } = ctxOf(request, db);
+    reply.header('cache-control', 'no-store');
+    return periodReport(request, actor.tenantId);
+  });
+
+  app.get('/api/reports/period.xlsx', {
+    config: access,
+    schema: {
+      operationId: 'getPeriodReportXlsx', tags: ['rapportage'], summary: 'Cijfers van een kwartaal of periode als spreadsheet', querystring: PeriodQuery,
+      response: { 200: binary(XLSX, 'Spreadsheet met één tabblad per tabel; getallen als getallen') },
+    },
+  }, async (request, reply) => {
+    const { actor } = ctxOf(request, db);
+    const [report, labels] = await Promise.all([periodReport(request, actor.tenantId), loadReportLabels(db, actor.tenantId)]);
+    return sendFile(reply, await annualReportXlsx(report, labels), XLSX, fileName(report, 'xlsx'));
+  });
+
+  app.get('/api/reports/period.pdf', {
+    config: access,
+    schema: {
+      operationId: 'getPeriodReportPdf', tags: ['rapportage'], summary: 'Cijfers van een kwartaal of periode als PDF', querystring: PeriodQuery,
+      response: { 200: binary('application/pdf', 'PDF (A4) met de tabellen, staafdiagrammen en paginanummers') },
+    },
+  }, async (request, reply) => {
+    const { actor } = ctxOf(request, db);
+    const [report, labels] = await Promise.all([periodReport(request, actor.tenantId), loadReportLabels(db, actor.tenantId)]);
     return sendFile(reply, await annualReportPdf(report, labels), 'application/pdf', fileName(report, 'pdf'));
   });
 }

@@ -14,6 +14,7 @@ import { Page } from '../../layout/Page';
 import { DataTable, ErrorState, Paragraph, Section, SelectField, Spinner, type Column } from '../../ui';
 import { BarFigure } from './charts';
 import { FacilitatedSection } from './FacilitatedSection';
+import { OutcomeSection } from './OutcomeSection';
 import { FIRST_YEAR, reportQuery, yearOptions } from './common';
 import { areaName, useNumberFormat, useRapT, type RapKey } from './texts';
 import type { AnnualReport, MunicipalityFigures } from './types';
@@ -210,6 +211,7 @@ export default function JaarverslagPage() {
             </div>
           </Section>
           <FacilitatedSection report={report} last={last} reference={reference.data} />
+          <OutcomeSection report={report} reference={reference.data} period={String(year)} />
         </>
       )}
     </Page>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it } from 'vitest';
-import { parseNumber, reportQuery, yearOptions } from './common';
+import { lastCompleteQuarter, parseNumber, periodQuery, reportQuery, yearOptions } from './common';
 
 describe('report page helpers', () => {
   it('builds the report query with only the filters that are set', () => {
@@ -19,5 +19,15 @@ describe('report page helpers', () => {
     expect(parseNumber('')).toBeNaN();
     expect(parseNumber('abc')).toBeNaN();
     expect(parseNumber('1.234,5')).toBeNaN();
+  });
+  it('builds the period query for a quarter or a range', () => {
+    expect(periodQuery({ kind: 'kwartaal', year: 2026, quarter: 2 }, '', '')).toBe('year=2026&quarter=2');
+    expect(periodQuery({ kind: 'periode', from: '2025-12-01', to: '2026-01-31' }, 'noord', '')).toBe('from=2025-12-01&to=2026-01-31&region=noord');
+  });
+  it('takes the last quarter that has ended', () => {
+    expect(lastCompleteQuarter(new Date(2026, 0, 1))).toEqual({ year: 2025, quarter: 4 });
+    expect(lastCompleteQuarter(new Date(2026, 2, 31))).toEqual({ year: 2025, quarter: 4 });
+    expect(lastCompleteQuarter(new Date(2026, 3, 1))).toEqual({ year: 2026, quarter: 1 });
+    expect(lastCompleteQuarter(new Date(2026, 11, 31))).toEqual({ year: 2026, quarter: 3 });
   });
 });

@@ -24,3 +24,20 @@ export function parseNumber(text: string): number {
   const s = text.trim().replace(/\s/g, '').replace(',', '.');
   return s === '' || !/^-?[0-9]*\.?[0-9]+$/.test(s) ? Number.NaN : Number(s);
 }
+
+/** A period of the figures page: a quarter of a year or any range of days (both included). */
+export type PeriodChoice = { kind: 'kwartaal'; year: number; quarter: number } | { kind: 'periode'; from: string; to: string };
+
+/** The query of GET /api/reports/period (and its exports) for a period and the optional filters. */
+export function periodQuery(p: PeriodChoice, region: string, municipality: string): string {
+  const q = p.kind === 'kwartaal' ? new URLSearchParams({ year: String(p.year), quarter: String(p.quarter) }) : new URLSearchParams({ from: p.from, to: p.to });
+  if (region) q.set('region', region);
+  if (municipality) q.set('municipality', municipality);
+  return q.toString();
+}
+
+/** The last quarter that has ended on `today` (the first quarter of a year: the last one of the year before). */
+export function lastCompleteQuarter(today = new Date()): { year: number; quarter: number } {
+  const q = Math.floor(today.getMonth() / 3); // 0-3: the quarter running now, so q is the last one ended
+  return q === 0 ? { year: today.getFullYear() - 1, quarter: 4 } : { year: today.getFullYear(), quarter: q };
+}

@@ -11,6 +11,7 @@ import { ErrorSummary, FormSection, RadioGroupField, mapServerErrors, useErrorTe
 import type { Agreement, GoalsMet } from '../common/types';
 import { DueDate } from './AgreementsTab';
 import type { CaseTabProps } from './props';
+import { ZrmSection } from '../common/ZrmSection';
 
 type Choice = '' | 'done' | 'cancelled' | 'carry';
 const GOALS_MET: GoalsMet[] = ['ja', 'deels', 'nee'];
@@ -99,6 +100,7 @@ export function CloseTab({ c, labels, reload, notify, selectTab }: CaseTabProps)
     <>
       <Heading level={2}>{t('casus.tabs.close')}</Heading>
       <Paragraph>{t('casus.close.intro')}</Paragraph>
+      {c.kind === 'procesregie' && <ZrmSection caseId={c.id} moment="afsluiting" labels={labels} editable notify={notify} />}
       <form noValidate onSubmit={submit} className="zvh-cf-form">
         <ErrorSummary attempt={attempt} errors={summary} message={generalError} />
         <FormSection legend={t('casus.close.openTitle')} description={t('casus.close.openIntro')} level={3}>

@@ -10,6 +10,9 @@ import { Button, ButtonGroup, CheckboxField, EmptyState, Heading, Paragraph, Sec
 import { Details, ErrorSummary, FormSection, MultiLine, StaleVersionAlert, focusField, mapServerErrors, useErrorText } from '../common/forms';
 import type { AnalysisItem, Plan } from '../common/types';
 import type { CaseTabProps } from './props';
+import { can } from '@zvh/shared';
+import { useUser } from '../../../auth/AuthContext';
+import { ZrmSection } from '../common/ZrmSection';
 
 interface GoalRow {
   key: number;
@@ -24,6 +27,19 @@ export function PlanTab(props: CaseTabProps) {
       <Heading level={2}>{t('casus.tabs.plan')}</Heading>
       <Paragraph>{t('casus.plan.intro')}</Paragraph>
       {props.c.permissions.manage ? <PlanForm {...props} /> : <PlanView {...props} />}
+      <OutcomeScores {...props} />
+    </>
+  );
+}
+
+/** ZRM and safety risk at the start (and, once the case is closed, at closure): the procesregisseur's only. */
+function OutcomeScores({ c, labels, notify, zvh }: CaseTabProps) {
+  const user = useUser();
+  if (!zvh || !can(user.roles, 'case.direct') || c.kind !== 'procesregie') return null;
+  return (
+    <>
+      <ZrmSection caseId={c.id} moment="start" labels={labels} editable={c.permissions.manage} notify={notify} />
+      {c.status === 'afgesloten' && <ZrmSection caseId={c.id} moment="afsluiting" labels={labels} editable notify={notify} />}
     </>
   );
 }
