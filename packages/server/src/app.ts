@@ -89,6 +89,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
       security: [{ session: [] }],
     },
     transform: documentRoute,
+    // shared schemas keep their $id as their name in components.schemas (the generated web types use it)
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   app.addSchema(ErrorBody);
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

@@ -1791,11 +1791,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * ErrorBody
-         * @description Het ene foutmodel van de API
-         */
-        "def-0": {
+        /** @description Het ene foutmodel van de API */
+        ErrorBody: {
             error: {
                 /** @description Machineleesbare foutcode, bv. validation, not_found, stale_version */
                 code: string;
@@ -1804,8 +1801,7 @@ export interface components {
                 details?: unknown;
             };
         };
-        /** RegistrationListItem */
-        "def-1": {
+        RegistrationListItem: {
             id: string;
             kind: string;
             status: string;
@@ -1819,8 +1815,7 @@ export interface components {
             outcome: string | null;
             waitingWorkdays: number;
         };
-        /** CaseListItem */
-        "def-2": {
+        CaseListItem: {
             id: string;
             caseNumber: string | null;
             kind: string;
@@ -1921,7 +1916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -1930,7 +1925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -1939,7 +1934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -1948,7 +1943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Te veel pogingen; probeer het later opnieuw */
@@ -1957,7 +1952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -1977,7 +1972,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -1986,7 +1981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -1995,7 +1990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2004,7 +1999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2064,7 +2059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2091,7 +2086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2100,7 +2095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2109,7 +2104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2118,7 +2113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2167,7 +2162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2176,7 +2171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2185,7 +2180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -2194,7 +2189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2203,7 +2198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2212,7 +2207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2238,7 +2233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2247,7 +2242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2256,7 +2251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -2265,7 +2260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2274,7 +2269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2283,7 +2278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2318,7 +2313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2327,7 +2322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2336,7 +2331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -2345,7 +2340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2354,7 +2349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2363,7 +2358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2392,7 +2387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2401,7 +2396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2430,7 +2425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2439,7 +2434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2479,7 +2474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2488,7 +2483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2497,7 +2492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -2506,7 +2501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2515,7 +2510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2524,7 +2519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2565,7 +2560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2574,7 +2569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2583,7 +2578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -2592,7 +2587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -2601,7 +2596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2610,7 +2605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2619,7 +2614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2648,7 +2643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2657,7 +2652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2695,7 +2690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2704,7 +2699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2713,7 +2708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -2722,7 +2717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2731,7 +2726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2740,7 +2735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2780,7 +2775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2789,7 +2784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2798,7 +2793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -2807,7 +2802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -2816,7 +2811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2825,7 +2820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2834,7 +2829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2863,7 +2858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2872,7 +2867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -2911,7 +2906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -2920,7 +2915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -2929,7 +2924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -2938,7 +2933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -2947,7 +2942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -2956,7 +2951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -2965,7 +2960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -3004,7 +2999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3013,7 +3008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3022,7 +3017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -3031,7 +3026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -3040,7 +3035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -3049,7 +3044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -3058,7 +3053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -3087,7 +3082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3096,7 +3091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -3138,7 +3133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3147,7 +3142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3156,7 +3151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -3165,7 +3160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -3174,7 +3169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -3183,7 +3178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -3226,7 +3221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3235,7 +3230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3244,7 +3239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -3253,7 +3248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -3262,7 +3257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -3271,7 +3266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -3280,7 +3275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -3311,7 +3306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3320,7 +3315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3329,7 +3324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -3338,7 +3333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -3347,7 +3342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -3356,7 +3351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -3365,7 +3360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -3397,7 +3392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-1"][];
+                    "application/json": components["schemas"]["RegistrationListItem"][];
                 };
             };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
@@ -3406,7 +3401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3415,7 +3410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3424,7 +3419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3491,7 +3486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3500,7 +3495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3509,7 +3504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -3518,7 +3513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -3527,7 +3522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -3536,7 +3531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3626,7 +3621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3635,7 +3630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3644,7 +3639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -3653,7 +3648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3686,7 +3681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3695,7 +3690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3704,7 +3699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -3713,7 +3708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -3722,7 +3717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -3731,7 +3726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -3740,7 +3735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3801,7 +3796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3810,7 +3805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3819,7 +3814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -3828,7 +3823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -3837,7 +3832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -3846,7 +3841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -3855,7 +3850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -3879,7 +3874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-2"][];
+                    "application/json": components["schemas"]["CaseListItem"][];
                 };
             };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
@@ -3888,7 +3883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -3897,7 +3892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -3906,7 +3901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4053,7 +4048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4062,7 +4057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4071,7 +4066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4080,7 +4075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4124,7 +4119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4133,7 +4128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4142,7 +4137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4151,7 +4146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4160,7 +4155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4169,7 +4164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4178,7 +4173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4228,7 +4223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4237,7 +4232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4246,7 +4241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4255,7 +4250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4264,7 +4259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4273,7 +4268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4282,7 +4277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4322,7 +4317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4331,7 +4326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4340,7 +4335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4349,7 +4344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4358,7 +4353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4367,7 +4362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4376,7 +4371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4419,7 +4414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4428,7 +4423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4437,7 +4432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4446,7 +4441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4455,7 +4450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4464,7 +4459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4473,7 +4468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4515,7 +4510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4524,7 +4519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4533,7 +4528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4542,7 +4537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4551,7 +4546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4560,7 +4555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4569,7 +4564,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4614,7 +4609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4623,7 +4618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4632,7 +4627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4641,7 +4636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4650,7 +4645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4659,7 +4654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4668,7 +4663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4716,7 +4711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4725,7 +4720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4734,7 +4729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4743,7 +4738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4752,7 +4747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4761,7 +4756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4770,7 +4765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4822,7 +4817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4831,7 +4826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4840,7 +4835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4849,7 +4844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4858,7 +4853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4867,7 +4862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4876,7 +4871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4918,7 +4913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -4927,7 +4922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -4936,7 +4931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -4945,7 +4940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -4954,7 +4949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -4963,7 +4958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -4972,7 +4967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5026,7 +5021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5035,7 +5030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5044,7 +5039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5053,7 +5048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -5062,7 +5057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -5071,7 +5066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -5080,7 +5075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5131,7 +5126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5140,7 +5135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5149,7 +5144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5158,7 +5153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -5167,7 +5162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -5176,7 +5171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -5185,7 +5180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5207,7 +5202,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5216,7 +5211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5225,7 +5220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5234,7 +5229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -5282,7 +5277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5291,7 +5286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5300,7 +5295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5309,7 +5304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5341,7 +5336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5350,7 +5345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5392,7 +5387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5401,7 +5396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5410,7 +5405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5419,7 +5414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5471,7 +5466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5480,7 +5475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5489,7 +5484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5498,7 +5493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -5507,7 +5502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -5516,7 +5511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -5525,7 +5520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5566,7 +5561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5575,7 +5570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5584,7 +5579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5593,7 +5588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -5602,7 +5597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -5611,7 +5606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -5620,7 +5615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5684,7 +5679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5693,7 +5688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5734,7 +5729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5743,7 +5738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5752,7 +5747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5803,7 +5798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5812,7 +5807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5821,7 +5816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5830,7 +5825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5871,7 +5866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5880,7 +5875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5889,7 +5884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -5898,7 +5893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -5907,7 +5902,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -5916,7 +5911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -5925,7 +5920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5973,7 +5968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -5982,7 +5977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -5991,7 +5986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -6000,7 +5995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -6009,7 +6004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -6018,7 +6013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6163,7 +6158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6172,7 +6167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6181,7 +6176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6217,7 +6212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6226,7 +6221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6235,7 +6230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6271,7 +6266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6280,7 +6275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6289,7 +6284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6445,7 +6440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6454,7 +6449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6463,7 +6458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6505,7 +6500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6514,7 +6509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6523,7 +6518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6565,7 +6560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6574,7 +6569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6583,7 +6578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6652,7 +6647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6661,7 +6656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6670,7 +6665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -6679,7 +6674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -6688,7 +6683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -6697,7 +6692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6806,7 +6801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6815,7 +6810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6824,7 +6819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6875,7 +6870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6884,7 +6879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6961,7 +6956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -6970,7 +6965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -6979,7 +6974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -6988,7 +6983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -6997,7 +6992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -7006,7 +7001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7041,7 +7036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7050,7 +7045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7087,7 +7082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -7096,7 +7091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7105,7 +7100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -7114,7 +7109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7159,7 +7154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -7168,7 +7163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7177,7 +7172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -7186,7 +7181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -7195,7 +7190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -7204,7 +7199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -7213,7 +7208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7296,7 +7291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -7305,7 +7300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7314,7 +7309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -7323,7 +7318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -7332,7 +7327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -7341,7 +7336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7383,7 +7378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7392,7 +7387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7451,7 +7446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -7460,7 +7455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7469,7 +7464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -7478,7 +7473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -7487,7 +7482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -7496,7 +7491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7537,7 +7532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7546,7 +7541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7625,7 +7620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -7634,7 +7629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7643,7 +7638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -7652,7 +7647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -7661,7 +7656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -7670,7 +7665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7750,7 +7745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -7759,7 +7754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7768,7 +7763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -7777,7 +7772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -7786,7 +7781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -7795,7 +7790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -7804,7 +7799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7851,7 +7846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -7860,7 +7855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7869,7 +7864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -7918,7 +7913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -7927,7 +7922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -7936,7 +7931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -7945,7 +7940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -7954,7 +7949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -7963,7 +7958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8003,7 +7998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8012,7 +8007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8128,7 +8123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8137,7 +8132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8146,7 +8141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -8155,7 +8150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8205,7 +8200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8214,7 +8209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8223,7 +8218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -8232,7 +8227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -8241,7 +8236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -8250,7 +8245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -8259,7 +8254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8303,7 +8298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8312,7 +8307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8321,7 +8316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -8330,7 +8325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -8339,7 +8334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -8348,7 +8343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -8357,7 +8352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8400,7 +8395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8409,7 +8404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8418,7 +8413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -8427,7 +8422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -8436,7 +8431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -8445,7 +8440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -8454,7 +8449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8510,7 +8505,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8519,7 +8514,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8528,7 +8523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -8537,7 +8532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -8546,7 +8541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -8555,7 +8550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -8564,7 +8559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8604,7 +8599,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8613,7 +8608,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8622,7 +8617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -8631,7 +8626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -8640,7 +8635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -8649,7 +8644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -8658,7 +8653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8695,7 +8690,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8704,7 +8699,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8713,7 +8708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -8722,7 +8717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -8731,7 +8726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -8740,7 +8735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -8749,7 +8744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8780,7 +8775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8789,7 +8784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8798,7 +8793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -8807,7 +8802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8838,7 +8833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8847,7 +8842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8878,7 +8873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -8887,7 +8882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8896,7 +8891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -8905,7 +8900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -8914,7 +8909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -8923,7 +8918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -8943,7 +8938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -8952,7 +8947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -8992,7 +8987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -9001,7 +8996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9090,7 +9085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9099,7 +9094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9139,7 +9134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9148,7 +9143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9179,7 +9174,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9188,7 +9183,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9222,7 +9217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -9231,7 +9226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9240,7 +9235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -9249,7 +9244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -9258,7 +9253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -9267,7 +9262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -9276,7 +9271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9307,7 +9302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -9316,7 +9311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9325,7 +9320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -9334,7 +9329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -9343,7 +9338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -9352,7 +9347,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9448,7 +9443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -9457,7 +9452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9466,7 +9461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9523,7 +9518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -9532,7 +9527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9541,7 +9536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -9550,7 +9545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -9559,7 +9554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -9568,7 +9563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9649,7 +9644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -9658,7 +9653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9667,7 +9662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -9676,7 +9671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9705,7 +9700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -9714,7 +9709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9723,7 +9718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -9732,7 +9727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9797,7 +9792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -9806,7 +9801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9815,7 +9810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -9824,7 +9819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -9833,7 +9828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -9842,7 +9837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -9851,7 +9846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -9900,7 +9895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -9909,7 +9904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -9918,7 +9913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -9927,7 +9922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -9936,7 +9931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -9945,7 +9940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -9954,7 +9949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10011,7 +10006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10020,7 +10015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10029,7 +10024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10087,7 +10082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10096,7 +10091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10105,7 +10100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -10114,7 +10109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -10123,7 +10118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -10132,7 +10127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10186,7 +10181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10195,7 +10190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10204,7 +10199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -10213,7 +10208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10242,7 +10237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10251,7 +10246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10260,7 +10255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -10269,7 +10264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10334,7 +10329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10343,7 +10338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10352,7 +10347,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -10361,7 +10356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -10370,7 +10365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -10379,7 +10374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -10388,7 +10383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10457,7 +10452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10466,7 +10461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10475,7 +10470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10531,7 +10526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10540,7 +10535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10549,7 +10544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -10558,7 +10553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -10567,7 +10562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -10576,7 +10571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10643,7 +10638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10652,7 +10647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10661,7 +10656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -10670,7 +10665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10699,7 +10694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10708,7 +10703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10717,7 +10712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -10726,7 +10721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10809,7 +10804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10818,7 +10813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10827,7 +10822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -10836,7 +10831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -10845,7 +10840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -10854,7 +10849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -10863,7 +10858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -10943,7 +10938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -10952,7 +10947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -10961,7 +10956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -10970,7 +10965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -10979,7 +10974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -10988,7 +10983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -10997,7 +10992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11040,7 +11035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11049,7 +11044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11058,7 +11053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -11067,7 +11062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -11076,7 +11071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -11085,7 +11080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -11094,7 +11089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11132,7 +11127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11141,7 +11136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11191,7 +11186,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11200,7 +11195,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11209,7 +11204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -11218,7 +11213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -11227,7 +11222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -11236,7 +11231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11268,7 +11263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11277,7 +11272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11315,7 +11310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11324,7 +11319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11333,7 +11328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -11342,7 +11337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -11351,7 +11346,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -11360,7 +11355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -11369,7 +11364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11401,7 +11396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11410,7 +11405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11449,7 +11444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11458,7 +11453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11467,7 +11462,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -11476,7 +11471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11522,7 +11517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11531,7 +11526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11540,7 +11535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -11549,7 +11544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -11558,7 +11553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -11567,7 +11562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -11576,7 +11571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11598,7 +11593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11607,7 +11602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11616,7 +11611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -11625,7 +11620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Gelukt */
@@ -11676,7 +11671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11685,7 +11680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11728,7 +11723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11737,7 +11732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11746,7 +11741,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -11755,7 +11750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -11764,7 +11759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -11773,7 +11768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -11782,7 +11777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11836,7 +11831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11845,7 +11840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11854,7 +11849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11923,7 +11918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -11932,7 +11927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -11941,7 +11936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -11950,7 +11945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -11992,7 +11987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12001,7 +11996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12010,7 +12005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -12019,7 +12014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -12028,7 +12023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -12037,7 +12032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -12046,7 +12041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -12111,7 +12106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12120,7 +12115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12129,7 +12124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -12138,7 +12133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -12185,7 +12180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12194,7 +12189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12203,7 +12198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -12212,7 +12207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -12221,7 +12216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -12230,7 +12225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -12239,7 +12234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -12304,7 +12299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12313,7 +12308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12322,7 +12317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -12331,7 +12326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -12378,7 +12373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12387,7 +12382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12396,7 +12391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -12405,7 +12400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -12414,7 +12409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -12423,7 +12418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -12432,7 +12427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -12499,7 +12494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12508,7 +12503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12517,7 +12512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -12558,7 +12553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12567,7 +12562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12576,7 +12571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -12585,7 +12580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -12594,7 +12589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -12603,7 +12598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -12612,7 +12607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -12680,7 +12675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12689,7 +12684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12698,7 +12693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -12707,7 +12702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -12756,7 +12751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */
@@ -12765,7 +12760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
@@ -12774,7 +12769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
@@ -12783,7 +12778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
@@ -12792,7 +12787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Verzoek te groot */
@@ -12801,7 +12796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
@@ -12810,7 +12805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["def-0"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
