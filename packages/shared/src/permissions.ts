@@ -36,6 +36,14 @@ export const PERMISSIONS = {
   'meeting.oversee': ['procesregisseur', 'manager', 'beheerder'],
   /** The records of the meetings the ZVH facilitates (veelplegers, LPCO, nazorg); rows by organisation. */
   'facilitated.read': ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'],
+  /** Read the signals (signaalfunctie) and the signal report; ZVH staff only. */
+  'signal.read': ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'],
+  /** Make signals and change their status; ZVH staff only. */
+  'signal.manage': ['procesregisseur', 'informatiemakelaar', 'manager'],
+  /** Record advice (question, advice, time spent, follow-up) and take direct advice questions. */
+  'advice.record': ['procesregisseur', 'informatiemakelaar'],
+  /** Escalate a stalled agreement or case and record the answers; review the stagnation radar. */
+  'case.escalate': ['procesregisseur'],
   /** Management information: annual report, capacity model, cost split. */
   'report.read': ['manager', 'beheerder'],
   /** Import historical caseloads. */

@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { allowedActions, isCaseOpen, meetsProcesregieCriteria, nextStatus, OPEN_CASE_STATUSES, STATUS_LABELS, STATUSES, TRANSITIONS } from './workflow.js';
 import type { Action, Status } from './workflow.js';
 
-const ACTIONS: Action[] = ['start_triage', 'terugleggen', 'doorverwijzen', 'advies', 'procesregie', 'close', 'reopen'];
+const ACTIONS: Action[] = ['start_triage', 'terugleggen', 'doorverwijzen', 'advies', 'procesregie', 'close', 'reopen', 'naar_procesregie'];
 
 /** The expected table, written out by hand: from -> action -> to. Everything else is refused. */
 const EXPECTED: Partial<Record<Status, Partial<Record<Action, Status>>>> = {
   aangemeld: { start_triage: 'in_triage', terugleggen: 'teruggelegd', doorverwijzen: 'doorverwezen', advies: 'advies', procesregie: 'procesregie_lopend' },
   in_triage: { terugleggen: 'teruggelegd', doorverwijzen: 'doorverwezen', advies: 'advies', procesregie: 'procesregie_lopend' },
-  advies: { close: 'afgesloten' },
+  advies: { close: 'afgesloten', naar_procesregie: 'afgesloten' },
   procesregie_lopend: { close: 'afgesloten' },
   heropend: { close: 'afgesloten' },
   afgesloten: { reopen: 'heropend' },
@@ -26,8 +26,8 @@ describe('workflow transition table', () => {
     expect(nextStatus(from, action)).toBe(EXPECTED[from]?.[action]);
   });
 
-  it('has exactly the expected 13 transitions, no duplicates', () => {
-    expect(TRANSITIONS).toHaveLength(13);
+  it('has exactly the expected 14 transitions, no duplicates', () => {
+    expect(TRANSITIONS).toHaveLength(14);
     const keys = TRANSITIONS.map(([f, a]) => `${f}:${a}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const [from, action, to] of TRANSITIONS) {
@@ -53,6 +53,10 @@ describe('workflow transition table', () => {
     expect(nextStatus('heropend', 'reopen')).toBeUndefined();
     expect(nextStatus('afgesloten', 'close')).toBeUndefined();
     expect(nextStatus('in_triage', 'start_triage')).toBeUndefined();
+    // only a running advice case becomes an aanmelding for procesregie
+    expect(nextStatus('procesregie_lopend', 'naar_procesregie')).toBeUndefined();
+    expect(nextStatus('afgesloten', 'naar_procesregie')).toBeUndefined();
+    expect(nextStatus('aangemeld', 'naar_procesregie')).toBeUndefined();
   });
 
   it('marks advies, procesregie_lopend and heropend as open cases, and labels every status', () => {

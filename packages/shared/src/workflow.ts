@@ -26,7 +26,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   heropend: 'Heropend',
 };
 
-export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen';
+export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen' | 'naar_procesregie';
 
 /** The one table: [from, action, to]. */
 export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
@@ -40,6 +40,9 @@ export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
   ['in_triage', 'advies', 'advies'],
   ['in_triage', 'procesregie', 'procesregie_lopend'],
   ['advies', 'close', 'afgesloten'],
+  // follow-up of an advice case: it ends and becomes a new aanmelding for procesregie in one step
+  // (the new registration starts in `aangemeld` and points back at the advice case: history kept)
+  ['advies', 'naar_procesregie', 'afgesloten'],
   ['procesregie_lopend', 'close', 'afgesloten'],
   ['heropend', 'close', 'afgesloten'],
   ['afgesloten', 'reopen', 'heropend'],

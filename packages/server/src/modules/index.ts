@@ -15,6 +15,7 @@ import { capaciteitRoutes } from './capaciteit/routes.js';
 import { casusoverlegRoutes } from './casusoverleg/routes.js';
 import { werkdagRoutes } from './werkdag/routes.js';
 import { faciliteringRoutes } from './facilitering/routes.js';
+import { signalenRoutes } from './signalen/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -30,4 +31,5 @@ export function registerModules(app: FastifyInstance, database: Database, config
   casusoverlegRoutes(app, db, config);
   werkdagRoutes(app, db);
   faciliteringRoutes(app, db);
+  signalenRoutes(app, db);
 }
