@@ -7,7 +7,8 @@ import { schema, sql } from './db/index.js';
 export type CaseEventType =
   | 'registered' | 'triage_started' | 'triaged' | 'case_opened' | 'case_updated' | 'plan_updated' | 'ave_phase'
   | 'participant_added' | 'participant_removed' | 'agreement_created' | 'agreement_updated' | 'journal_added'
-  | 'document_added' | 'closed' | 'reopened' | 'imported' | 'person_merged' | 'journal_withdrawn' | 'journal_corrected';
+  | 'document_added' | 'closed' | 'reopened' | 'imported' | 'person_merged' | 'journal_withdrawn' | 'journal_corrected'
+  | 'advice_recorded' | 'advice_follow_up' | 'escalated' | 'escalation_answered' | 'regie_holder';
 
 /** Event types a participating partner sees in the timeline (the rest is the ZVH's own work). */
 export const PARTNER_VISIBLE_EVENTS: CaseEventType[] = [

@@ -16,6 +16,7 @@ import { casusoverlegRoutes } from './casusoverleg/routes.js';
 import { werkdagRoutes } from './werkdag/routes.js';
 import { faciliteringRoutes } from './facilitering/routes.js';
 import { signalenRoutes } from './signalen/routes.js';
+import { adviesRoutes } from './advies/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -32,4 +33,5 @@ export function registerModules(app: FastifyInstance, database: Database, config
   werkdagRoutes(app, db);
   faciliteringRoutes(app, db);
   signalenRoutes(app, db);
+  adviesRoutes(app, db);
 }
