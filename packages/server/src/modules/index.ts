@@ -17,6 +17,7 @@ import { werkdagRoutes } from './werkdag/routes.js';
 import { faciliteringRoutes } from './facilitering/routes.js';
 import { signalenRoutes } from './signalen/routes.js';
 import { adviesRoutes } from './advies/routes.js';
+import { escalatieRoutes } from './escalatie/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -34,4 +35,5 @@ export function registerModules(app: FastifyInstance, database: Database, config
   faciliteringRoutes(app, db);
   signalenRoutes(app, db);
   adviesRoutes(app, db);
+  escalatieRoutes(app, db);
 }
