@@ -107,6 +107,9 @@ CREATE TABLE "escalations" (
 --> statement-breakpoint
 CREATE INDEX "escalations_case_idx" ON "escalations" ("case_id", "created_at");
 --> statement-breakpoint
+-- The life domain (leefgebied, a problemArea code) an agreement works on; the radar groups by it.
+ALTER TABLE "agreements" ADD COLUMN "life_domain" text;
+--> statement-breakpoint
 -- Who holds the regie in the case's current AVE phase (each change is a case event).
 ALTER TABLE "cases" ADD COLUMN "regie_holder" text;
 --> statement-breakpoint

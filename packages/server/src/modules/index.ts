@@ -18,6 +18,7 @@ import { faciliteringRoutes } from './facilitering/routes.js';
 import { signalenRoutes } from './signalen/routes.js';
 import { adviesRoutes } from './advies/routes.js';
 import { escalatieRoutes } from './escalatie/routes.js';
+import { radarRoutes } from './radar/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -36,4 +37,5 @@ export function registerModules(app: FastifyInstance, database: Database, config
   signalenRoutes(app, db);
   adviesRoutes(app, db);
   escalatieRoutes(app, db);
+  radarRoutes(app, db);
 }

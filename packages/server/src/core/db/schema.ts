@@ -257,6 +257,8 @@ export const agreements = pgTable('agreements', {
   status: text('status').notNull().default('open'),
   note: text('note'),
   carriedOver: boolean('carried_over').notNull().default(false),
+  /** The life domain (problemArea code) the agreement works on (migration 0012). */
+  lifeDomain: text('life_domain'),
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by'),
   createdAt: now('created_at'),
