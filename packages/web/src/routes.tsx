@@ -20,6 +20,9 @@ const BEHEERDER: readonly Role[] = ['beheerder'];
 /** The facilitated meetings' records: ZVH staff, and partners whose organisation works with them (the server decides). */
 const FACILITERING: readonly Role[] = ['professional', 'procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'];
 
+/** Signals and the signal report: ZVH staff (the signal.read permission). */
+const SIGNALEN: readonly Role[] = ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'];
+
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', Component: lazy(() => import('./pages/HomePage')) },
   { path: '/mijn-werk', Component: lazy(() => import('./pages/mijn-werk/MyWorkPage')), roles: ['professional', 'procesregisseur', 'informatiemakelaar', 'manager'] },
@@ -50,5 +53,10 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/facilitering/lpco', Component: lazy(() => import('./pages/facilitering/LpcoPage')), roles: FACILITERING },
   { path: '/facilitering/nazorg', Component: lazy(() => import('./pages/facilitering/NazorgPage')), roles: FACILITERING },
   { path: '/facilitering/nazorg/:id', Component: lazy(() => import('./pages/facilitering/NazorgDetailPage')), roles: FACILITERING },
+  { path: '/signalen', Component: lazy(() => import('./pages/signalen/SignalsPage')), roles: SIGNALEN },
+  { path: '/signalen/rapportage', Component: lazy(() => import('./pages/signalen/SignalReportPage')), roles: SIGNALEN },
+  { path: '/signalen/:id', Component: lazy(() => import('./pages/signalen/SignalPage')), roles: SIGNALEN },
+  { path: '/advies', Component: lazy(() => import('./pages/signalen/AdvicePage')), roles: ['procesregisseur', 'informatiemakelaar'] },
+  { path: '/stagnatieradar', Component: lazy(() => import('./pages/signalen/RadarPage')), roles: ['procesregisseur'] },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), roles: ['manager', 'beheerder'] },
 ];

@@ -106,6 +106,7 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
   post: <T = void>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),
   patch: <T = void>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  put: <T = void>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
   del: <T = void>(path: string) => request<T>(path, { method: 'DELETE' }),
 };
 
