@@ -29,7 +29,7 @@ export function EscalationTab({ c, labels, notify }: CaseTabProps) {
               { key: 'level', header: t('level'), rowHeader: true, cell: (e) => t(`level_${e.level}`) },
               { key: 'subject', header: t('agreement'), cell: (e) => e.agreementTitle ?? t('wholeCase') },
               { key: 'partner', header: t('partner'), cell: (e) => e.partnerName ?? '—' },
-              { key: 'question', header: t('question'), cell: (e) => e.question },
+              { key: 'question', header: t('escalationQuestion'), cell: (e) => e.question },
               { key: 'due', header: t('dueDate'), cell: (e) => <>{formatDate(e.dueDate)}{e.overdue && <> ({t('overdue')})</>}</> },
               { key: 'answer', header: t('answer'), cell: (e) => e.answer ? `${e.answer} (${e.answeredByName ?? ''}, ${formatDateTime(e.answeredAt)})` : t('noAnswer') },
               { key: 'actions', header: t('actions'), hiddenHeader: true, cell: (e) => !e.answer && canDirect
@@ -78,7 +78,7 @@ function EscalateDialog({ caseId, existing, agreements, partners, onClose, onDon
         value={form.level} onChange={(e) => setForm({ ...form, level: e.currentTarget.value })} error={errors.level} />
       <SelectField id="esc-partner" label={t('partner')} optional placeholder="—" options={partners} value={form.partner}
         onChange={(e) => setForm({ ...form, partner: e.currentTarget.value })} error={errors.partner} />
-      <TextAreaField id="esc-question" label={t('question')} value={form.question} onChange={(e) => setForm({ ...form, question: e.currentTarget.value })} error={errors.question} required />
+      <TextAreaField id="esc-question" label={t('escalationQuestion')} value={form.question} onChange={(e) => setForm({ ...form, question: e.currentTarget.value })} error={errors.question} required />
       <DateField id="esc-due" label={t('dueDate')} value={form.dueDate} onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })} error={errors.dueDate} required />
     </FormDialog>
   );
