@@ -32,6 +32,11 @@ const KNOWN_EVENTS = [
   'person_merged',
   'journal_withdrawn',
   'journal_corrected',
+  'advice_recorded',
+  'advice_follow_up',
+  'escalated',
+  'escalation_answered',
+  'regie_holder',
 ] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];
 
