@@ -6,6 +6,7 @@ import { seedInstallation } from './core/seed.js';
 import { buildApp } from './app.js';
 import { seedDemoCases } from './demo/demo-cases.js';
 import { generateAllTenants } from './modules/casusoverleg/service.js';
+import { runRadarAllTenants } from './modules/radar/service.js';
 import { startDigestSchedule } from './modules/werkdag/digest.js';
 import { syncAllPseudonyms } from './modules/andere-zvh/service.js';
 
@@ -40,6 +41,10 @@ async function main() {
   const planMeetings = () => generateAllTenants(database.db).catch((e) => console.error('Overleggen plannen mislukt:', e instanceof Error ? e.message : e));
   void planMeetings();
   setInterval(planMeetings, 24 * 3600e3).unref();
+  // the stagnation radar's rules, now and daily (idempotent: a proposal is stored once per set of facts)
+  const radar = () => runRadarAllTenants(database.db).catch((e) => console.error('Stagnatieradar mislukt:', e instanceof Error ? e.message : e));
+  void radar();
+  setInterval(radar, 24 * 3600e3).unref();
   // the daily e-mail digest (only with SMTP configured); idempotent per user per day
   const stopDigests = startDigestSchedule({ db: database.db, smtp: config.smtp, publicUrl: config.publicUrl });
   let stopping = false;

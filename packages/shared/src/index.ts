@@ -8,3 +8,4 @@ export * from './report.js';
 export * from './permissions.js';
 export * from './visibility.js';
 export * from './meetings.js';
+export * from './signals.js';

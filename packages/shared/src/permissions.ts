@@ -48,6 +48,14 @@ export const PERMISSIONS = {
   'partnerRequest.read': ['informatiemakelaar', 'procesregisseur', 'professional'],
   /** Answer (or decline) a question asked of one's own organisation. */
   'partnerRequest.answer': ['professional'],
+  /** Read the signals (signaalfunctie) and the signal report; ZVH staff only. */
+  'signal.read': ['procesregisseur', 'informatiemakelaar', 'manager', 'beheerder'],
+  /** Make signals and change their status; ZVH staff only. */
+  'signal.manage': ['procesregisseur', 'informatiemakelaar', 'manager'],
+  /** Record advice (question, advice, time spent, follow-up) and take direct advice questions. */
+  'advice.record': ['procesregisseur', 'informatiemakelaar'],
+  /** Escalate a stalled agreement or case and record the answers; review the stagnation radar. */
+  'case.escalate': ['procesregisseur'],
   /** Management information: annual report, capacity model, cost split. */
   'report.read': ['manager', 'beheerder'],
   /** Import historical caseloads. */

@@ -62,7 +62,7 @@ export const ZVH_ORGANISATION = 'zvh';
 export type CodeListName =
   | 'caseKind' | 'approach' | 'mainTopic' | 'problemArea' | 'children' | 'gender' | 'ageGroup'
   | 'triageOutcome' | 'nazorgCondition' | 'lpcoOutcome' | 'veelplegerStatus' | 'closeReason' | 'urgency'
-  | 'relation' | 'referralPlace' | 'partnerQuestion' | 'zrmDomain';
+  | 'relation' | 'referralPlace' | 'partnerQuestion' | 'zrmDomain' | 'signalCategory';
 
 /** Code lists: [code, Dutch label]. `ageGroup` and `caseKind` are fixed by the report definitions. */
 export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
@@ -125,6 +125,15 @@ export const CODE_LISTS: Record<CodeListName, [string, string][]> = {
     ['maatschappelijke-participatie', 'Maatschappelijke participatie'], ['justitie', 'Justitie'],
   ],
   referralPlace: [['veilig-thuis', 'Veilig Thuis'], ['zsm', 'ZSM'], ['lokaal-zorgnetwerk', 'Lokaal zorgnetwerk'], ['sociaal-team', 'Sociaal team'], ['overig', 'Overig']],
+  /** Categories of a signal (signaalfunctie, issue 10); the same defaults as migration 0012. */
+  signalCategory: [
+    ['huisvesting', 'Geen passende huisvesting'],
+    ['wachtlijst-zorg', 'Wachtlijst zorg'],
+    ['partner-levert-niet', 'Partner kan afspraken niet nakomen'],
+    ['wet-en-regelgeving', 'Knelpunt in wet- en regelgeving'],
+    ['capaciteit-zvh', 'Capaciteit ZVH (wachttijd triage)'],
+    ['overig', 'Overig'],
+  ],
 };
 
 /** Capacity model defaults (seed 002): norm hours per item for IM and PR, productive hours per FTE. */

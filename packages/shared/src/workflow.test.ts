@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { allowedActions, isCaseOpen, meetsProcesregieCriteria, nextStatus, OPEN_CASE_STATUSES, STATUS_LABELS, STATUSES, TRANSITIONS } from './workflow.js';
 import type { Action, Status } from './workflow.js';
 
-const ACTIONS: Action[] = ['start_triage', 'terugleggen', 'doorverwijzen', 'advies', 'procesregie', 'close', 'reopen', 'beantwoorden'];
+const ACTIONS: Action[] = ['start_triage', 'terugleggen', 'doorverwijzen', 'advies', 'procesregie', 'close', 'reopen', 'beantwoorden', 'naar_procesregie'];
 
 /** The expected table, written out by hand: from -> action -> to. Everything else is refused. */
 const EXPECTED: Partial<Record<Status, Partial<Record<Action, Status>>>> = {
   aangemeld: { start_triage: 'in_triage', terugleggen: 'teruggelegd', doorverwijzen: 'doorverwezen', advies: 'advies', procesregie: 'procesregie_lopend', beantwoorden: 'beantwoord' },
   in_triage: { terugleggen: 'teruggelegd', doorverwijzen: 'doorverwezen', advies: 'advies', procesregie: 'procesregie_lopend', beantwoorden: 'beantwoord' },
-  advies: { close: 'afgesloten' },
+  advies: { close: 'afgesloten', naar_procesregie: 'afgesloten' },
   procesregie_lopend: { close: 'afgesloten' },
   heropend: { close: 'afgesloten' },
   afgesloten: { reopen: 'heropend' },
@@ -27,8 +27,8 @@ describe('workflow transition table', () => {
     expect(nextStatus(from, action)).toBe(EXPECTED[from]?.[action]);
   });
 
-  it('has exactly the expected 15 transitions, no duplicates', () => {
-    expect(TRANSITIONS).toHaveLength(15);
+  it('has exactly the expected 16 transitions, no duplicates', () => {
+    expect(TRANSITIONS).toHaveLength(16);
     const keys = TRANSITIONS.map(([f, a]) => `${f}:${a}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const [from, action, to] of TRANSITIONS) {
@@ -63,6 +63,10 @@ describe('workflow transition table', () => {
     expect(nextStatus('heropend', 'reopen')).toBeUndefined();
     expect(nextStatus('afgesloten', 'close')).toBeUndefined();
     expect(nextStatus('in_triage', 'start_triage')).toBeUndefined();
+    // only a running advice case becomes an aanmelding for procesregie
+    expect(nextStatus('procesregie_lopend', 'naar_procesregie')).toBeUndefined();
+    expect(nextStatus('afgesloten', 'naar_procesregie')).toBeUndefined();
+    expect(nextStatus('aangemeld', 'naar_procesregie')).toBeUndefined();
   });
 
   it('marks advies, procesregie_lopend and heropend as open cases, and labels every status', () => {

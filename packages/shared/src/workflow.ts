@@ -28,7 +28,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   beantwoord: 'Beantwoord',
 };
 
-export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen' | 'beantwoorden';
+export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen' | 'beantwoorden' | 'naar_procesregie';
 
 /** The one table: [from, action, to]. */
 export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
@@ -42,6 +42,9 @@ export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
   ['in_triage', 'advies', 'advies'],
   ['in_triage', 'procesregie', 'procesregie_lopend'],
   ['advies', 'close', 'afgesloten'],
+  // follow-up of an advice case: it ends and becomes a new aanmelding for procesregie in one step
+  // (the new registration starts in `aangemeld` and points back at the advice case: history kept)
+  ['advies', 'naar_procesregie', 'afgesloten'],
   ['procesregie_lopend', 'close', 'afgesloten'],
   ['heropend', 'close', 'afgesloten'],
   ['afgesloten', 'reopen', 'heropend'],

@@ -53,5 +53,10 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/informatievragen/:id', Component: lazy(() => import('./pages/informatieknooppunt/InformationRequestPage')), permission: 'informationRequest.answer' },
   { path: '/vragen-aan-partners', Component: lazy(() => import('./pages/informatieknooppunt/PartnerInboxPage')), permission: 'partnerRequest.read' },
   { path: '/rapportage/cijfers', Component: lazy(() => import('./pages/rapportage/CijfersPage')), permission: 'report.read' },
+  { path: '/signalen', Component: lazy(() => import('./pages/signalen/SignalsPage')), permission: 'signal.read' },
+  { path: '/signalen/rapportage', Component: lazy(() => import('./pages/signalen/SignalReportPage')), permission: 'signal.read' },
+  { path: '/signalen/:id', Component: lazy(() => import('./pages/signalen/SignalPage')), permission: 'signal.read' },
+  { path: '/advies', Component: lazy(() => import('./pages/signalen/AdvicePage')), permission: 'advice.record' },
+  { path: '/stagnatieradar', Component: lazy(() => import('./pages/signalen/RadarPage')), permission: 'case.escalate' },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), permission: 'import.run' },
 ];

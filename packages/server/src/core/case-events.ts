@@ -10,7 +10,8 @@ export type CaseEventType =
   | 'document_added' | 'closed' | 'reopened' | 'imported' | 'person_merged' | 'journal_withdrawn' | 'journal_corrected'
   | 'transfer_offered' | 'transfer_refused' | 'transfer_accepted' | 'transfer_received' | 'transfer_exported'
   | 'information_answered' | 'partner_request_asked' | 'partner_request_answered'
-  | 'outcome_scored';
+  | 'outcome_scored'
+  | 'advice_recorded' | 'advice_follow_up' | 'escalated' | 'escalation_answered' | 'regie_holder';
 
 /** Event types a participating partner sees in the timeline (the rest is the ZVH's own work). */
 export const PARTNER_VISIBLE_EVENTS: CaseEventType[] = [

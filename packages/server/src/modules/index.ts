@@ -18,6 +18,10 @@ import { faciliteringRoutes } from './facilitering/routes.js';
 import { andereZvhRoutes } from './andere-zvh/routes.js';
 import { informatieknooppuntRoutes } from './informatieknooppunt/routes.js';
 import { uitkomstRoutes } from './uitkomst/routes.js';
+import { signalenRoutes } from './signalen/routes.js';
+import { adviesRoutes } from './advies/routes.js';
+import { escalatieRoutes } from './escalatie/routes.js';
+import { radarRoutes } from './radar/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -36,4 +40,8 @@ export function registerModules(app: FastifyInstance, database: Database, config
   andereZvhRoutes(app, db, config);
   informatieknooppuntRoutes(app, db);
   uitkomstRoutes(app, db);
+  signalenRoutes(app, db);
+  adviesRoutes(app, db);
+  escalatieRoutes(app, db);
+  radarRoutes(app, db);
 }

@@ -1787,6 +1787,249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signalen van het ZVH (medewerkers ZVH; partners 403) */
+        get: operations["listSignals"];
+        put?: never;
+        /** Signaal maken: een knelpunt over casussen heen (medewerkers ZVH) */
+        post: operations["createSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signalenrapportage voor de stuurgroep: verzonden signalen van een jaar, zonder persoonsgegevens */
+        get: operations["getSignalReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signalenrapportage als PDF */
+        get: operations["getSignalReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een signaal met geschiedenis en casussen als aantallen per gemeente */
+        get: operations["getSignal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Status van een signaal wijzigen (open, verzonden, in-behandeling, opgelost) */
+        patch: operations["changeSignalStatus"];
+        trace?: never;
+    };
+    "/api/advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Adviescasussen van het ZVH (nieuwste eerst) */
+        get: operations["listAdvice"];
+        put?: never;
+        /** Adviesvraag vastleggen en direct een adviescasus openen; zonder persoon (en gemeente) anoniem */
+        post: operations["createAdviceQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het advies van een adviescasus: vraag, advies, tijdsbesteding en opvolging */
+        get: operations["getCaseAdvice"];
+        /** Advies vastleggen: vraag, gegeven advies en tijdsbesteding in minuten */
+        put: operations["recordCaseAdvice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/advice/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opvolging van het advies: regie blijft bij de aanmelder (casus sluit), of in één stap een aanmelding voor procesregie */
+        post: operations["adviceFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opschalingen van een casus en wie de regie heeft per AVE-fase (medewerkers ZVH) */
+        get: operations["listCaseEscalations"];
+        put?: never;
+        /** Een afspraak of casus opschalen naar het management van de partner of (daarna) de stuurgroep */
+        post: operations["escalateCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Het antwoord op een opschaling vastleggen */
+        post: operations["answerEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/regie-holder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Vastleggen wie in de huidige AVE-fase de regie heeft (zvh of een partnercode) */
+        put: operations["setRegieHolder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/radar/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voorstellen van de stagnatieradar (signalen en opschalingen) */
+        get: operations["listRadarProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/radar/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De stagnatieradar nu draaien (idempotent) */
+        post: operations["runRadar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/radar/proposals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Voorstel accepteren: het signaal of de opschaling wordt gemaakt */
+        post: operations["acceptRadarProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/radar/proposals/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Voorstel afwijzen met reden (wordt voor dezelfde feiten niet opnieuw voorgesteld) */
+        post: operations["dismissRadarProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2886,7 +3129,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                list: "caseKind" | "approach" | "mainTopic" | "problemArea" | "children" | "gender" | "ageGroup" | "triageOutcome" | "nazorgCondition" | "lpcoOutcome" | "veelplegerStatus" | "closeReason" | "urgency" | "relation" | "partnerQuestion" | "zrmDomain" | "referralPlace";
+                list: "caseKind" | "approach" | "mainTopic" | "problemArea" | "children" | "gender" | "ageGroup" | "triageOutcome" | "nazorgCondition" | "lpcoOutcome" | "veelplegerStatus" | "closeReason" | "urgency" | "relation" | "partnerQuestion" | "zrmDomain" | "referralPlace" | "signalCategory";
             };
             cookie?: never;
         };
@@ -4586,6 +4829,8 @@ export interface operations {
                     dueDate?: string | null;
                     description?: string | null;
                     responsiblePerson?: string | null;
+                    /** @description Leefgebied (code uit problemArea) waarop de afspraak werkt */
+                    lifeDomain?: string | null;
                 };
             };
         };
@@ -12744,6 +12989,1671 @@ export interface operations {
                         version: number;
                     };
                 };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listSignals: {
+        parameters: {
+            query?: {
+                status?: "open" | "verzonden" | "in-behandeling" | "opgelost";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        category: string;
+                        categoryLabel: string;
+                        description: string;
+                        addressedTo: string;
+                        addressedKind: string;
+                        addressedName: string;
+                        status: "open" | "verzonden" | "in-behandeling" | "opgelost";
+                        sentOn: string | null;
+                        caseCount: number;
+                        createdAt: string;
+                        createdByName: string;
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Code uit de codelijst signalCategory */
+                    category: string;
+                    description: string;
+                    /** @description Gemeentecode (GM....), partnercode of stuurgroep */
+                    addressedTo: string;
+                    /** @description De casussen waarop het signaal rust */
+                    caseIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSignalReport: {
+        parameters: {
+            query: {
+                /** @description Jaar van verzending */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signalen verzonden in het jaar, zonder persoonsgegevens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        total: number;
+                        byCategory: {
+                            code: string;
+                            label: string;
+                            count: number;
+                        }[];
+                        byAddressee: {
+                            code: string;
+                            name: string;
+                            count: number;
+                        }[];
+                        byStatus: {
+                            open: number;
+                            verzonden: number;
+                            "in-behandeling": number;
+                            opgelost: number;
+                        };
+                        signals: {
+                            id: string;
+                            category: string;
+                            categoryLabel: string;
+                            description: string;
+                            addressedTo: string;
+                            addressedKind: string;
+                            addressedName: string;
+                            status: "open" | "verzonden" | "in-behandeling" | "opgelost";
+                            sentOn: string | null;
+                            caseCount: number;
+                            /** @description De casussen waarop het signaal rust, alleen als aantallen per gemeente (null: anoniem, zonder gemeente) */
+                            casesByMunicipality: {
+                                municipality: string | null;
+                                name: string | null;
+                                cases: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSignalReportPdf: {
+        parameters: {
+            query: {
+                /** @description Jaar van verzending */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF (A4) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        category: string;
+                        categoryLabel: string;
+                        description: string;
+                        addressedTo: string;
+                        addressedKind: string;
+                        addressedName: string;
+                        status: "open" | "verzonden" | "in-behandeling" | "opgelost";
+                        sentOn: string | null;
+                        caseCount: number;
+                        createdAt: string;
+                        createdByName: string;
+                        version: number;
+                        /** @description De casussen waarop het signaal rust, alleen als aantallen per gemeente (null: anoniem, zonder gemeente) */
+                        casesByMunicipality: {
+                            municipality: string | null;
+                            name: string | null;
+                            cases: number;
+                        }[];
+                        history: {
+                            at: string;
+                            fromStatus: string | null;
+                            toStatus: string;
+                            actorName: string;
+                            note: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    changeSignalStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: "open" | "verzonden" | "in-behandeling" | "opgelost";
+                    note?: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    sentOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        category: string;
+                        categoryLabel: string;
+                        description: string;
+                        addressedTo: string;
+                        addressedKind: string;
+                        addressedName: string;
+                        status: "open" | "verzonden" | "in-behandeling" | "opgelost";
+                        sentOn: string | null;
+                        caseCount: number;
+                        createdAt: string;
+                        createdByName: string;
+                        version: number;
+                        /** @description De casussen waarop het signaal rust, alleen als aantallen per gemeente (null: anoniem, zonder gemeente) */
+                        casesByMunicipality: {
+                            municipality: string | null;
+                            name: string | null;
+                            cases: number;
+                        }[];
+                        history: {
+                            at: string;
+                            fromStatus: string | null;
+                            toStatus: string;
+                            actorName: string;
+                            note: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAdvice: {
+        parameters: {
+            query?: {
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string;
+                        caseNumber: string | null;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
+                        registeredAt: string;
+                        registeringPartner: string;
+                        municipality: string | null;
+                        subjectName: string | null;
+                        anonymous: boolean;
+                        question: string;
+                        advice: string | null;
+                        minutesSpent: number;
+                        followUp: "aanmelder" | "procesregie" | null;
+                        followUpRegistrationId: string | null;
+                        closedAt: string | null;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAdviceQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    question: string;
+                    registeringPartner: string;
+                    municipality?: string | null;
+                    subject?: {
+                        firstName: string;
+                        lastName: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        birthDate: string;
+                        gender: string;
+                        bsn?: string | null | "";
+                    } | null;
+                    purpose?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string;
+                        registrationId: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCaseAdvice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string;
+                        caseNumber: string | null;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
+                        registeredAt: string;
+                        registeringPartner: string;
+                        municipality: string | null;
+                        subjectName: string | null;
+                        anonymous: boolean;
+                        question: string;
+                        advice: string | null;
+                        minutesSpent: number;
+                        followUp: "aanmelder" | "procesregie" | null;
+                        followUpRegistrationId: string | null;
+                        closedAt: string | null;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordCaseAdvice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    question: string;
+                    advice: string | null;
+                    /** @description Tijdsbesteding in minuten */
+                    minutesSpent: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string;
+                        caseNumber: string | null;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
+                        registeredAt: string;
+                        registeringPartner: string;
+                        municipality: string | null;
+                        subjectName: string | null;
+                        anonymous: boolean;
+                        question: string;
+                        advice: string | null;
+                        minutesSpent: number;
+                        followUp: "aanmelder" | "procesregie" | null;
+                        followUpRegistrationId: string | null;
+                        closedAt: string | null;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    adviceFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    followUp: "aanmelder" | "procesregie";
+                    reason?: string;
+                    mainTopic?: string | null;
+                    problemAreas?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                        registrationId: string | null;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listCaseEscalations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        escalations: {
+                            id: string;
+                            caseId: string;
+                            agreementId: string | null;
+                            agreementTitle: string | null;
+                            /** @description management (van de partner) eerst, daarna stuurgroep */
+                            level: "management" | "stuurgroep";
+                            partner: string | null;
+                            partnerName: string | null;
+                            question: string;
+                            dueDate: string;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            answeredByName: string | null;
+                            createdAt: string;
+                            createdByName: string;
+                            overdue: boolean;
+                        }[];
+                        regieHolder: string | null;
+                        avePhase: number | null;
+                        regie: {
+                            at: string;
+                            phase: number | null;
+                            holder: string;
+                            holderName: string;
+                            actorName: string;
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    escalateCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agreementId?: string | null;
+                    /** @description management (van de partner) eerst, daarna stuurgroep */
+                    level: "management" | "stuurgroep";
+                    partner?: string | null;
+                    question: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dueDate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    answerEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        caseId: string;
+                        agreementId: string | null;
+                        agreementTitle: string | null;
+                        /** @description management (van de partner) eerst, daarna stuurgroep */
+                        level: "management" | "stuurgroep";
+                        partner: string | null;
+                        partnerName: string | null;
+                        question: string;
+                        dueDate: string;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        answeredByName: string | null;
+                        createdAt: string;
+                        createdByName: string;
+                        overdue: boolean;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setRegieHolder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    holder: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        regieHolder: string;
+                        avePhase: number | null;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listRadarProposals: {
+        parameters: {
+            query?: {
+                status?: "voorgesteld" | "geaccepteerd" | "afgewezen";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        rule: string;
+                        kind: "signal" | "escalation";
+                        explanation: string;
+                        payload: {
+                            category?: string;
+                            addressedTo?: string;
+                            description?: string;
+                            caseIds?: string[];
+                            caseId?: string;
+                            caseNumber?: string | null;
+                            agreementId?: string | null;
+                            level?: string;
+                            partner?: string | null;
+                            question?: string;
+                        };
+                        status: "voorgesteld" | "geaccepteerd" | "afgewezen";
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedByName: string | null;
+                        reason: string | null;
+                        resultId: string | null;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    runRadar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proposed: number;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acceptRadarProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    dueDate?: string;
+                    partner?: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        resultId: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dismissRadarProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {

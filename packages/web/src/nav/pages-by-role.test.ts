@@ -48,17 +48,22 @@ const PAGE_API: Record<string, { api: string; permission?: Permission }> = {
   '/informatievragen/:id': { api: 'GET /api/information-requests/:id/lookup', permission: 'informationRequest.answer' },
   '/vragen-aan-partners': { api: 'GET /api/partner-requests', permission: 'partnerRequest.read' },
   '/rapportage/cijfers': { api: 'GET /api/reports/period', permission: 'report.read' },
+  '/signalen': { api: 'GET /api/signals', permission: 'signal.read' },
+  '/signalen/rapportage': { api: 'GET /api/signals/report', permission: 'signal.read' },
+  '/signalen/:id': { api: 'GET /api/signals/:id', permission: 'signal.read' },
+  '/advies': { api: 'GET /api/advice', permission: 'advice.record' },
+  '/stagnatieradar': { api: 'GET /api/radar/proposals', permission: 'case.escalate' },
   '/beheer/andere-zvh': { api: 'GET /api/admin/other-zvh', permission: 'admin.manage' },
 };
 
 /** The main navigation each role gets, in menu order. */
 const EXPECTED_NAV: Record<Role, string[]> = {
-  beheerder: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/facilitering', '/beheer',
+  beheerder: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/signalen', '/facilitering', '/beheer',
     '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/cijfers', '/rapportage/import', '/account'],
-  manager: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/facilitering',
+  manager: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/signalen', '/facilitering',
     '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/cijfers', '/rapportage/import', '/account'],
-  procesregisseur: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/vragen-aan-partners', '/overdrachten', '/personen', '/facilitering', '/account'],
-  informatiemakelaar: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/informatievragen', '/vragen-aan-partners', '/personen', '/facilitering', '/account'],
+  procesregisseur: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/vragen-aan-partners', '/overdrachten', '/advies', '/signalen', '/stagnatieradar', '/personen', '/facilitering', '/account'],
+  informatiemakelaar: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/informatievragen', '/vragen-aan-partners', '/advies', '/signalen', '/personen', '/facilitering', '/account'],
   professional: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/casussen', '/overleggen', '/vragen-aan-partners', '/facilitering', '/account'],
   liaison: ['/', '/overleggen', '/account'],
 };

@@ -158,11 +158,12 @@ export const registrations = pgTable('registrations', {
   externalId: text('external_id'),
   kind: text('kind').notNull(),
   status: text('status').notNull(),
-  municipalityCode: text('municipality_code').notNull(),
+  /** Null for an anonymous advice question (migration 0012), like person_id. */
+  municipalityCode: text('municipality_code'),
   registeringPartner: text('registering_partner').notNull(),
   registeredBy: uuid('registered_by'),
   registeredAt: date('registered_at', { mode: 'string' }).notNull(),
-  personId: uuid('person_id').notNull().references(() => persons.id),
+  personId: uuid('person_id').references(() => persons.id),
   mainTopic: text('main_topic'),
   problemAreas: text('problem_areas').array().notNull().default(sql`'{}'::text[]`),
   children: text('children'),
@@ -173,6 +174,8 @@ export const registrations = pgTable('registrations', {
   reason: text('reason').notNull(),
   triage: jsonb('triage'),
   caseId: uuid('case_id'),
+  /** A procesregie registration made as the follow-up of an advice case (migration 0012). */
+  fromAdviceCaseId: uuid('from_advice_case_id'),
   version: integer('version').notNull().default(1),
   createdAt: now('created_at'),
   updatedAt: now('updated_at'),
@@ -194,7 +197,8 @@ export const cases = pgTable('cases', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   registrationId: uuid('registration_id').notNull().references(() => registrations.id),
-  personId: uuid('person_id').notNull().references(() => persons.id),
+  /** Null for an anonymous advice case (migration 0012). */
+  personId: uuid('person_id').references(() => persons.id),
   externalId: text('external_id'),
   kind: text('kind').notNull(),
   approach: text('approach'),
@@ -209,6 +213,8 @@ export const cases = pgTable('cases', {
   regisseurId: uuid('regisseur_id'),
   leadPartner: text('lead_partner'),
   avePhase: integer('ave_phase'),
+  /** Who holds the regie in the current AVE phase (migration 0012; each change is a case event). */
+  regieHolder: text('regie_holder'),
   /** Readable number per tenant and year (e.g. 2026-0042), set by a trigger on insert (migration 0010). */
   caseNumber: text('case_number'),
   plan: jsonb('plan').notNull().default({}),
@@ -253,6 +259,8 @@ export const agreements = pgTable('agreements', {
   status: text('status').notNull().default('open'),
   note: text('note'),
   carriedOver: boolean('carried_over').notNull().default(false),
+  /** The life domain (problemArea code) the agreement works on (migration 0012). */
+  lifeDomain: text('life_domain'),
   version: integer('version').notNull().default(1),
   createdBy: uuid('created_by'),
   createdAt: now('created_at'),

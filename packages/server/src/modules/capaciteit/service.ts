@@ -13,6 +13,7 @@ import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
 import { logSecurity } from '../../core/processing-log.js';
 import { computeAnnualReport, inCodes, reportDossiers, resolveMunicipalityFilter } from '../rapportage/annual-report.js';
+import { sentSignalCounts } from '../signalen/service.js';
 
 // ---------------------------------------------------------------------------------------------
 // settings
@@ -128,19 +129,14 @@ interface Period { from: string; to: string }
 const zeroCounts = (): TaskCounts => ({ informatievraag: 0, advies: 0, procesregie: 0, signaal: 0 });
 
 /**
- * Signals (signaalfunctie) sent in the period, per municipality. The signal function arrives with
- * issue 5; until then the relation below is an empty stand-in with the columns that table will
- * have, so this is a real count (0 rows today) and the only change then is to replace the
- * subquery with the `signals` table (and its sent_at/municipality_code columns).
+ * Signals (signaalfunctie, modules/signalen) sent in the period, per addressed municipality: a
+ * signal counts in the period in which it was sent (sent_on, set when its status became
+ * `verzonden`), never while it is `open`. Signals addressed to a partner or the stuurgroep
+ * (municipality null) count for the whole only, so not when the report is for some municipalities.
  */
 async function signalCounts(ctx: Ctx, period: Period, codes: string[] | null): Promise<Map<string | null, number>> {
-  const list = await rows<{ municipality_code: string | null; n: number }>(ctx.db, sql`
-    select s.municipality_code, count(*)::int as n
-    from (select null::uuid as tenant_id, null::text as municipality_code, null::date as sent_at where false) as s
-    where s.tenant_id = ${ctx.actor.tenantId} and s.sent_at between ${period.from}::date and ${period.to}::date
-      and (s.municipality_code is null or ${inCodes(sql`s.municipality_code`, codes)})
-    group by s.municipality_code`);
-  return new Map(list.map((r) => [r.municipality_code, r.n]));
+  const list = await sentSignalCounts(ctx.db, ctx.actor.tenantId, period.from, period.to);
+  return new Map(list.filter((r) => r.municipality_code === null ? codes === null : codes === null || codes.includes(r.municipality_code)).map((r) => [r.municipality_code, r.n]));
 }
 
 /**
@@ -166,6 +162,12 @@ async function countsByMunicipality(ctx: Ctx, period: Period, codes: string[] | 
       where m.tenant_id = ${tenantId} and ${inCodes(sql`m.code`, codes)}`),
     signalCounts(ctx, period, codes),
   ]);
+  // anonymous advice questions (no municipality) count for the whole, as in the annual report's basics
+  const unattributed = codes === null ? await one<{ informatievraag: number; advies: number; procesregie: number }>(ctx.db, sql`
+      ${reportDossiers(tenantId, null, period.from, period.to)}
+      select count(*) filter (where reg_y and kind = 'informatievraag')::int as informatievraag,
+        count(*) filter (where reg_y and kind = 'advies')::int as advies, count(*) filter (where active)::int as procesregie
+      from d where municipality_code is null`) : undefined;
   list.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const perMunicipality = list.map((m) => ({
     code: m.code, name: m.name, region: m.region,
@@ -173,8 +175,9 @@ async function countsByMunicipality(ctx: Ctx, period: Period, codes: string[] | 
   }));
   const total = zeroCounts();
   for (const m of perMunicipality) for (const t of CAPACITY_TASKS) total[t] += m.counts[t];
-  // signals not tied to one municipality count for the whole only
+  // signals not tied to one municipality, and anonymous advice, count for the whole only
   total.signaal += signals.get(null) ?? 0;
+  if (unattributed) for (const t of ['informatievraag', 'advies', 'procesregie'] as const) total[t] += unattributed[t];
   return { total, perMunicipality };
 }
 

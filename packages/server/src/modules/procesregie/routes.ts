@@ -126,6 +126,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
         partner: Code, title: ShortText(300), dueDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
         description: Type.Optional(Type.Union([Type.String({ maxLength: 3000 }), Type.Null()])),
         responsiblePerson: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+        lifeDomain: Type.Optional(Type.Union([Code, Type.Null()], { description: 'Leefgebied (code uit problemArea) waarop de afspraak werkt' })),
       }), response: { 201: S.AgreementResult } },
   }, async (request, reply) => {
     const a = await svc.createAgreement(ctxOf(request, db), id(request), request.body as svc.AgreementInput);

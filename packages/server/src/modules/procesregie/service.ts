@@ -219,7 +219,7 @@ export async function removeParticipant(ctx: Ctx, id: string, partner: string, r
   });
 }
 
-export interface AgreementInput { partner: string; title: string; dueDate?: string | null; description?: string | null; responsiblePerson?: string | null }
+export interface AgreementInput { partner: string; title: string; dueDate?: string | null; description?: string | null; responsiblePerson?: string | null; lifeDomain?: string | null }
 
 export async function createAgreement(ctx: Ctx, caseId: string, input: AgreementInput) {
   requireRegisseur(ctx.actor);
@@ -232,8 +232,13 @@ export async function createAgreement(ctx: Ctx, caseId: string, input: Agreement
                -- a municipal partner's agreement is its department of the case's municipality: that department must take part
                and (not o.municipal or coalesce(cp.municipality_code, ${caseMunicipality}) = ${caseMunicipality})))`);
     if (!owner) throw new ValidationError('Organisatie neemt niet deel', [{ field: 'partner', message: 'Laat de partner eerst deelnemen aan de casus' }]);
-    const a = await one<{ id: string; version: number }>(tx, sql`insert into agreements (tenant_id, case_id, partner_code, title, description, responsible_person, due_date, created_by)
-      values (${ctx.actor.tenantId}, ${caseId}, ${input.partner}, ${input.title}, ${input.description ?? null}, ${input.responsiblePerson ?? null}, ${input.dueDate ?? null}, ${ctx.actor.userId})
+    if (input.lifeDomain) {
+      // the life domain (leefgebied, a problemArea code) the agreement works on: the stagnation radar groups by it
+      const known = await one(tx, sql`select 1 from code_list_entries where tenant_id = ${ctx.actor.tenantId} and list = 'problemArea' and code = ${input.lifeDomain} and active`);
+      if (!known) throw new ValidationError('Onbekend leefgebied', [{ field: 'lifeDomain', message: `Onbekende code "${input.lifeDomain}"` }]);
+    }
+    const a = await one<{ id: string; version: number }>(tx, sql`insert into agreements (tenant_id, case_id, partner_code, title, description, responsible_person, due_date, created_by, life_domain)
+      values (${ctx.actor.tenantId}, ${caseId}, ${input.partner}, ${input.title}, ${input.description ?? null}, ${input.responsiblePerson ?? null}, ${input.dueDate ?? null}, ${ctx.actor.userId}, ${input.lifeDomain ?? null})
       returning id, version`);
     await recordEvent(ctx, tx, { caseId, type: 'agreement_created', data: { agreementId: a!.id, partner: input.partner, title: input.title, dueDate: input.dueDate ?? null } });
     await logCase(ctx, ref, 'create', { object: 'agreement', id: a!.id }, tx);

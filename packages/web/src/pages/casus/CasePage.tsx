@@ -16,9 +16,11 @@ import { labelsFor, useReference } from './common/reference';
 import type { CaseFile } from './common/types';
 import { Tabs, type TabDef } from './Tabs';
 import { AgreementsTab } from './tabs/AgreementsTab';
+import { AdviceTab } from './tabs/AdviceTab';
 import { AuditTab } from './tabs/AuditTab';
 import { CloseTab, ReopenTab } from './tabs/CloseTab';
 import { DocumentsTab } from './tabs/DocumentsTab';
+import { EscalationTab } from './tabs/EscalationTab';
 import { JournalTab } from './tabs/JournalTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { PlanTab } from './tabs/PlanTab';
@@ -27,9 +29,11 @@ import { CasePartnerRequestsTab } from '../informatieknooppunt/CasePartnerReques
 import type { CaseTabProps } from './tabs/props';
 import { TransferTab } from '../andere-zvh/TransferTab';
 import { useOtherZvhStatus } from '../andere-zvh/OtherZvhCheck';
+import { useSignalT } from '../signalen/texts';
 
 export default function CasePage() {
   const { t } = useTranslation();
+  const st = useSignalT();
   const { id = '' } = useParams();
   const user = useUser();
   const arrivedWith = useLocationNotice();
@@ -72,12 +76,14 @@ export default function CasePage() {
           };
           const tabs: TabDef[] = [
             { id: 'overzicht', label: t('casus.tabs.overview'), render: () => <OverviewTab {...props} /> },
+            ...(c.kind === 'advies' ? [{ id: 'advies', label: st('advice'), render: () => <AdviceTab {...props} /> }] : []),
             { id: 'plan', label: t('casus.tabs.plan'), render: () => <PlanTab {...props} /> },
             { id: 'afspraken', label: t('casus.tabs.agreements'), render: () => <AgreementsTab {...props} /> },
             { id: 'logboek', label: t('casus.tabs.journal'), render: () => <JournalTab {...props} /> },
             { id: 'documenten', label: t('casus.tabs.documents'), render: () => <DocumentsTab {...props} /> },
             { id: 'vragen', label: t('casus.tabs.partnerRequests'), render: () => <CasePartnerRequestsTab {...props} /> },
             { id: 'tijdlijn', label: t('casus.tabs.timeline'), render: () => <TimelineTab {...props} /> },
+            ...(props.zvh ? [{ id: 'opschaling', label: st('escalation'), render: () => <EscalationTab {...props} /> }] : []),
             ...(c.permissions.audit ? [{ id: 'verwerkingen', label: t('casus.tabs.audit'), render: () => <AuditTab {...props} /> }] : []),
             ...(otherZvh.data?.transfer && isCaseOpen(c.status) && c.permissions.manage ? [{ id: 'overdragen', label: t('casus.tabs.transfer'), render: () => <TransferTab {...props} /> }] : []),
             ...(c.permissions.actions.includes('close') ? [{ id: 'afsluiten', label: t('casus.tabs.close'), render: () => <CloseTab {...props} /> }] : []),

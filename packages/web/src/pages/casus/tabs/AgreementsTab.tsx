@@ -163,7 +163,7 @@ export function AgreementsTab(props: CaseTabProps) {
 function AddAgreement({ c, labels, reload, notify }: CaseTabProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const empty = { partner: '', title: '', dueDate: '', responsiblePerson: '', description: '' };
+  const empty = { partner: '', title: '', dueDate: '', responsiblePerson: '', description: '', lifeDomain: '' };
   const [values, setValues] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);
@@ -189,6 +189,7 @@ function AddAgreement({ c, labels, reload, notify }: CaseTabProps) {
       dueDate: values.dueDate,
       responsiblePerson: values.responsiblePerson.trim() || null,
       description: values.description.trim() || null,
+      lifeDomain: values.lifeDomain || null,
     });
     if (res.ok) {
       notify(t('casus.agreements.added', { title: values.title.trim() }));
@@ -243,6 +244,16 @@ function AddAgreement({ c, labels, reload, notify }: CaseTabProps) {
           onChange={(e) => set('responsiblePerson', e.currentTarget.value)}
           error={errors.responsiblePerson}
           maxLength={200}
+          optional
+        />
+        <SelectField
+          id="afspraak-lifeDomain"
+          label={t('codeLists.names.problemArea')}
+          placeholder={t('common.choose')}
+          options={labels.options('problemArea', values.lifeDomain)}
+          value={values.lifeDomain}
+          onChange={(e) => set('lifeDomain', e.currentTarget.value)}
+          error={errors.lifeDomain}
           optional
         />
         <TextAreaField

@@ -40,6 +40,11 @@ const KNOWN_EVENTS = [
   'information_answered',
   'partner_request_asked',
   'partner_request_answered',
+  'advice_recorded',
+  'advice_follow_up',
+  'escalated',
+  'escalation_answered',
+  'regie_holder',
 ] as const;
 type KnownEvent = (typeof KNOWN_EVENTS)[number];
 
