@@ -70,3 +70,7 @@ export interface TriageCriteria { multiProblem: boolean; multipleChains: boolean
 export function meetsProcesregieCriteria(c: TriageCriteria): boolean {
   return (c.multiProblem && c.multipleChains && c.systemImpact) || c.areaSafety;
 }
+
+/** The outcomes of triage (reference-data.md), one list for server and web. */
+export const TRIAGE_OUTCOMES = ['procesregie', 'advies', 'terugleggen', 'doorverwijzen'] as const;
+export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];

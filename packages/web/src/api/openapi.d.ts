@@ -2047,15 +2047,15 @@ export interface components {
         RegistrationListItem: {
             id: string;
             kind: string;
-            status: string;
+            status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
             registeredAt: string;
-            municipality: string;
+            municipality: string | null;
             registeringPartner: string;
-            urgency: string | null;
+            urgency: string;
             subjectName: string;
             subjectId: string;
             caseId: string | null;
-            outcome: string | null;
+            outcome: ("procesregie" | "advies" | "terugleggen" | "doorverwijzen") | null;
             waitingWorkdays: number;
         };
         CaseListItem: {
@@ -2063,7 +2063,7 @@ export interface components {
             caseNumber: string | null;
             kind: string;
             approach: string | null;
-            status: string;
+            status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
             purpose: string;
             startedAt: string | null;
             closedAt: string | null;

@@ -2,13 +2,15 @@
 // Response schemas of registrations: Fastify sends only these fields (the BSN and the triage
 // deliberation are left out in SQL for partners; the schema is the second guard).
 import { Type } from 'typebox';
+import { STATUSES, TRIAGE_OUTCOMES } from '@zvh/shared';
 import { AnyJson, HistoryRow, NStr, Nullable } from '../schemas.js';
 
 export const RegistrationCreated = Type.Object({ id: Type.String(), status: Type.String() });
 
 export const RegistrationListItem = Type.Object({
-  id: Type.String(), kind: Type.String(), status: Type.String(), registeredAt: Type.String(), municipality: Type.String(),
-  registeringPartner: Type.String(), urgency: NStr, subjectName: Type.String(), subjectId: Type.String(), caseId: NStr, outcome: NStr,
+  id: Type.String(), kind: Type.String(), status: Type.Union(STATUSES.map((s) => Type.Literal(s))), registeredAt: Type.String(), municipality: NStr,
+  registeringPartner: Type.String(), urgency: Type.String(), subjectName: Type.String(), subjectId: Type.String(), caseId: NStr,
+  outcome: Nullable(Type.Union(TRIAGE_OUTCOMES.map((o) => Type.Literal(o)))),
   waitingWorkdays: Type.Integer(),
 }, { $id: 'RegistrationListItem' });
 

@@ -4,6 +4,7 @@
 // the web app's types are generated from them (packages/web/src/api/openapi.d.ts).
 import { Type } from 'typebox';
 import type { TSchema } from 'typebox';
+import { STATUSES } from '@zvh/shared';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Str = Type.String();
@@ -11,9 +12,10 @@ const NStr = Nullable(Str);
 const Int = Type.Integer();
 const Json = Type.Unknown({ description: 'JSON-structuur' });
 const IdNum = Type.Union([Type.String(), Type.Number()]);
+const CaseStatus = Type.Union(STATUSES.map((s) => Type.Literal(s)));
 
 export const CaseListItem = Type.Object({
-  id: Str, caseNumber: NStr, kind: Str, approach: NStr, status: Str, purpose: Str, startedAt: NStr, closedAt: NStr,
+  id: Str, caseNumber: NStr, kind: Str, approach: NStr, status: CaseStatus, purpose: Str, startedAt: NStr, closedAt: NStr,
   subjectName: Str, subjectId: Str, municipality: Str, regisseurName: NStr, avePhase: Nullable(Int),
   openAgreements: Int, overdueAgreements: Int, lastActivityAt: Str,
 }, { $id: 'CaseListItem' });

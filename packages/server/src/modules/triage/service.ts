@@ -2,7 +2,7 @@
 // Triage (weegoverleg): test the registration against the national criteria, route it, fix the
 // purpose (doelbinding) and the participating partners. Procesregie and advies open a case.
 import { meetsProcesregieCriteria } from '@zvh/shared';
-import type { Action, Status, TriageCriteria } from '@zvh/shared';
+import type { Action, Status, TriageCriteria, TriageOutcome } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
 import { one, sql, transaction } from '../../core/db/index.js';
 import { DomainError, ValidationError } from '../../core/errors.js';
@@ -13,7 +13,6 @@ import { recordEvent } from '../../core/case-events.js';
 import { allowed, refuse, registrationVisibleTo } from '../../core/access.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
-export type TriageOutcome = 'procesregie' | 'advies' | 'terugleggen' | 'doorverwijzen';
 export interface TriageInput {
   criteria: TriageCriteria;
   outcome: TriageOutcome;

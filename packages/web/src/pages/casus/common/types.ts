@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The shapes of the case-flow API (aanmelding, triage, procesregie, afsluiting, monitoring,
-// personen) as the web app uses them.
-import type { Status, TriageCriteria, Visibility } from '@zvh/shared';
+// personen) as the web app uses them. Where the API has a named schema, the type is generated from
+// the OpenAPI document (src/api/openapi.d.ts, `npm run openapi`), never copied by hand.
+import type { Status, TriageCriteria, TriageOutcome, Visibility } from '@zvh/shared';
+import type { components } from '../../../api/openapi';
 
-export type TriageOutcome = 'procesregie' | 'advies' | 'terugleggen' | 'doorverwijzen';
+export type { TriageOutcome };
 export type { Visibility };
 export type AgreementStatus = 'open' | 'done' | 'cancelled';
 export type GoalsMet = 'ja' | 'deels' | 'nee';
@@ -16,20 +18,8 @@ export interface PersonInput {
   bsn?: string | null;
 }
 
-export interface RegistrationListItem {
-  id: string;
-  kind: string;
-  status: Status;
-  registeredAt: string;
-  municipality: string;
-  registeringPartner: string;
-  urgency: string;
-  subjectName: string;
-  subjectId: string;
-  caseId: string | null;
-  outcome: TriageOutcome | null;
-  waitingWorkdays: number;
-}
+/** A row of the registrations list: the API's own schema (generated from the OpenAPI document). */
+export type RegistrationListItem = components['schemas']['RegistrationListItem'];
 
 export interface HistoryItem {
   registrationId: string;
@@ -81,25 +71,8 @@ export interface RegistrationDetail {
   history: HistoryItem[];
 }
 
-export interface CaseListItem {
-  id: string;
-  /** Readable number per tenant and year, e.g. 2026-0042. */
-  caseNumber: string | null;
-  kind: string;
-  approach: string | null;
-  status: Status;
-  purpose: string;
-  startedAt: string | null;
-  closedAt: string | null;
-  subjectName: string;
-  subjectId: string;
-  municipality: string;
-  regisseurName: string | null;
-  avePhase: number | null;
-  openAgreements: number;
-  overdueAgreements: number;
-  lastActivityAt: string;
-}
+/** A row of the case list: the API's own schema (generated from the OpenAPI document). */
+export type CaseListItem = components['schemas']['CaseListItem'];
 
 export interface AnalysisItem {
   domain: string;
