@@ -263,3 +263,38 @@ describe('only for the beheerder', () => {
     expect((await reference()).organisations.map((o) => o.code)).not.toContain('stiekem');
   });
 });
+
+describe('answers: exactly the listed fields', () => {
+  const keys = (o: object) => Object.keys(o).sort();
+  it('a write answers with the entry as the lists show it, without the tenant', async () => {
+    const org = await admin.post('/api/admin/organisations', { code: 'velden-org', name: 'Velden', domain: 'zorg' });
+    expect(org.status).toBe(201);
+    expect(keys(org.body)).toEqual(['active', 'code', 'domain', 'kind', 'municipal', 'name']);
+    expect(keys((await admin.patch('/api/admin/organisations/velden-org', { name: 'Velden 2' })).body)).toEqual(keys(org.body));
+    const mun = await admin.post('/api/admin/municipalities', { code: 'GM0200', name: 'Apeldoorn', region: 'extern' });
+    expect(mun.status).toBe(201);
+    expect(keys(mun.body)).toEqual(['active', 'code', 'name', 'nazorgPlustaak', 'region']);
+    expect(keys((await admin.patch('/api/admin/municipalities/GM0200', { active: false })).body)).toEqual(keys(mun.body));
+    const code = await admin.post('/api/admin/code-lists/problemArea', { code: 'velden', label: 'Velden' });
+    expect(code.status).toBe(201);
+    expect(keys(code.body)).toEqual(['active', 'code', 'label', 'list', 'sort']);
+    expect(keys((await admin.patch('/api/admin/code-lists/problemArea/velden', { active: false })).body)).toEqual(keys(code.body));
+    expect(JSON.stringify([org.body, mun.body, code.body])).not.toMatch(/tenant/i);
+  });
+
+  it('users: name, e-mail, organisation, municipalities, roles and status; the last sign-in as an ISO time', async () => {
+    const USER_KEYS = ['active', 'email', 'id', 'lastSignInAt', 'mustChangePassword', 'municipalityCode', 'municipalityCodes', 'name', 'organisationCode', 'roles', 'totpEnabled'].sort();
+    const users = (await admin.get('/api/admin/users')).body as Record<string, unknown>[];
+    for (const u of users) expect(keys(u), String(u.email)).toEqual(USER_KEYS);
+    const me = users.find((u) => u.email === 'admin@demo.zvh')!;
+    expect(me.lastSignInAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(String(me.lastSignInAt)) - Date.now())).toBeLessThan(10 * 60_000);
+    const made = await admin.post('/api/admin/users', { email: 'velden@voorbeeld.nl', name: 'Velden', organisationCode: 'politie', roles: ['professional'] });
+    expect(keys(made.body)).toEqual(['id', 'oneTimePassword']);
+    const changed = await admin.patch(`/api/admin/users/${made.body.id}`, { name: 'Velden Twee' });
+    expect(changed.status).toBe(200);
+    expect(keys(changed.body)).toEqual(USER_KEYS);
+    expect(changed.body).toMatchObject({ name: 'Velden Twee', lastSignInAt: null, municipalityCode: null, municipalityCodes: [] });
+    expect(keys((await admin.post(`/api/admin/users/${made.body.id}/reset-password`)).body)).toEqual(['oneTimePassword']);
+  });
+});
