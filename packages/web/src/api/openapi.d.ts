@@ -1460,6 +1460,40 @@ export interface components {
                 details?: unknown;
             };
         };
+        /** RegistrationListItem */
+        "def-1": {
+            id: string;
+            kind: string;
+            status: string;
+            registeredAt: string;
+            municipality: string;
+            registeringPartner: string;
+            urgency: string | null;
+            subjectName: string;
+            subjectId: string;
+            caseId: string | null;
+            outcome: string | null;
+            waitingWorkdays: number;
+        };
+        /** CaseListItem */
+        "def-2": {
+            id: string;
+            caseNumber: string | null;
+            kind: string;
+            approach: string | null;
+            status: string;
+            purpose: string;
+            startedAt: string | null;
+            closedAt: string | null;
+            subjectName: string;
+            subjectId: string;
+            municipality: string;
+            regisseurName: string | null;
+            avePhase: number | null;
+            openAgreements: number;
+            overdueAgreements: number;
+            lastActivityAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1593,6 +1627,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -1627,15 +1668,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -1707,6 +1739,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -1741,15 +1780,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -1854,6 +1884,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -1906,15 +1943,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -1934,6 +1962,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -1988,15 +2023,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     getReferenceData: {
@@ -2008,6 +2034,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        municipalities: {
+                            code: string;
+                            name: string;
+                            region: string;
+                            nazorgPlustaak: boolean;
+                            active: boolean;
+                        }[];
+                        organisations: {
+                            code: string;
+                            name: string;
+                            /** @description zvh of partner */
+                            kind: string;
+                            domain: string | null;
+                            active: boolean;
+                            municipal: boolean;
+                        }[];
+                        /** @description Per codelijst de codes in volgorde */
+                        codeLists: {
+                            [key: string]: {
+                                code: string;
+                                label: string;
+                                active: boolean;
+                                sort: number;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -2024,15 +2085,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2046,6 +2098,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @description zvh of partner */
+                        kind: string;
+                        domain: string | null;
+                        active: boolean;
+                        municipal: boolean;
+                    }[];
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -2062,15 +2131,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2095,6 +2155,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @description zvh of partner */
+                        kind: string;
+                        domain: string | null;
+                        active: boolean;
+                        municipal: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2147,15 +2224,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2181,6 +2249,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @description zvh of partner */
+                        kind: string;
+                        domain: string | null;
+                        active: boolean;
+                        municipal: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2244,15 +2329,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listMunicipalities: {
@@ -2264,6 +2340,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        region: string;
+                        nazorgPlustaak: boolean;
+                        active: boolean;
+                    }[];
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -2280,15 +2371,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2311,6 +2393,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        region: string;
+                        nazorgPlustaak: boolean;
+                        active: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2363,15 +2460,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2396,6 +2484,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        region: string;
+                        nazorgPlustaak: boolean;
+                        active: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2459,15 +2562,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listCodeLists: {
@@ -2479,6 +2573,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Per codelijst de codes in volgorde */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: {
+                            code: string;
+                            label: string;
+                            active: boolean;
+                            sort: number;
+                        }[];
+                    };
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -2495,15 +2605,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2527,6 +2628,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: string;
+                        code: string;
+                        label: string;
+                        active: boolean;
+                        sort: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2588,15 +2704,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2620,6 +2727,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: string;
+                        code: string;
+                        label: string;
+                        active: boolean;
+                        sort: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2683,15 +2805,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listUsers: {
@@ -2703,6 +2816,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        organisationCode: string;
+                        municipalityCode: string | null;
+                        municipalityCodes: string[];
+                        roles: string[];
+                        active: boolean;
+                        totpEnabled: boolean;
+                        mustChangePassword: boolean;
+                        lastSignInAt: string | null;
+                    }[];
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -2719,15 +2853,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2754,6 +2879,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Eenmalig wachtwoord; moet bij de eerste aanmelding gewijzigd worden */
+                        oneTimePassword: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2806,15 +2944,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2842,6 +2971,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        organisationCode: string;
+                        municipalityCode: string | null;
+                        municipalityCodes: string[];
+                        roles: string[];
+                        active: boolean;
+                        totpEnabled: boolean;
+                        mustChangePassword: boolean;
+                        lastSignInAt: string | null;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2903,15 +3053,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2927,6 +3068,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Eenmalig wachtwoord; moet bij de eerste aanmelding gewijzigd worden */
+                        oneTimePassword: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2988,15 +3141,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3013,6 +3157,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-1"][];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3038,15 +3191,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3095,6 +3239,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3147,15 +3303,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3171,6 +3318,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        status: string;
+                        registeredAt: string;
+                        municipality: string;
+                        registeringPartner: string;
+                        mainTopic: string | null;
+                        problemAreas: string[] | null;
+                        children: string | null;
+                        crossesMunicipalityBorder: boolean;
+                        tried: string | null;
+                        involvedPartners: string[] | null;
+                        urgency: string | null;
+                        reason: string | null;
+                        /** @description JSON-structuur */
+                        triage: unknown;
+                        caseId: string | null;
+                        version: number;
+                        createdAt: string;
+                        subject: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            gender: string | null;
+                            /** @description Alleen voor medewerkers van het ZVH */
+                            bsn?: string | null;
+                        };
+                        registeredByName: string | null;
+                        household: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            gender: string | null;
+                            relation: string | null;
+                        }[];
+                        history: {
+                            registrationId: string;
+                            registeredAt: string;
+                            kind: string;
+                            status: string;
+                            caseId: string | null;
+                            caseStatus: string | null;
+                            startedAt: string | null;
+                            closedAt: string | null;
+                            purpose: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3207,15 +3412,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     startTriage: {
@@ -3229,6 +3425,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3290,15 +3497,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3340,6 +3538,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caseId: string | null;
+                        status: string;
+                        criteriaMet: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3403,15 +3614,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listCases: {
@@ -3427,6 +3629,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["def-2"][];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3454,15 +3665,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     getCase: {
@@ -3476,6 +3678,131 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        caseNumber: string | null;
+                        kind: string;
+                        approach: string | null;
+                        status: string;
+                        purpose: string;
+                        startedAt: string | null;
+                        closedAt: string | null;
+                        closeReasonCode: string | null;
+                        closeReason: string | null;
+                        handoverPartner: string | null;
+                        /** @description JSON-structuur */
+                        evaluation: unknown;
+                        regisseurId: string | null;
+                        regisseurName: string | null;
+                        leadPartner: string | null;
+                        avePhase: number | null;
+                        /** @description JSON-structuur */
+                        plan: unknown;
+                        version: number;
+                        lastActivityAt: string;
+                        createdAt: string;
+                        registrationId: string;
+                        subject: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            gender: string | null;
+                            /** @description Alleen voor medewerkers van het ZVH */
+                            bsn: string | null;
+                            municipality: string | null;
+                        };
+                        registration: {
+                            id: string;
+                            kind: string;
+                            registeredAt: string;
+                            registeringPartner: string;
+                            municipality: string;
+                            mainTopic: string | null;
+                            problemAreas: string[] | null;
+                            children: string | null;
+                            crossesMunicipalityBorder: boolean;
+                            urgency: string | null;
+                            /** @description Alleen voor medewerkers van het ZVH */
+                            reason: string | null;
+                            tried: string | null;
+                            /** @description JSON-structuur */
+                            triage: unknown;
+                        };
+                        household: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            relation: string | null;
+                        }[];
+                        participants: {
+                            partner: string;
+                            name: string | null;
+                            municipality: string | null;
+                            municipalityName: string | null;
+                            addedAt: string;
+                            addReason: string | null;
+                            removedAt: string | null;
+                            removeReason: string | null;
+                        }[];
+                        agreements: {
+                            id: string;
+                            partner: string;
+                            title: string;
+                            description: string | null;
+                            responsiblePerson: string | null;
+                            dueDate: string | null;
+                            status: string;
+                            note: string | null;
+                            carriedOver: boolean;
+                            version: number;
+                            updatedAt: string;
+                            overdue: boolean;
+                        }[];
+                        journal: {
+                            id: string;
+                            date: string;
+                            at: string;
+                            authorName: string;
+                            authorOrganisation: string;
+                            text: string;
+                            visibility: string;
+                            sharedWith: string[] | null;
+                            state: "actief" | "gecorrigeerd" | "ingetrokken";
+                            correctsId: string | null;
+                            correctedAt: string | null;
+                            withdrawnAt: string | null;
+                            withdrawReason: string | null;
+                            own: boolean;
+                            withdrawableUntil: string | null;
+                        }[];
+                        documents: {
+                            id: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            sha256: string;
+                            visibility: string;
+                            sharedWith: string[] | null;
+                            uploadedAt: string;
+                            uploadedByOrganisation: string | null;
+                        }[];
+                        permissions: {
+                            manage: boolean;
+                            contribute: boolean;
+                            audit: boolean;
+                            actions: string[];
+                        };
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3510,15 +3837,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3545,6 +3863,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3606,15 +3935,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3647,6 +3967,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3708,15 +4039,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3739,6 +4061,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        avePhase: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3800,15 +4133,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3833,6 +4157,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        municipality: string | null;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3894,15 +4230,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3926,6 +4253,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        municipality: string | null;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3987,15 +4326,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4021,6 +4351,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status?: string;
+                        version?: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4082,15 +4425,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4119,6 +4453,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status?: string;
+                        version?: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4180,15 +4527,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4677,6 +5015,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string | number;
+                        at: string;
+                        type: string;
+                        actorName: string | null;
+                        actorOrganisation: string | null;
+                        /** @description JSON-structuur */
+                        data: unknown;
+                    }[];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4713,15 +5068,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listRegisseurs: {
@@ -4733,6 +5079,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                    }[];
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -4749,15 +5107,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4773,6 +5122,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string;
+                        actor: string | null;
+                        organisation: string | null;
+                        action: string;
+                        purpose: string;
+                        activity: string;
+                        outcome: string;
+                        traceId: string | null;
+                        /** @description JSON-structuur */
+                        details: unknown;
+                    }[];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4807,15 +5176,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4847,6 +5207,20 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        closedAt: string;
+                        version: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -4908,15 +5282,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -4938,6 +5303,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        status: string;
+                        version: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -5001,15 +5379,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     getMyWork: {
@@ -5021,6 +5390,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreements: {
+                            id: string;
+                            title: string;
+                            dueDate: string | null;
+                            status: string;
+                            partner: string;
+                            responsiblePerson: string | null;
+                            overdue: boolean;
+                            caseId: string;
+                            purpose: string;
+                            subjectName: string;
+                        }[];
+                        casesWithOverdue: {
+                            id: string;
+                            purpose: string;
+                            subjectName: string;
+                            overdueAgreements: number;
+                            oldestDueDate: string | null;
+                        }[];
+                        inactiveCases: {
+                            id: string;
+                            purpose: string;
+                            subjectName: string;
+                            lastActivityAt: string;
+                        }[];
+                        waitingTriage: {
+                            id: string;
+                            registeredAt: string;
+                            kind: string;
+                            urgency: string | null;
+                            status: string;
+                            subjectName: string;
+                            waitingWorkdays: number;
+                        }[];
+                    };
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -5039,15 +5452,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     searchPersons: {
@@ -5061,6 +5465,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        firstName: string;
+                        lastName: string;
+                        birthDate: string | null;
+                        gender: string | null;
+                        bsn: string | null;
+                        municipality: string | null;
+                        registrations: number;
+                        runningCases: number;
+                    }[];
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -5088,15 +5511,6 @@ export interface operations {
                     "application/json": components["schemas"]["def-0"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     getPerson: {
@@ -5110,6 +5524,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        firstName: string;
+                        lastName: string;
+                        birthDate: string | null;
+                        gender: string | null;
+                        bsn: string | null;
+                        municipality: string | null;
+                        mergedInto: string | null;
+                        history: {
+                            registrationId: string;
+                            registeredAt: string;
+                            kind: string;
+                            status: string;
+                            caseId: string | null;
+                            caseStatus: string | null;
+                            startedAt: string | null;
+                            closedAt: string | null;
+                            purpose: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -5144,15 +5587,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -5176,6 +5610,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -5237,15 +5682,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["def-0"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
