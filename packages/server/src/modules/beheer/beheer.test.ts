@@ -6,6 +6,8 @@ import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
 import { one, sql } from '../../core/db/index.js';
 import { seedInstallation } from '../../core/seed.js';
+import { managerCtx } from '../../test/fixtures.js';
+import * as service from './service.js';
 
 let env: TestEnv;
 let admin: TestClient;
@@ -296,5 +298,22 @@ describe('answers: exactly the listed fields', () => {
     expect(keys(changed.body)).toEqual(USER_KEYS);
     expect(changed.body).toMatchObject({ name: 'Velden Twee', lastSignInAt: null, municipalityCode: null, municipalityCodes: [] });
     expect(keys((await admin.post(`/api/admin/users/${made.body.id}/reset-password`)).body)).toEqual(['oneTimePassword']);
+  });
+});
+
+describe('the services check the permission themselves', () => {
+  it('refuse a manager every beheer write and read, and change nothing', async () => {
+    const tenant = await one<{ id: string }>(env.database.db, sql`select id from tenants where code = 'drenthe'`);
+    const ctx = managerCtx(env.database.db, tenant!.id);
+    const forbidden = { status: 403, code: 'forbidden' };
+    await expect(service.createOrganisation(ctx, { code: 'via-service', name: 'Via service', domain: 'zorg' })).rejects.toMatchObject(forbidden);
+    await expect(service.updateMunicipality(ctx, 'GM0106', { name: 'Assen?' })).rejects.toMatchObject(forbidden);
+    await expect(service.addCode(ctx, 'mainTopic', { code: 'via-service', label: 'x' })).rejects.toMatchObject(forbidden);
+    await expect(service.listUsers(ctx)).rejects.toMatchObject(forbidden);
+    await expect(service.createUser(ctx, { email: 'via@service.nl', name: 'x', organisationCode: 'politie', roles: ['professional'] }, '127.0.0.1')).rejects.toMatchObject(forbidden);
+    const ref = await reference();
+    expect(ref.organisations.map((o) => o.code)).not.toContain('via-service');
+    expect(ref.municipalities.find((m) => m.code === 'GM0106')?.name).toBe('Assen');
+    expect(await one(env.database.db, sql`select 1 from users where email = 'via@service.nl'`)).toBeUndefined();
   });
 });

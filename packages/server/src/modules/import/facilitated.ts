@@ -26,7 +26,7 @@ const KIND_LABEL: Record<FacilitatedKind, string> = { lpco: 'LPCO-registratie', 
  * statement. `registrationIds` are the externalIds the batch found among registrations.
  */
 export async function writeFacilitatedLines(
-  tx: Executor, ctx: ImportCtx, input: ImportLine[], registrationIds: Set<string>, purposeActivity: string,
+  ctx: ImportCtx, tx: Executor, input: ImportLine[], registrationIds: Set<string>, purposeActivity: string,
   seen: Set<string> | undefined,
 ): Promise<{ imported: number; updated: number; rejected: Rejected[]; caseLines: ImportLine[] }> {
   const { actor, traceId } = ctx;

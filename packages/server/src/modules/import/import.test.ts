@@ -414,6 +414,12 @@ describe('POST /api/import/cases', () => {
     expect(await registration('H-4')).toBeUndefined();
   });
 
+  it('the service itself refuses a signed-in user without the import permission, before reading a line', async () => {
+    const regisseur: Ctx = { ...ctx, actor: { ...ctx.actor, email: 'regisseur@demo.zvh', roles: ['procesregisseur'] } };
+    await expect(importCases(regisseur, [Buffer.from(ndjson([line('H-5', 1005)]))], {})).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    expect(await registration('H-5')).toBeUndefined();
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = await env.anon.get('/api/openapi.json');
     expect(doc.body.paths['/api/import/cases'].post).toBeDefined();

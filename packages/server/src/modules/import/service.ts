@@ -21,6 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../core/db/index.js';
 import { rows, sql, transaction } from '../../core/db/index.js';
+import { requirePermission } from '../../core/access.js';
 import type { ImportCtx } from './actor.js';
 import { operatorDetails } from './actor.js';
 import { MAX_LINE_CHARS, readLines } from './lines.js';
@@ -103,11 +104,13 @@ export async function importCases(
   input: AsyncIterable<Buffer | string | Uint8Array> | Iterable<Buffer | string | Uint8Array>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
+  // a signed-in user needs the permission (the route checks it too); the CLI's system actor is the operator's own
+  if (ctx.actor.userId !== null) requirePermission(ctx.actor, 'import.run');
   const started = Date.now();
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const maxListed = opts.maxRejectedListed ?? 10_000;
   const dryRun = opts.dryRun ?? false;
-  const ref = opts.reference ?? await loadImportReference(ctx.db, ctx.actor.tenantId);
+  const ref = opts.reference ?? await loadImportReference(ctx);
 
   const result: ImportResult = { imported: 0, updated: 0, unchanged: 0, rejected: [], rejectedCount: 0, lines: 0, dryRun, durationMs: 0 };
   const reject = (line: number, error: string) => {
@@ -216,7 +219,7 @@ async function writeBatchTx(
 ): Promise<BatchOutcome> {
   try {
     return await transaction(ctx.db, async (tx) => {
-      const out = await writeBatch(tx, ctx, lines, ref, seen, batch.final);
+      const out = await writeBatch(ctx, tx, lines, ref, seen, batch.final);
       await opts.beforeCommit?.(batch.no, tx);
       if (dryRun) throw new DryRunRollback(out);
       return out;
@@ -252,7 +255,7 @@ const CASE_COLUMNS = columns(['person_id', 'external_id', 'kind', 'approach', 's
 
 /** The batch's writes, inside the caller's transaction. */
 async function writeBatch(
-  tx: Executor, ctx: ImportCtx, input: ImportLine[], ref: ImportReference, seen: Set<string> | undefined, final: boolean,
+  ctx: ImportCtx, tx: Executor, input: ImportLine[], ref: ImportReference, seen: Set<string> | undefined, final: boolean,
 ): Promise<BatchOutcome> {
   const { actor, traceId } = ctx;
   const t = actor.tenantId;
@@ -274,7 +277,7 @@ async function writeBatch(
 
   // records of the facilitated meetings (lpco, veelpleger, nazorg) go to their own tables; a case
   // line whose externalId belongs to such a record is rejected there (unique across all kinds)
-  const fac = await writeFacilitatedLines(tx, ctx, input, new Set(existing.keys()), IMPORT_ACTIVITY, seen);
+  const fac = await writeFacilitatedLines(ctx, tx, input, new Set(existing.keys()), IMPORT_ACTIVITY, seen);
   const rejected: RejectedLine[] = [...fac.rejected];
   const lines: ImportLine[] = [];
   for (const l of fac.caseLines) {
