@@ -19,6 +19,8 @@ import pg from 'pg';
 import { openDatabase, rows, sql } from '../src/core/db/index.js';
 import type { Database } from '../src/core/db/index.js';
 import { seedInstallation } from '../src/core/seed.js';
+import { systemCtx } from '../src/core/context.js';
+import { DEFAULT_TENANT } from '@zvh/shared';
 import { DEFAULT_BATCH_SIZE, importCases } from '../src/modules/import/service.js';
 import type { ImportResult } from '../src/modules/import/service.js';
 import { sampleLines } from '../src/modules/import/sample.js';
@@ -73,10 +75,11 @@ async function generateFile(file: string): Promise<void> {
 }
 
 async function runImport(database: Database, file: string): Promise<{ seconds: number; result: ImportResult }> {
-  const { tenantId } = await seedInstallation(database.db, { demo: false });
+  await seedInstallation(database.db, { demo: false });
+  const ctx = await systemCtx(database.db, DEFAULT_TENANT.code, { tool: 'Benchmark', operator: 'bench' });
+  if (!ctx) throw new Error('no default tenant');
   const t0 = performance.now();
-  const result = await importCases(database.db, { tenantId, userId: null, email: 'cli@drenthe', name: 'Benchmark', organisationCode: 'zvh' },
-    createReadStream(file, { highWaterMark: 256 * 1024 }), { traceId: randomUUID(), batchSize: BATCH_SIZE });
+  const result = await importCases(ctx, createReadStream(file, { highWaterMark: 256 * 1024 }), { batchSize: BATCH_SIZE });
   const seconds = secs(t0);
   const counts = await rows<Record<string, number>>(database.db, sql`select
     (select count(*) from persons)::int as persons, (select count(*) from registrations)::int as registrations,

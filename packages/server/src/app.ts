@@ -16,8 +16,6 @@ import type { Database } from './core/db/index.js';
 import { errorBody, registerAccess, registerBodyTypes, registerErrorHandling } from './core/http.js';
 import type { AccessRule } from './core/http.js';
 import { documentRoute, ErrorBody } from './core/openapi.js';
-import { authRoutes } from './modules/auth/routes.js';
-import { beheerRoutes, referenceRoutes } from './modules/beheer/routes.js';
 import { registerModules } from './modules/index.js';
 
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -104,9 +102,6 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   }, async () => ({ status: 'ok', demo: config.demo }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app, db, config);
-  referenceRoutes(app, db);
-  beheerRoutes(app, db);
   registerModules(app, database, config);
 
   const hasWeb = existsSync(join(WEB_DIST, 'index.html'));

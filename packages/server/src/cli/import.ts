@@ -8,12 +8,13 @@
 // line went in, 1 when lines were rejected, 2 on a usage error or an aborted import (the batches
 // before it are committed; running the same import again completes it).
 // With the embedded database (PGlite) stop the server first: one process per data directory.
-import { randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { DEFAULT_TENANT, ZVH_ORGANISATION } from '@zvh/shared';
+import { DEFAULT_TENANT } from '@zvh/shared';
 import { ConfigError, loadConfig } from '../core/config.js';
-import { one, openDatabase, sql } from '../core/db/index.js';
+import { openDatabase } from '../core/db/index.js';
+import { systemCtx } from '../core/context.js';
 import type { Database } from '../core/db/index.js';
 import { seedInstallation } from '../core/seed.js';
 import { DEFAULT_BATCH_SIZE, ImportAbortedError, importCases } from '../modules/import/service.js';
@@ -106,6 +107,12 @@ function summary(r: ImportResult, secs: number, file: string): string {
   return out.join('\n');
 }
 
+/** Who runs the import: the operating-system user (under sudo the one who called sudo). */
+function operator(): string {
+  if (process.env.SUDO_USER) return process.env.SUDO_USER;
+  try { return userInfo().username; } catch { return process.env.USER || process.env.USERNAME || 'onbekend'; }
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
@@ -148,13 +155,15 @@ async function main(): Promise<number> {
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const { db } = database;
-    let tenant = await one<{ id: string }>(db, sql`select id from tenants where code = ${args.tenant}`);
-    if (!tenant && args.tenant === DEFAULT_TENANT.code) {
+    // the processing log names the tool (cli@<tenant>) and, in its details, who ran it
+    const who = { tool: 'Import (commandoregel)', operator: operator() };
+    let ctx = await systemCtx(db, args.tenant, who);
+    if (!ctx && args.tenant === DEFAULT_TENANT.code) {
       // a fresh database: install the default tenant with its reference data, as the server would
       await seedInstallation(db, { demo: false });
-      tenant = await one<{ id: string }>(db, sql`select id from tenants where code = ${args.tenant}`);
+      ctx = await systemCtx(db, args.tenant, who);
     }
-    if (!tenant) {
+    if (!ctx) {
       console.error(`Tenant '${args.tenant}' bestaat niet in deze database`);
       stream.destroy();
       return 2;
@@ -165,14 +174,7 @@ async function main(): Promise<number> {
     const started = Date.now();
     let last: ImportProgress = { linesRead: 0, bytesRead: 0, imported: 0, updated: 0, rejected: 0 };
     try {
-      const result = await importCases(db, {
-        tenantId: tenant.id,
-        userId: null,
-        email: `cli@${args.tenant}`,
-        name: 'Import (commandoregel)',
-        organisationCode: ZVH_ORGANISATION,
-      }, stream, {
-        traceId: randomUUID(),
+      const result = await importCases(ctx, stream, {
         dryRun: args.dryRun,
         batchSize: args.batchSize,
         onProgress: (p) => { last = p; render(p); },

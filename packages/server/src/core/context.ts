@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@zvh/shared';
-import { ZVH_ROLES } from '@zvh/shared';
+import { ZVH_ORGANISATION, ZVH_ROLES } from '@zvh/shared';
 import type { Db } from './db/index.js';
+import { one, sql } from './db/index.js';
 
 /** The signed-in user a request acts for. */
 export interface Actor {
@@ -18,11 +20,48 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
+/**
+ * No signed-in user and no session: a command-line tool acting for one tenant (the caseload
+ * import). Only services written for it take one (`Ctx<Actor | SystemActor>`); every other
+ * service takes a plain `Ctx`, so a system actor can never reach them.
+ */
+export interface SystemActor {
+  userId: null;
+  sessionId: null;
+  tenantId: string;
+  tenantCode: string;
+  /** What the logs name as the actor: `cli@<tenant>`. */
+  email: string;
+  /** The tool and who ran it, e.g. "Import (commandoregel) door jdevries": shown as the actor of case events. */
+  name: string;
+  organisationCode: string;
+  /** Who ran the tool: the operating-system user (also recorded in the processing log's details). */
+  operator: string;
+}
+
 /** What every service call gets: who acts, the trace id for the logs and the database. */
-export interface Ctx {
-  actor: Actor;
+export interface Ctx<A extends Actor | SystemActor = Actor> {
+  actor: A;
   traceId: string;
   db: Db;
+}
+
+/**
+ * The Ctx of a command-line tool for the tenant with this code, acting as the ZVH organisation;
+ * undefined when the tenant does not exist. `tool` names the tool ("Import (commandoregel)"),
+ * `operator` the person who runs it.
+ */
+export async function systemCtx(db: Db, tenantCode: string, who: { tool: string; operator: string; traceId?: string }): Promise<Ctx<SystemActor> | undefined> {
+  const tenant = await one<{ id: string }>(db, sql`select id from tenants where code = ${tenantCode}`);
+  if (!tenant) return undefined;
+  return {
+    db,
+    traceId: who.traceId ?? randomUUID(),
+    actor: {
+      userId: null, sessionId: null, tenantId: tenant.id, tenantCode, email: `cli@${tenantCode}`,
+      name: `${who.tool} door ${who.operator}`, organisationCode: ZVH_ORGANISATION, operator: who.operator,
+    },
+  };
 }
 
 /** ZVH staff: a user of the ZVH organisation holding one of the ZVH roles. */

@@ -3,6 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/index.js';
+import { authRoutes } from './auth/routes.js';
+import { beheerRoutes, referenceRoutes } from './beheer/routes.js';
 import { aanmeldingRoutes } from './aanmelding/routes.js';
 import { triageRoutes } from './triage/routes.js';
 import { procesregieRoutes } from './procesregie/routes.js';
@@ -25,6 +27,9 @@ import { radarRoutes } from './radar/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
+  authRoutes(app, db, config);
+  referenceRoutes(app, db);
+  beheerRoutes(app, db);
   aanmeldingRoutes(app, db);
   triageRoutes(app, db);
   procesregieRoutes(app, db);

@@ -2209,6 +2209,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2243,15 +2250,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2323,6 +2321,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2357,15 +2362,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2470,6 +2466,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2522,15 +2525,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2550,6 +2544,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2604,15 +2605,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     getReferenceData: {
@@ -2624,6 +2616,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        municipalities: {
+                            code: string;
+                            name: string;
+                            region: string;
+                            nazorgPlustaak: boolean;
+                            active: boolean;
+                        }[];
+                        organisations: {
+                            code: string;
+                            name: string;
+                            /** @description zvh of partner */
+                            kind: string;
+                            domain: string | null;
+                            active: boolean;
+                            municipal: boolean;
+                        }[];
+                        /** @description Per codelijst de codes in volgorde */
+                        codeLists: {
+                            [key: string]: {
+                                code: string;
+                                label: string;
+                                active: boolean;
+                                sort: number;
+                            }[];
+                        };
+                    };
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -2640,15 +2667,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2662,6 +2680,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @description zvh of partner */
+                        kind: string;
+                        domain: string | null;
+                        active: boolean;
+                        municipal: boolean;
+                    }[];
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -2678,15 +2713,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2711,6 +2737,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @description zvh of partner */
+                        kind: string;
+                        domain: string | null;
+                        active: boolean;
+                        municipal: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2763,15 +2806,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2797,6 +2831,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @description zvh of partner */
+                        kind: string;
+                        domain: string | null;
+                        active: boolean;
+                        municipal: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2860,15 +2911,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listMunicipalities: {
@@ -2880,6 +2922,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        region: string;
+                        nazorgPlustaak: boolean;
+                        active: boolean;
+                    }[];
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -2896,15 +2953,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -2927,6 +2975,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        region: string;
+                        nazorgPlustaak: boolean;
+                        active: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -2979,15 +3042,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3012,6 +3066,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        region: string;
+                        nazorgPlustaak: boolean;
+                        active: boolean;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3075,15 +3144,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listCodeLists: {
@@ -3095,6 +3155,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Per codelijst de codes in volgorde */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: {
+                            code: string;
+                            label: string;
+                            active: boolean;
+                            sort: number;
+                        }[];
+                    };
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -3111,15 +3187,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3143,6 +3210,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: string;
+                        code: string;
+                        label: string;
+                        active: boolean;
+                        sort: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3204,15 +3286,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3236,6 +3309,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: string;
+                        code: string;
+                        label: string;
+                        active: boolean;
+                        sort: number;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3299,15 +3387,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
         };
     };
     listUsers: {
@@ -3319,6 +3398,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        organisationCode: string;
+                        municipalityCode: string | null;
+                        municipalityCodes: string[];
+                        roles: string[];
+                        active: boolean;
+                        totpEnabled: boolean;
+                        mustChangePassword: boolean;
+                        lastSignInAt: string | null;
+                    }[];
+                };
+            };
             /** @description Niet aangemeld */
             401: {
                 headers: {
@@ -3335,15 +3435,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3370,6 +3461,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description Eenmalig wachtwoord; moet bij de eerste aanmelding gewijzigd worden */
+                        oneTimePassword: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3422,15 +3526,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3458,6 +3553,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        organisationCode: string;
+                        municipalityCode: string | null;
+                        municipalityCodes: string[];
+                        roles: string[];
+                        active: boolean;
+                        totpEnabled: boolean;
+                        mustChangePassword: boolean;
+                        lastSignInAt: string | null;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3519,15 +3635,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };
@@ -3543,6 +3650,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Eenmalig wachtwoord; moet bij de eerste aanmelding gewijzigd worden */
+                        oneTimePassword: string;
+                    };
+                };
+            };
             /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
             400: {
                 headers: {
@@ -3604,15 +3723,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Gelukt */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
                 };
             };
         };

@@ -6,6 +6,8 @@ import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
 import { one, sql } from '../../core/db/index.js';
 import { seedInstallation } from '../../core/seed.js';
+import { managerCtx } from '../../test/fixtures.js';
+import * as service from './service.js';
 
 let env: TestEnv;
 let admin: TestClient;
@@ -261,5 +263,57 @@ describe('only for the beheerder', () => {
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('forbidden');
     expect((await reference()).organisations.map((o) => o.code)).not.toContain('stiekem');
+  });
+});
+
+describe('answers: exactly the listed fields', () => {
+  const keys = (o: object) => Object.keys(o).sort();
+  it('a write answers with the entry as the lists show it, without the tenant', async () => {
+    const org = await admin.post('/api/admin/organisations', { code: 'velden-org', name: 'Velden', domain: 'zorg' });
+    expect(org.status).toBe(201);
+    expect(keys(org.body)).toEqual(['active', 'code', 'domain', 'kind', 'municipal', 'name']);
+    expect(keys((await admin.patch('/api/admin/organisations/velden-org', { name: 'Velden 2' })).body)).toEqual(keys(org.body));
+    const mun = await admin.post('/api/admin/municipalities', { code: 'GM0200', name: 'Apeldoorn', region: 'extern' });
+    expect(mun.status).toBe(201);
+    expect(keys(mun.body)).toEqual(['active', 'code', 'name', 'nazorgPlustaak', 'region']);
+    expect(keys((await admin.patch('/api/admin/municipalities/GM0200', { active: false })).body)).toEqual(keys(mun.body));
+    const code = await admin.post('/api/admin/code-lists/problemArea', { code: 'velden', label: 'Velden' });
+    expect(code.status).toBe(201);
+    expect(keys(code.body)).toEqual(['active', 'code', 'label', 'list', 'sort']);
+    expect(keys((await admin.patch('/api/admin/code-lists/problemArea/velden', { active: false })).body)).toEqual(keys(code.body));
+    expect(JSON.stringify([org.body, mun.body, code.body])).not.toMatch(/tenant/i);
+  });
+
+  it('users: name, e-mail, organisation, municipalities, roles and status; the last sign-in as an ISO time', async () => {
+    const USER_KEYS = ['active', 'email', 'id', 'lastSignInAt', 'mustChangePassword', 'municipalityCode', 'municipalityCodes', 'name', 'organisationCode', 'roles', 'totpEnabled'].sort();
+    const users = (await admin.get('/api/admin/users')).body as Record<string, unknown>[];
+    for (const u of users) expect(keys(u), String(u.email)).toEqual(USER_KEYS);
+    const me = users.find((u) => u.email === 'admin@demo.zvh')!;
+    expect(me.lastSignInAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(String(me.lastSignInAt)) - Date.now())).toBeLessThan(10 * 60_000);
+    const made = await admin.post('/api/admin/users', { email: 'velden@voorbeeld.nl', name: 'Velden', organisationCode: 'politie', roles: ['professional'] });
+    expect(keys(made.body)).toEqual(['id', 'oneTimePassword']);
+    const changed = await admin.patch(`/api/admin/users/${made.body.id}`, { name: 'Velden Twee' });
+    expect(changed.status).toBe(200);
+    expect(keys(changed.body)).toEqual(USER_KEYS);
+    expect(changed.body).toMatchObject({ name: 'Velden Twee', lastSignInAt: null, municipalityCode: null, municipalityCodes: [] });
+    expect(keys((await admin.post(`/api/admin/users/${made.body.id}/reset-password`)).body)).toEqual(['oneTimePassword']);
+  });
+});
+
+describe('the services check the permission themselves', () => {
+  it('refuse a manager every beheer write and read, and change nothing', async () => {
+    const tenant = await one<{ id: string }>(env.database.db, sql`select id from tenants where code = 'drenthe'`);
+    const ctx = managerCtx(env.database.db, tenant!.id);
+    const forbidden = { status: 403, code: 'forbidden' };
+    await expect(service.createOrganisation(ctx, { code: 'via-service', name: 'Via service', domain: 'zorg' })).rejects.toMatchObject(forbidden);
+    await expect(service.updateMunicipality(ctx, 'GM0106', { name: 'Assen?' })).rejects.toMatchObject(forbidden);
+    await expect(service.addCode(ctx, 'mainTopic', { code: 'via-service', label: 'x' })).rejects.toMatchObject(forbidden);
+    await expect(service.listUsers(ctx)).rejects.toMatchObject(forbidden);
+    await expect(service.createUser(ctx, { email: 'via@service.nl', name: 'x', organisationCode: 'politie', roles: ['professional'] }, '127.0.0.1')).rejects.toMatchObject(forbidden);
+    const ref = await reference();
+    expect(ref.organisations.map((o) => o.code)).not.toContain('via-service');
+    expect(ref.municipalities.find((m) => m.code === 'GM0106')?.name).toBe('Assen');
+    expect(await one(env.database.db, sql`select 1 from users where email = 'via@service.nl'`)).toBeUndefined();
   });
 });

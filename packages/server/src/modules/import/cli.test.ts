@@ -3,7 +3,7 @@
 // the way `npm run import` runs it: cwd packages/server, paths relative to INIT_CWD.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ let dir: string;
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: dir, DATA_DIR: 'data', NODE_ENV: 'test', LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
+  delete env.SUDO_USER;
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], { cwd: SERVER_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
@@ -30,9 +31,11 @@ async function inspect<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db'
   const database = await openDatabase({ dataDir: join(dir, 'data'), migrate: false });
   try { return await fn(database.db); } finally { await database.close(); }
 }
+// the processing log names the tool (cli@<tenant>) and who ran it (the operating-system user)
 const countCli = (db: Awaited<ReturnType<typeof openDatabase>>['db']) => rows<{ r: number; l: number }>(db, sql`
   select (select count(*) from registrations where external_id like 'CLI-%')::int as r,
-         (select count(*) from processing_log where actor_email = 'cli@drenthe' and actor_organisation = 'zvh' and actor_user_id is null)::int as l`);
+         (select count(*) from processing_log where actor_email = 'cli@drenthe' and actor_organisation = 'zvh' and actor_user_id is null
+             and details->>'operator' = ${userInfo().username})::int as l`);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'zvh-import-cli-'));
@@ -62,6 +65,9 @@ describe('npm run import (CLI)', { timeout: 180_000 }, () => {
     expect(r.stdout).toContain("regel 6: municipality: onbekende gemeentecode 'GM9999'");
     expect(r.stderr).toMatch(/regels\/s/);
     expect(await inspect(countCli)).toEqual([{ r: 5, l: 5 }]);
+    const events = await inspect((db) => rows<{ actor_name: string; n: number }>(db, sql`select actor_name, count(*)::int as n from case_events
+      where type = 'imported' and actor_id is null group by actor_name`));
+    expect(events).toEqual([{ actor_name: `Import (commandoregel) door ${userInfo().username}`, n: 5 }]);
 
     const again = await cli(['good.ndjson']);
     expect(again.code).toBe(0);

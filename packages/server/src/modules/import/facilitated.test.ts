@@ -6,13 +6,14 @@ import type { TestClient, TestEnv } from '../../test/harness.js';
 import { setupTestEnv } from '../../test/harness.js';
 import type { Db } from '../../core/db/index.js';
 import { one, rows, sql } from '../../core/db/index.js';
-import type { ImportActor, ImportResult } from './service.js';
+import type { Ctx } from '../../core/context.js';
+import type { ImportOptions, ImportResult } from './service.js';
 import { importCases } from './service.js';
 import { bsnFrom } from './sample.js';
 
 let env: TestEnv;
 let db: Db;
-let actor: ImportActor;
+let ctx: Ctx;
 let tenantId: string;
 let manager: TestClient;
 
@@ -21,7 +22,13 @@ beforeAll(async () => {
   db = env.database.db;
   const u = await one<{ id: string; tenant_id: string; name: string }>(db, sql`select id, tenant_id, name from users where email = 'manager@demo.zvh'`);
   tenantId = u!.tenant_id;
-  actor = { tenantId, userId: u!.id, email: 'manager@demo.zvh', name: u!.name, organisationCode: 'zvh' };
+  ctx = {
+    db, traceId: 'test',
+    actor: {
+      userId: u!.id, sessionId: 'test', tenantId, tenantCode: 'drenthe', email: 'manager@demo.zvh', name: u!.name,
+      organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['manager'], mustChangePassword: false,
+    },
+  };
   manager = await env.as('manager@demo.zvh');
 });
 afterAll(async () => { await env?.close(); });
@@ -33,8 +40,8 @@ const vp = (id: string, n: number, over: Line = {}): Line => ({ externalId: id, 
 const nz = (id: string, n: number, over: Line = {}): Line => ({ externalId: id, kind: 'nazorg', registeredAt: '2020-04-02', registeringPartner: 'dji', municipality: 'GM1730', releasedAt: '2020-05-15', closedAt: '2020-08-01', subject: subject(n), ...over });
 const pr = (id: string, n: number): Line => ({ externalId: id, kind: 'procesregie', approach: 'maatwerk', registeredAt: '2019-11-03', registeringPartner: 'politie', municipality: 'GM0106', startedAt: '2019-11-20', mainTopic: 'ernstige-overlast', subject: subject(n) });
 const ndjson = (lines: (Line | string)[]) => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
-const run = (text: string, opts: Partial<Parameters<typeof importCases>[3]> = {}): Promise<ImportResult> =>
-  importCases(db, actor, [Buffer.from(text)], { traceId: `test-${Math.random()}`, ...opts });
+const run = (text: string, { traceId = `test-${Math.random()}`, ...opts }: ImportOptions & { traceId?: string } = {}): Promise<ImportResult> =>
+  importCases({ ...ctx, traceId }, [Buffer.from(text)], opts);
 
 async function counts(prefix: string) {
   const like = `${prefix}%`;

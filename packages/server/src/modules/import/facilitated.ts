@@ -9,12 +9,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../core/db/index.js';
 import { rows, sql } from '../../core/db/index.js';
+import type { ImportCtx } from './actor.js';
+import { operatorDetails } from './actor.js';
 import type { FacilitatedKind, ImportLine } from './validate.js';
 import { isFacilitatedKind } from './validate.js';
 
 export const FACILITATED_IMPORT_PURPOSE = 'Overname registraties gefaciliteerde overleggen uit vorig systeem';
 
-interface Actor { tenantId: string; userId: string | null; email: string; organisationCode: string }
 interface Rejected { line: number; error: string }
 interface FacilitatedExisting { externalId: string; kind: FacilitatedKind; id: string; personId: string }
 
@@ -25,9 +26,10 @@ const KIND_LABEL: Record<FacilitatedKind, string> = { lpco: 'LPCO-registratie', 
  * statement. `registrationIds` are the externalIds the batch found among registrations.
  */
 export async function writeFacilitatedLines(
-  tx: Executor, actor: Actor, input: ImportLine[], registrationIds: Set<string>, traceId: string, purposeActivity: string,
+  ctx: ImportCtx, tx: Executor, input: ImportLine[], registrationIds: Set<string>, purposeActivity: string,
   seen: Set<string> | undefined,
 ): Promise<{ imported: number; updated: number; rejected: Rejected[]; caseLines: ImportLine[] }> {
+  const { actor, traceId } = ctx;
   const t = actor.tenantId;
   const ids = JSON.stringify(input.map((l) => l.externalId));
   const existing = new Map<string, FacilitatedExisting>();
@@ -127,7 +129,7 @@ export async function writeFacilitatedLines(
     insert into processing_log (trace_id, tenant_id, activity, purpose, action, actor_user_id, actor_email, actor_organisation,
                                 data_subject_ref, outcome, details)
     select ${traceId}, ${t}::uuid, ${purposeActivity}, ${FACILITATED_IMPORT_PURPOSE}, x.act, ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
-           x.person_id, 'success', jsonb_build_object('object', x.k || '-record', 'id', x.id, 'externalId', x.e)
+           x.person_id, 'success', jsonb_build_object('object', x.k || '-record', 'id', x.id, 'externalId', x.e) || ${operatorDetails(ctx)}::jsonb
       from x`);
 
   const updated = recs.filter((r) => r.action === 'update').length;

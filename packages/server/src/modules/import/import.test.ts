@@ -5,13 +5,14 @@ import type { TestClient, TestEnv } from '../../test/harness.js';
 import { setupTestEnv } from '../../test/harness.js';
 import type { Db } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import type { ImportActor, ImportResult } from './service.js';
+import type { Ctx } from '../../core/context.js';
+import type { ImportOptions, ImportResult } from './service.js';
 import { IMPORT_PURPOSE, ImportAbortedError, importCases } from './service.js';
 import { bsnFrom } from './sample.js';
 
 let env: TestEnv;
 let db: Db;
-let actor: ImportActor;
+let ctx: Ctx;
 let tenantId: string;
 let manager: TestClient;
 
@@ -20,7 +21,13 @@ beforeAll(async () => {
   db = env.database.db;
   const u = await one<{ id: string; tenant_id: string; name: string }>(db, sql`select id, tenant_id, name from users where email = 'manager@demo.zvh'`);
   tenantId = u!.tenant_id;
-  actor = { tenantId, userId: u!.id, email: 'manager@demo.zvh', name: u!.name, organisationCode: 'zvh' };
+  ctx = {
+    db, traceId: 'test',
+    actor: {
+      userId: u!.id, sessionId: 'test', tenantId, tenantCode: 'drenthe', email: 'manager@demo.zvh', name: u!.name,
+      organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['manager'], mustChangePassword: false,
+    },
+  };
   manager = await env.as('manager@demo.zvh');
 });
 afterAll(async () => { await env?.close(); });
@@ -34,8 +41,8 @@ const line = (id: string, n: number, over: Line = {}): Line => ({
   children: 'zonder-minderjarige-kinderen', crossesMunicipalityBorder: false, ...over,
 });
 const ndjson = (lines: (Line | string)[]) => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
-const run = (text: string, opts: Partial<Parameters<typeof importCases>[3]> = {}): Promise<ImportResult> =>
-  importCases(db, actor, [Buffer.from(text)], { traceId: `test-${Math.random()}`, ...opts });
+const run = (text: string, { traceId = `test-${Math.random()}`, ...opts }: ImportOptions & { traceId?: string } = {}): Promise<ImportResult> =>
+  importCases({ ...ctx, traceId }, [Buffer.from(text)], opts);
 
 async function counts(prefix: string) {
   const like = `${prefix}%`;
@@ -92,7 +99,7 @@ describe('import of a caseload', () => {
     const person = await one<Record<string, unknown>>(db, sql`select tenant_id, municipality_code from persons where id = ${reg!.person_id}`);
     expect(person).toEqual({ tenant_id: tenantId, municipality_code: 'GM0106' });
     const parts = await rows(db, sql`select partner_code, add_reason, added_by, removed_at from case_participants where case_id = ${c1!.id}`);
-    expect(parts).toEqual([{ partner_code: 'politie', add_reason: 'import', added_by: actor.userId, removed_at: null }]);
+    expect(parts).toEqual([{ partner_code: 'politie', add_reason: 'import', added_by: ctx.actor.userId, removed_at: null }]);
     const events = await rows<{ type: string; data: Record<string, unknown>; actor_organisation: string }>(db, sql`select type, data, actor_organisation from case_events where case_id = ${c1!.id}`);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'imported', actor_organisation: 'zvh', data: { externalId: 'G-1', action: 'create' } });
@@ -113,7 +120,7 @@ describe('import of a caseload', () => {
     expect(log).toHaveLength(6);
     const reg = await registration('G-1');
     expect(log[0]).toMatchObject({
-      activity: 'import', purpose: IMPORT_PURPOSE, action: 'create', actor_user_id: actor.userId, actor_email: 'manager@demo.zvh', actor_organisation: 'zvh',
+      activity: 'import', purpose: IMPORT_PURPOSE, action: 'create', actor_user_id: ctx.actor.userId, actor_email: 'manager@demo.zvh', actor_organisation: 'zvh',
       data_subject_ref: reg!.person_id, case_id: reg!.case_id, outcome: 'success', tenant_id: tenantId,
     });
     expect(log[5]).toMatchObject({ external_id: 'G-6', case_id: null, action: 'create' });
@@ -405,6 +412,12 @@ describe('POST /api/import/cases', () => {
     }
     expect((await env.anon.post(url, ndjson([line('H-4', 1004)]), nd)).status).toBe(401);
     expect(await registration('H-4')).toBeUndefined();
+  });
+
+  it('the service itself refuses a signed-in user without the import permission, before reading a line', async () => {
+    const regisseur: Ctx = { ...ctx, actor: { ...ctx.actor, email: 'regisseur@demo.zvh', roles: ['procesregisseur'] } };
+    await expect(importCases(regisseur, [Buffer.from(ndjson([line('H-5', 1005)]))], {})).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    expect(await registration('H-5')).toBeUndefined();
   });
 
   it('is in the OpenAPI document', async () => {

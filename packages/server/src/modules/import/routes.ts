@@ -53,13 +53,7 @@ export function importRoutes(app: FastifyInstance, db: Db): void {
     const raw = request.body as AsyncIterable<Buffer> | undefined;
     const body: AsyncIterable<Buffer> | Buffer[] = raw && typeof raw[Symbol.asyncIterator] === 'function' ? raw : [];
     try {
-      return await importCases(db, {
-        tenantId: ctx.actor.tenantId,
-        userId: ctx.actor.userId,
-        email: ctx.actor.email,
-        name: ctx.actor.name,
-        organisationCode: ctx.actor.organisationCode,
-      }, body, { traceId: ctx.traceId, dryRun: dryRun ?? false });
+      return await importCases(ctx, body, { dryRun: dryRun ?? false });
     } catch (e) {
       if (e instanceof ImportAbortedError) {
         request.log.error({ err: e.cause }, 'import aborted');

@@ -19,26 +19,23 @@
 // no case. An informatievraag gets no case either (registration 'teruggelegd'): the information
 // hub (informatieknooppunt) comes in a later issue and will take these over.
 import { randomUUID } from 'node:crypto';
-import type { Db, Executor } from '../../core/db/index.js';
+import type { Executor } from '../../core/db/index.js';
 import { rows, sql, transaction } from '../../core/db/index.js';
+import { requirePermission } from '../../core/access.js';
+import type { ImportCtx } from './actor.js';
+import { operatorDetails } from './actor.js';
 import { MAX_LINE_CHARS, readLines } from './lines.js';
 import type { ImportLine, ImportReference } from './validate.js';
 import { loadImportReference, validateLine } from './validate.js';
 import { writeFacilitatedLines } from './facilitated.js';
+
+export type { ImportCtx } from './actor.js';
 
 export const IMPORT_PURPOSE = 'Overname caseload uit vorig systeem';
 export const IMPORT_ACTIVITY = 'import';
 export const IMPORT_REASON = 'Geïmporteerd uit het vorige systeem';
 export const DEFAULT_BATCH_SIZE = 1000;
 
-/** Who imports: a signed-in manager/beheerder, or the CLI's system actor (no user id). */
-export interface ImportActor {
-  tenantId: string;
-  userId: string | null;
-  email: string;
-  name: string;
-  organisationCode: string;
-}
 
 export interface ImportProgress {
   /** Lines read so far (including rejected and empty ones). */
@@ -50,7 +47,6 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  traceId: string;
   /** Validate and write everything, then roll each batch back: the counts of a real run, no changes. */
   dryRun?: boolean;
   batchSize?: number;
@@ -104,16 +100,17 @@ function pgCode(e: unknown): string | undefined {
 const isDataError = (e: unknown) => /^2[123]/.test(pgCode(e) ?? '');
 
 export async function importCases(
-  db: Db,
-  actor: ImportActor,
+  ctx: ImportCtx,
   input: AsyncIterable<Buffer | string | Uint8Array> | Iterable<Buffer | string | Uint8Array>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
+  // a signed-in user needs the permission (the route checks it too); the CLI's system actor is the operator's own
+  if (ctx.actor.userId !== null) requirePermission(ctx.actor, 'import.run');
   const started = Date.now();
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const maxListed = opts.maxRejectedListed ?? 10_000;
   const dryRun = opts.dryRun ?? false;
-  const ref = opts.reference ?? await loadImportReference(db, actor.tenantId);
+  const ref = opts.reference ?? await loadImportReference(ctx);
 
   const result: ImportResult = { imported: 0, updated: 0, unchanged: 0, rejected: [], rejectedCount: 0, lines: 0, dryRun, durationMs: 0 };
   const reject = (line: number, error: string) => {
@@ -136,7 +133,7 @@ export async function importCases(
   const progress = () => opts.onProgress?.({ linesRead, bytesRead, imported: result.imported, updated: result.updated, rejected: result.rejectedCount });
 
   const runBatch = async (lines: ImportLine[], no: number, final: boolean): Promise<void> => {
-    const out = await writeWithIsolation(db, actor, lines, { no, final }, opts, ref, dryRun, seenInDryRun);
+    const out = await writeWithIsolation(ctx, lines, { no, final }, opts, ref, dryRun, seenInDryRun);
     result.imported += out.imported;
     result.updated += out.updated;
     result.unchanged += out.unchanged;
@@ -149,7 +146,7 @@ export async function importCases(
     if (failure) return;
     if (!batch.length) {
       // the last lines were all rejected: one empty synchronous commit flushes the WAL instead
-      if (final && asyncCommits && !dryRun) await transaction(db, (tx) => tx.execute(sql`select pg_current_xact_id()`));
+      if (final && asyncCommits && !dryRun) await transaction(ctx.db, (tx) => tx.execute(sql`select pg_current_xact_id()`));
       return;
     }
     if (!final) asyncCommits = true;
@@ -198,11 +195,11 @@ export async function importCases(
 interface BatchInfo { no: number; final: boolean }
 
 async function writeWithIsolation(
-  db: Db, actor: ImportActor, lines: ImportLine[], batch: BatchInfo, opts: ImportOptions, ref: ImportReference,
+  ctx: ImportCtx, lines: ImportLine[], batch: BatchInfo, opts: ImportOptions, ref: ImportReference,
   dryRun: boolean, seen: Set<string> | undefined,
 ): Promise<BatchOutcome> {
   try {
-    return await writeBatchTx(db, actor, lines, batch, opts, ref, dryRun, seen);
+    return await writeBatchTx(ctx, lines, batch, opts, ref, dryRun, seen);
   } catch (e) {
     if (!isDataError(e)) throw e;
     if (lines.length === 1) {
@@ -210,19 +207,19 @@ async function writeWithIsolation(
       return { imported: 0, updated: 0, unchanged: 0, rejected: [{ line: lines[0]!.line, error: `Database weigert de regel: ${msg.split('\n')[0]}` }] };
     }
     const mid = Math.ceil(lines.length / 2);
-    const a = await writeWithIsolation(db, actor, lines.slice(0, mid), batch, opts, ref, dryRun, seen);
-    const b = await writeWithIsolation(db, actor, lines.slice(mid), batch, opts, ref, dryRun, seen);
+    const a = await writeWithIsolation(ctx, lines.slice(0, mid), batch, opts, ref, dryRun, seen);
+    const b = await writeWithIsolation(ctx, lines.slice(mid), batch, opts, ref, dryRun, seen);
     return { imported: a.imported + b.imported, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, rejected: [...a.rejected, ...b.rejected] };
   }
 }
 
 async function writeBatchTx(
-  db: Db, actor: ImportActor, lines: ImportLine[], batch: BatchInfo, opts: ImportOptions, ref: ImportReference,
+  ctx: ImportCtx, lines: ImportLine[], batch: BatchInfo, opts: ImportOptions, ref: ImportReference,
   dryRun: boolean, seen: Set<string> | undefined,
 ): Promise<BatchOutcome> {
   try {
-    return await transaction(db, async (tx) => {
-      const out = await writeBatch(tx, actor, lines, opts.traceId, ref, seen, batch.final);
+    return await transaction(ctx.db, async (tx) => {
+      const out = await writeBatch(ctx, tx, lines, ref, seen, batch.final);
       await opts.beforeCommit?.(batch.no, tx);
       if (dryRun) throw new DryRunRollback(out);
       return out;
@@ -258,8 +255,9 @@ const CASE_COLUMNS = columns(['person_id', 'external_id', 'kind', 'approach', 's
 
 /** The batch's writes, inside the caller's transaction. */
 async function writeBatch(
-  tx: Executor, actor: ImportActor, input: ImportLine[], traceId: string, ref: ImportReference, seen: Set<string> | undefined, final: boolean,
+  ctx: ImportCtx, tx: Executor, input: ImportLine[], ref: ImportReference, seen: Set<string> | undefined, final: boolean,
 ): Promise<BatchOutcome> {
+  const { actor, traceId } = ctx;
   const t = actor.tenantId;
   // Concurrent imports into the same tenant take turns per batch, so the look-up below stays true.
   // Batches before the last commit without waiting for the WAL flush: a crash may lose the last
@@ -279,7 +277,7 @@ async function writeBatch(
 
   // records of the facilitated meetings (lpco, veelpleger, nazorg) go to their own tables; a case
   // line whose externalId belongs to such a record is rejected there (unique across all kinds)
-  const fac = await writeFacilitatedLines(tx, actor, input, new Set(existing.keys()), traceId, IMPORT_ACTIVITY, seen);
+  const fac = await writeFacilitatedLines(ctx, tx, input, new Set(existing.keys()), IMPORT_ACTIVITY, seen);
   const rejected: RejectedLine[] = [...fac.rejected];
   const lines: ImportLine[] = [];
   for (const l of fac.caseLines) {
@@ -393,7 +391,7 @@ async function writeBatch(
                                 data_subject_ref, case_id, registration_id, outcome, details)
     select ${traceId}, ${t}::uuid, ${IMPORT_ACTIVITY}, ${IMPORT_PURPOSE}, case when xc.changed then xc.act else 'read' end,
            ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
-           xc.person_id, xc.cid, xc.id, 'success', jsonb_build_object('object', 'registration', 'externalId', xc.e, 'changed', xc.changed)
+           xc.person_id, xc.cid, xc.id, 'success', jsonb_build_object('object', 'registration', 'externalId', xc.e, 'changed', xc.changed) || ${operatorDetails(ctx)}::jsonb
       from xc
     returning action`);
 

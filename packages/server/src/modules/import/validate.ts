@@ -2,7 +2,7 @@
 // Validation of one line of import format v1 (shared/spec/import-format.md) against the tenant's
 // reference data, loaded once per import. Pure functions: no database access per line.
 import { isValidBsn } from '@zvh/shared';
-import type { Executor } from '../../core/db/index.js';
+import type { ImportCtx } from './actor.js';
 import { rows, sql } from '../../core/db/index.js';
 
 export type CaseImportKind = 'procesregie' | 'advies' | 'informatievraag';
@@ -35,7 +35,8 @@ export interface ImportReference {
  * Historical data may refer to codes that have since been deactivated (a partner that merged,
  * say), so every code the tenant has ever had is accepted, active or not.
  */
-export async function loadImportReference(ex: Executor, tenantId: string, today = todayInNl()): Promise<ImportReference> {
+export async function loadImportReference(ctx: ImportCtx, today = todayInNl()): Promise<ImportReference> {
+  const { db: ex, actor: { tenantId } } = ctx;
   const [mun, org, codes] = await Promise.all([
     rows<{ code: string; plustaak: boolean }>(ex, sql`select code, nazorg_plustaak as plustaak from municipalities where tenant_id = ${tenantId}`),
     rows<{ code: string }>(ex, sql`select code from organisations where tenant_id = ${tenantId} and kind = 'partner'`),
