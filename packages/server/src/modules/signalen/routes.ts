@@ -6,10 +6,9 @@ import { Type } from 'typebox';
 import { SIGNAL_STATUSES } from '@zvh/shared';
 import type { SignalStatus } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
-import { one, sql } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { DateStr, IdParams, LongText, Uuid } from '../schemas.js';
-import { changeSignalStatus, createSignal, getSignal, listSignals, signalReport } from './service.js';
+import { changeSignalStatus, createSignal, getSignal, listSignals, signalReport, tenantName } from './service.js';
 import type { SignalInput } from './service.js';
 import { signalReportPdf } from './export-pdf.js';
 
@@ -84,9 +83,8 @@ export function signalenRoutes(app: FastifyInstance, db: Db): void {
     const ctx = ctxOf(request, db);
     const year = (request.query as { year: number }).year;
     const report = await signalReport(ctx, year);
-    const tenant = await one<{ name: string }>(db, sql`select name from tenants where id = ${ctx.actor.tenantId}`);
     return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="signalen-${year}.pdf"`)
-      .header('cache-control', 'no-store').send(await signalReportPdf(report, tenant?.name ?? ''));
+      .header('cache-control', 'no-store').send(await signalReportPdf(report, await tenantName(ctx)));
   });
 
   app.get('/api/signals/:id', {

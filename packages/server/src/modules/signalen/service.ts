@@ -154,6 +154,11 @@ export interface SignalReport {
   signals: (Omit<SignalSummary, 'createdByName' | 'version' | 'createdAt'> & { casesByMunicipality: CasesByMunicipality[] })[];
 }
 
+/** The tenant's name, for the report's title page. */
+export async function tenantName(ctx: Ctx): Promise<string> {
+  return (await one<{ name: string }>(ctx.db, sql`select name from tenants where id = ${ctx.actor.tenantId}`))?.name ?? '';
+}
+
 export async function signalReport(ctx: Ctx, year: number): Promise<SignalReport> {
   requireZvh(ctx.actor);
   requirePermission(ctx.actor, 'signal.read');
