@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Capacity model and cost split over HTTP (api-contract.md): seed 002's tables, the counts of a
 // year from the caseload, settings, available FTE, the cost split and access per role.
+import { managerCtx } from '../../test/fixtures.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,7 +154,7 @@ describe('GET /api/capacity: procesregie is the caseload active in the year (ann
   });
 
   it('agrees with the annual report, in total and per municipality', async () => {
-    const ctxFree = await computeAnnualReport(db, other, 2016);
+    const ctxFree = await computeAnnualReport(managerCtx(db, other), 2016);
     const r = (await mgr.get('/api/capacity?year=2016')).body;
     expect(r.counts.procesregie).toBe(ctxFree.basics.activeProcessDirection);
     expect(r.counts.advies).toBe(ctxFree.basics.advice);

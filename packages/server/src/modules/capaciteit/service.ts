@@ -189,7 +189,7 @@ async function countsByMunicipality(ctx: Ctx, period: Period, codes: string[] | 
  */
 export async function capacityReport(ctx: Ctx, opts: { year: number; period?: Period; municipality?: string }): Promise<CapacityReport> {
   const period = opts.period ?? { from: `${opts.year}-01-01`, to: `${opts.year}-12-31` };
-  const codes = opts.municipality ? await resolveMunicipalityFilter(ctx.db, ctx.actor.tenantId, { municipality: opts.municipality }) : null;
+  const codes = opts.municipality ? await resolveMunicipalityFilter(ctx, { municipality: opts.municipality }) : null;
   const [settings, fte, counts] = await Promise.all([
     getCapacitySettings(ctx),
     getFteYear(ctx, opts.year),
@@ -253,7 +253,7 @@ export async function costSplit(ctx: Ctx, input: CostSplitInput): Promise<CostSp
   let caseload: Map<string, number> | null = null;
   let caseloadTotal = 0;
   if (input.year !== undefined) {
-    const report = await computeAnnualReport(ctx.db, tenantId, input.year);
+    const report = await computeAnnualReport(ctx, input.year);
     caseload = new Map(report.byMunicipality.map((m) => [m.code, m.advice + m.processDirection]));
     for (const m of municipalities) caseloadTotal += caseload.get(m.code) ?? 0;
   }

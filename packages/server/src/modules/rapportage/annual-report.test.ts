@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Every definition of annual-report.md on small hand-made caseloads, straight on the service.
+import { managerCtx } from '../../test/fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUNICIPALITIES, PARTNERS, CODE_LISTS } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
@@ -59,7 +60,7 @@ describe('age on the registration date', () => {
 describe('annual report', () => {
   it('lists every municipality, partner, domain and code with zeros for an empty tenant', async () => {
     const tenantId = await makeTenant(db);
-    const r = await computeAnnualReport(db, tenantId, 2020);
+    const r = await computeAnnualReport(managerCtx(db, tenantId), 2020);
     expect(r.year).toBe(2020);
     expect(r.basics).toEqual({
       registeredProcessDirection: 0, registeredProcessDirectionPga: 0, notTakenUp: 0,
@@ -95,7 +96,7 @@ describe('annual report', () => {
       pr({ registeredAt: '2020-07-01', caseKind: 'advies' }), // i: asked for procesregie, got advice
       { kind: 'advies', caseKind: 'procesregie', registeredAt: '2020-03-01', startedAt: '2020-04-01' }, // j: asked advice, got procesregie
     ]);
-    const r = await computeAnnualReport(db, tenantId, 2020);
+    const r = await computeAnnualReport(managerCtx(db, tenantId), 2020);
     const assen = r.byMunicipality.find((m) => m.code === 'GM0106')!;
     expect(assen).toMatchObject({ carriedOver: 2, inflow: 4, closed: 2, activeAtYearEnd: 4, processDirection: 6, advice: 1 });
     expect(assen.carriedOver + assen.inflow - assen.closed).toBe(assen.activeAtYearEnd);
@@ -103,11 +104,11 @@ describe('annual report', () => {
     expect(r.byMunicipality.filter((m) => m.code !== 'GM0106').every((m) => m.processDirection === 0 && m.advice === 0)).toBe(true);
     expect(municipalityTotals(r)).toEqual({ advice: 1, processDirection: 6, carriedOver: 2, inflow: 4, closed: 2, activeAtYearEnd: 4 });
 
-    const next = await computeAnnualReport(db, tenantId, 2021);
+    const next = await computeAnnualReport(managerCtx(db, tenantId), 2021);
     expect(next.byMunicipality.find((m) => m.code === 'GM0106')).toMatchObject({ carriedOver: 4, inflow: 1, closed: 1, activeAtYearEnd: 4 });
     expect(next.basics).toMatchObject({ activeProcessDirection: 5, registeredProcessDirection: 0, advice: 0 });
 
-    const before = await computeAnnualReport(db, tenantId, 2019);
+    const before = await computeAnnualReport(managerCtx(db, tenantId), 2019);
     expect(before.byMunicipality.find((m) => m.code === 'GM0106')).toMatchObject({ carriedOver: 0, inflow: 3, closed: 1, activeAtYearEnd: 2 });
     expect(before.basics).toMatchObject({ activeProcessDirection: 3, registeredProcessDirection: 3, notTakenUp: 0 });
   });
@@ -126,7 +127,7 @@ describe('annual report', () => {
       { kind: 'advies', registeredAt: '2020-06-02', caseKind: null, municipality: 'GM0114' },
       { kind: 'advies', registeredAt: '2021-06-02', municipality: 'GM0114' },
     ]);
-    const r = await computeAnnualReport(db, tenantId, 2020);
+    const r = await computeAnnualReport(managerCtx(db, tenantId), 2020);
     expect(r.basics).toEqual({
       registeredProcessDirection: 2, registeredProcessDirectionPga: 1, notTakenUp: 0,
       activeProcessDirection: 3, activeProcessDirectionPga: 2, informationRequests: 2, advice: 2,
@@ -148,7 +149,7 @@ describe('annual report', () => {
       pr({ ...base, registeredAt: '2020-05-05', birthDate: null }), // unknown: in the denominator only
       pr({ registeredAt: '2010-01-01', startedAt: '2010-01-01', closedAt: '2015-01-01', birthDate: '2009-01-01' }), // not active
     ]);
-    const r = await computeAnnualReport(db, tenantId, 2020);
+    const r = await computeAnnualReport(managerCtx(db, tenantId), 2020);
     expect(r.basics.activeProcessDirection).toBe(8);
     expect(r.percentages.ageGroup).toEqual({ '<18': 25, '18-23': 25, '24-40': 13, '41-65': 13, '>65': 13 });
   });
@@ -167,7 +168,7 @@ describe('annual report', () => {
       { kind: 'advies', registeredAt: '2020-03-01', mainTopic: 'huiselijk-geweld', problemAreas: ['delict'] },
       pr({ registeredAt: '2020-03-01', caseKind: null, mainTopic: 'bij-delict', problemAreas: ['huisvesting'] }),
     ]);
-    const r = await computeAnnualReport(db, tenantId, 2020);
+    const r = await computeAnnualReport(managerCtx(db, tenantId), 2020);
     expect(r.basics.activeProcessDirection).toBe(8);
     expect(r.percentages.mainTopic).toEqual({
       'verward-hoog-risico': 13, 'ernstige-overlast': 38, radicalisering: 0, 'huiselijk-geweld': 0, 'bij-delict': 0, 'overige-veiligheid': 50,
@@ -188,7 +189,7 @@ describe('annual report', () => {
       { kind: 'advies', registeredAt: '2020-05-10', partner: 'om' },
       pr({ registeredAt: '2019-05-10', partner: 'om', startedAt: '2019-05-20' }),
     ]);
-    const r = await computeAnnualReport(db, tenantId, 2020);
+    const r = await computeAnnualReport(managerCtx(db, tenantId), 2020);
     const reg = Object.fromEntries(r.byPartner.map((p) => [p.code, p.registered]));
     expect(reg).toMatchObject({ politie: 2, 'ggz-drenthe': 1, 'gemeente-oov': 1, om: 0, dji: 0 });
     expect(Object.keys(reg)).toHaveLength(PARTNERS.length);
@@ -206,22 +207,22 @@ describe('annual report', () => {
       pr({ registeredAt: '2020-01-10', startedAt: '2020-01-20', municipality: 'GM0114', partner: 'vnn' }), // zuidoost
       { kind: 'advies', registeredAt: '2020-03-01', municipality: 'GM0114' },
     ]);
-    const noord = await computeAnnualReport(db, tenantId, 2020, { region: 'noord' });
+    const noord = await computeAnnualReport(managerCtx(db, tenantId), 2020, { region: 'noord' });
     expect(noord.byMunicipality.map((m) => m.code).sort()).toEqual(['GM0106', 'GM1680', 'GM1699', 'GM1730']);
     expect(noord.basics).toMatchObject({ activeProcessDirection: 2, registeredProcessDirection: 2, advice: 0 });
     expect(noord.byDomain).toEqual({ zorg: 0, justitie: 2, gemeente: 0 });
     expect(noord.percentages.mainTopic.radicalisering).toBe(50);
     expect(noord.filters).toEqual({ region: 'noord', municipality: null, municipalities: ['GM0106', 'GM1680', 'GM1699', 'GM1730'] });
 
-    const emmen = await computeAnnualReport(db, tenantId, 2020, { municipality: 'GM0114' });
+    const emmen = await computeAnnualReport(managerCtx(db, tenantId), 2020, { municipality: 'GM0114' });
     expect(emmen.byMunicipality).toHaveLength(1);
     expect(emmen.basics).toMatchObject({ activeProcessDirection: 1, advice: 1 });
     expect(emmen.byDomain).toEqual({ zorg: 1, justitie: 0, gemeente: 0 });
     expect(emmen.byPartner).toHaveLength(PARTNERS.length);
 
-    await expect(computeAnnualReport(db, tenantId, 2020, { region: 'atlantis' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(computeAnnualReport(db, tenantId, 2020, { municipality: 'GM9999' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(computeAnnualReport(db, tenantId, 2020, { region: 'noord', municipality: 'GM0114' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(computeAnnualReport(managerCtx(db, tenantId), 2020, { region: 'atlantis' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(computeAnnualReport(managerCtx(db, tenantId), 2020, { municipality: 'GM9999' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(computeAnnualReport(managerCtx(db, tenantId), 2020, { region: 'noord', municipality: 'GM0114' })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('keeps tenants apart and contains no names, ids or free text', async () => {
@@ -229,7 +230,7 @@ describe('annual report', () => {
     const other = await makeTenant(db);
     await insertDossiers(db, tenantId, [pr({ registeredAt: '2020-01-10', startedAt: '2020-01-20', firstName: 'Zeldzamevoornaam', lastName: 'Uniekeachternaam' })]);
     await insertDossiers(db, other, times(3, pr({ registeredAt: '2020-01-10', startedAt: '2020-01-20' })));
-    const r = await computeAnnualReport(db, tenantId, 2020);
+    const r = await computeAnnualReport(managerCtx(db, tenantId), 2020);
     expect(r.basics.activeProcessDirection).toBe(1);
     const text = JSON.stringify(r);
     expect(text).not.toMatch(/Zeldzamevoornaam|Uniekeachternaam|fixture/);

@@ -2,9 +2,9 @@
 // The annual report (jaarverslag, shared/spec/annual-report.md): aggregates only, computed by
 // aggregate SQL over the view report_dossiers (one row per registration with its case). The API,
 // the report page and both exports (XLSX, PDF) use computeAnnualReport, so they always agree.
+import type { Ctx } from '../../core/context.js';
 import type { SQL } from 'drizzle-orm';
 import { DOMAINS, type AnnualReport, type FacilitatedFigures, type NazorgFigures, type OutcomeFigures } from '@zvh/shared';
-import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
 
@@ -35,7 +35,9 @@ const byName = <T extends { name: string; code: string }>(a: T, b: T) => a.name.
  * Resolves the region/municipality filters to the municipality codes they select (null: no
  * filter). An unknown region or municipality, or a combination that selects nothing, is refused.
  */
-export async function resolveMunicipalityFilter(ex: Executor, tenantId: string, filters: ReportFilters): Promise<string[] | null> {
+export async function resolveMunicipalityFilter(ctx: Ctx, filters: ReportFilters): Promise<string[] | null> {
+  const ex = ctx.db;
+  const tenantId = ctx.actor.tenantId;
   if (!filters.region && !filters.municipality) return null;
   const list = await rows<{ code: string; region: string }>(ex, sql`select code, region from municipalities where tenant_id = ${tenantId}`);
   const details: { field: string; message: string }[] = [];
@@ -94,9 +96,9 @@ export function reportDossiers(tenantId: string, codes: string[] | null, from: s
     )`;
 }
 
-export async function computeAnnualReport(ex: Executor, tenantId: string, year: number, filters: ReportFilters = {}): Promise<AnnualReport> {
+export async function computeAnnualReport(ctx: Ctx, year: number, filters: ReportFilters = {}): Promise<AnnualReport> {
   if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new ValidationError('Ongeldig jaar', [{ field: 'querystring.year', message: 'Geef een jaartal' }]);
-  return computeReport(ex, tenantId, { from: `${year}-01-01`, to: `${year}-12-31` }, filters);
+  return computeReport(ctx, { from: `${year}-01-01`, to: `${year}-12-31` }, filters);
 }
 
 /** A period of days, both included (YYYY-MM-DD). */
@@ -140,8 +142,8 @@ export function resolvePeriod(q: { year?: number; quarter?: number; from?: strin
 }
 
 /** The figures of a period as a report for the stuurgroep (seed 000: per quarter): the annual report's definitions over [from, to]. */
-export async function computePeriodReport(ex: Executor, tenantId: string, period: Period & { quarter: number | null }, filters: ReportFilters = {}): Promise<AnnualReport> {
-  const report = await computeReport(ex, tenantId, period, filters);
+export async function computePeriodReport(ctx: Ctx, period: Period & { quarter: number | null }, filters: ReportFilters = {}): Promise<AnnualReport> {
+  const report = await computeReport(ctx, period, filters);
   return { ...report, period: { from: period.from, to: period.to, quarter: period.quarter } };
 }
 
@@ -151,9 +153,11 @@ export async function computePeriodReport(ex: Executor, tenantId: string, period
  * period (carriedOver: started before its first day and not closed before it, activeAtYearEnd:
  * active after its last day, ages on the registration date, ...). `year` is the year of `from`.
  */
-async function computeReport(ex: Executor, tenantId: string, period: Period, filters: ReportFilters): Promise<AnnualReport> {
+async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): Promise<AnnualReport> {
+  const ex = ctx.db;
+  const tenantId = ctx.actor.tenantId;
   const year = Number(period.from.slice(0, 4));
-  const codes = await resolveMunicipalityFilter(ex, tenantId, filters);
+  const codes = await resolveMunicipalityFilter(ctx, filters);
   const start = period.from;
   const end = period.to;
   const s = sql`${start}::date`;
@@ -215,8 +219,8 @@ async function computeReport(ex: Executor, tenantId: string, period: Period, fil
   const codeListQ = rows<{ list: string; code: string }>(ex, sql`select list, code from code_list_entries
     where tenant_id = ${tenantId} and list in ('mainTopic', 'gender', 'problemArea', 'children') order by list, sort, code`);
 
-  const facilitatedQ = computeFacilitatedFigures(ex, tenantId, period, codes);
-  const outcomeQ = computeOutcomeFigures(ex, tenantId, period, codes);
+  const facilitatedQ = computeFacilitatedFigures(ctx, period, codes);
+  const outcomeQ = computeOutcomeFigures(ctx, period, codes);
   const [basics, byMunicipality, byPartner, distribution, codeList, facilitated, outcome] = await Promise.all([
     basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ, facilitatedQ, outcomeQ]);
   const b = basics!;
@@ -265,7 +269,9 @@ async function computeReport(ex: Executor, tenantId: string, period: Period, fil
  * veelplegersoverleg, LPCO and nazorgoverleg, from their own tables only, so nothing above
  * changes. Aggregate SQL; every region, municipality and code appears, zeros included.
  */
-export async function computeFacilitatedFigures(ex: Executor, tenantId: string, yearOrPeriod: number | Period, codes: string[] | null = null): Promise<FacilitatedFigures> {
+export async function computeFacilitatedFigures(ctx: Ctx, yearOrPeriod: number | Period, codes: string[] | null = null): Promise<FacilitatedFigures> {
+  const ex = ctx.db;
+  const tenantId = ctx.actor.tenantId;
   const p = typeof yearOrPeriod === 'number' ? { from: `${yearOrPeriod}-01-01`, to: `${yearOrPeriod}-12-31` } : yearOrPeriod;
   const s = sql`${p.from}::date`;
   const e = sql`${p.to}::date`;
@@ -332,7 +338,9 @@ export async function computeFacilitatedFigures(ex: Executor, tenantId: string, 
  * only when the domain was scored at both moments; the safety risk likewise. goalsMet comes from
  * the closure evaluation (cases.evaluation). Aggregate SQL only: no case leaves the database.
  */
-export async function computeOutcomeFigures(ex: Executor, tenantId: string, period: Period, codes: string[] | null = null): Promise<OutcomeFigures> {
+export async function computeOutcomeFigures(ctx: Ctx, period: Period, codes: string[] | null = null): Promise<OutcomeFigures> {
+  const ex = ctx.db;
+  const tenantId = ctx.actor.tenantId;
   const s = sql`${period.from}::date`;
   const e = sql`${period.to}::date`;
   const closedCases = sql`${reportDossiers(tenantId, codes, period.from, period.to)}, cl as (
@@ -400,7 +408,9 @@ export interface ReportLabels {
   codeLists: Record<string, Record<string, string>>;
 }
 
-export async function loadReportLabels(ex: Executor, tenantId: string): Promise<ReportLabels> {
+export async function loadReportLabels(ctx: Ctx): Promise<ReportLabels> {
+  const ex = ctx.db;
+  const tenantId = ctx.actor.tenantId;
   const [tenant, entries] = await Promise.all([
     one<{ name: string }>(ex, sql`select name from tenants where id = ${tenantId}`),
     rows<{ list: string; code: string; label: string }>(ex, sql`select list, code, label from code_list_entries where tenant_id = ${tenantId}`),

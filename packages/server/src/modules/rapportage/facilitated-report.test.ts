@@ -41,7 +41,7 @@ const PLUSTAAK = MUNICIPALITIES.filter((m) => m.nazorgPlustaak).map((m) => m.cod
 describe('annual report: facilitated', () => {
   it('is all zeros for a tenant without records, with every region, municipality and code as a key', async () => {
     const t = await makeTenant(db);
-    const f = await computeFacilitatedFigures(db, t, 2020);
+    const f = await computeFacilitatedFigures(managerCtx(db, t), 2020);
     expect(f.veelplegers).toEqual({ noord: 0, zuidoost: 0, zuidwest: 0, total: 0 });
     expect(Object.keys(f.lpco.byMunicipality).sort()).toEqual(MUNICIPALITIES.map((m) => m.code).sort());
     expect(f.lpco.byOutcome).toEqual(Object.fromEntries(CODE_LISTS.lpcoOutcome.map(([c]) => [c, 0])));
@@ -62,13 +62,13 @@ describe('annual report: facilitated', () => {
     const p6 = await person(db, t, 'P6');
     await vp(db, t, p6, 'GM0114', '2020-02-01', '2020-03-01'); // the latest-starting record ACTIVE in Y (zuidoost) ...
     await vp(db, t, p6, 'GM0106', '2021-02-01', null); // ... not this later one
-    const f = await computeFacilitatedFigures(db, t, 2020);
+    const f = await computeFacilitatedFigures(managerCtx(db, t), 2020);
     expect(f.veelplegers).toEqual({ noord: 1, zuidoost: 2, zuidwest: 1, total: 4 });
     // the years around it
-    expect((await computeFacilitatedFigures(db, t, 2019)).veelplegers).toEqual({ noord: 2, zuidoost: 0, zuidwest: 1, total: 3 });
-    expect((await computeFacilitatedFigures(db, t, 2021)).veelplegers).toEqual({ noord: 1, zuidoost: 1, zuidwest: 2, total: 4 });
+    expect((await computeFacilitatedFigures(managerCtx(db, t), 2019)).veelplegers).toEqual({ noord: 2, zuidoost: 0, zuidwest: 1, total: 3 });
+    expect((await computeFacilitatedFigures(managerCtx(db, t), 2021)).veelplegers).toEqual({ noord: 1, zuidoost: 1, zuidwest: 2, total: 4 });
     // a region filter counts only the persons whose counted record lies in the selected municipalities
-    expect((await computeFacilitatedFigures(db, t, 2020, ['GM0119'])).veelplegers).toEqual({ noord: 0, zuidoost: 0, zuidwest: 1, total: 1 });
+    expect((await computeFacilitatedFigures(managerCtx(db, t), 2020, ['GM0119'])).veelplegers).toEqual({ noord: 0, zuidoost: 0, zuidwest: 1, total: 1 });
   });
 
   it('counts LPCO records by discussedAt in Y per municipality and per outcome', async () => {
@@ -79,7 +79,7 @@ describe('annual report: facilitated', () => {
     await lpco(db, t, 'GM0106', '2019-12-01', '2019-12-31', 'trip'); // discussed in Y-1
     await lpco(db, t, 'GM0106', '2020-12-20', '2021-01-01', 'vsv'); // discussed in Y+1
     await lpco(db, t, 'GM0106', '2020-06-01', null, null); // not discussed yet
-    const f = await computeFacilitatedFigures(db, t, 2020);
+    const f = await computeFacilitatedFigures(managerCtx(db, t), 2020);
     expect(f.lpco.total).toBe(3);
     expect(f.lpco.byOutcome).toEqual({ trip: 1, dagvaarden: 2, bespreekcasus: 0, vsv: 0, geseponeerd: 0 });
     expect(f.lpco.byMunicipality.GM0118).toBe(2);
@@ -99,7 +99,7 @@ describe('annual report: facilitated', () => {
     await nazorg(db, t, 'GM1680', '2019-01-01', '2019-12-31'); // nothing in Y
     await nazorg(db, t, 'GM1680', '2021-01-01', null); // nothing in Y
     await nazorg(db, t, 'GM1731', '2020-07-01', null);
-    const f = await computeFacilitatedFigures(db, t, 2020);
+    const f = await computeFacilitatedFigures(managerCtx(db, t), 2020);
     expect(f.nazorg.byMunicipality.GM1680).toEqual({ inflow: 3, closedOfInflow: 1, closedOfEarlier: 1, carriedThrough: 2 });
     expect(f.nazorg.byMunicipality.GM1731).toEqual({ inflow: 1, closedOfInflow: 0, closedOfEarlier: 0, carriedThrough: 0 });
     expect(f.nazorg.byMunicipality.GM1690).toEqual({ inflow: 0, closedOfInflow: 0, closedOfEarlier: 0, carriedThrough: 0 });
@@ -113,13 +113,13 @@ describe('annual report: facilitated', () => {
       { kind: 'advies', registeredAt: '2020-03-01', startedAt: null, municipality: 'GM0114' },
       { kind: 'informatievraag', caseKind: null, registeredAt: '2020-04-01', municipality: 'GM0118' },
     ]);
-    const before = await computeAnnualReport(db, t, 2020);
+    const before = await computeAnnualReport(managerCtx(db, t), 2020);
     const capBefore = await capacityReport(managerCtx(db, t), { year: 2020 });
     const p = await person(db, t, 'Veelpleger', '111222333');
     await vp(db, t, p, 'GM1680', '2020-01-01', null);
     await lpco(db, t, 'GM1680', '2020-01-01', '2020-02-01', 'trip');
     await nazorg(db, t, 'GM1680', '2020-01-01', '2020-06-01');
-    const after = await computeAnnualReport(db, t, 2020);
+    const after = await computeAnnualReport(managerCtx(db, t), 2020);
     const capAfter = await capacityReport(managerCtx(db, t), { year: 2020 });
     const { facilitated: fb, ...restBefore } = before;
     const { facilitated: fa, ...restAfter } = after;

@@ -2,6 +2,7 @@
 // Figures for a quarter or any range of days (issue 10): the annual report's one computation over
 // [from, to], at the boundary days (a quarter's first and last day, a range of one day, a range
 // over a year end), the period's exports, and the refusals (from after to: 400, nothing changed).
+import { managerCtx } from '../../test/fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
@@ -67,7 +68,7 @@ describe('period report: the annual report definitions over any period', () => {
   });
 
   it('counts a quarter from its first to its last day', async () => {
-    const q2 = await computePeriodReport(db, tenantId, resolvePeriod({ year: 2026, quarter: 2 }));
+    const q2 = await computePeriodReport(managerCtx(db, tenantId), resolvePeriod({ year: 2026, quarter: 2 }));
     expect(q2.period).toEqual({ from: '2026-04-01', to: '2026-06-30', quarter: 2 });
     expect(q2.year).toBe(2026);
     expect(q2.basics).toEqual({
@@ -77,29 +78,29 @@ describe('period report: the annual report definitions over any period', () => {
     // carried over: the two started on 31 March (one closed on 1 April); inflow: 1 April and 30 June
     expect(assen(q2)).toMatchObject({ carriedOver: 2, inflow: 2, closed: 2, activeAtYearEnd: 2, processDirection: 4, advice: 1 });
 
-    const q1 = await computePeriodReport(db, tenantId, resolvePeriod({ year: 2026, quarter: 1 }));
+    const q1 = await computePeriodReport(managerCtx(db, tenantId), resolvePeriod({ year: 2026, quarter: 1 }));
     expect(assen(q1)).toMatchObject({ carriedOver: 0, inflow: 3, closed: 1, activeAtYearEnd: 2, advice: 1 });
     expect(q1.basics.registeredProcessDirection).toBe(3);
 
-    const q3 = await computePeriodReport(db, tenantId, resolvePeriod({ year: 2026, quarter: 3 }));
+    const q3 = await computePeriodReport(managerCtx(db, tenantId), resolvePeriod({ year: 2026, quarter: 3 }));
     expect(assen(q3)).toMatchObject({ carriedOver: 2, inflow: 1, closed: 0, activeAtYearEnd: 3 });
   });
 
   it('counts a range of one day', async () => {
-    const day = await computePeriodReport(db, tenantId, period('2026-06-30', '2026-06-30'));
+    const day = await computePeriodReport(managerCtx(db, tenantId), period('2026-06-30', '2026-06-30'));
     expect(day.basics).toMatchObject({ registeredProcessDirection: 2, notTakenUp: 1, activeProcessDirection: 3, advice: 1, informationRequests: 0 });
     expect(assen(day)).toMatchObject({ carriedOver: 2, inflow: 1, closed: 1, activeAtYearEnd: 2 });
-    const first = await computePeriodReport(db, tenantId, period('2026-04-01', '2026-04-01'));
+    const first = await computePeriodReport(managerCtx(db, tenantId), period('2026-04-01', '2026-04-01'));
     // closed on 1 April: still active that day, not active after it
     expect(assen(first)).toMatchObject({ carriedOver: 2, inflow: 1, closed: 1, activeAtYearEnd: 2 });
     expect(first.basics.activeProcessDirection).toBe(3);
   });
 
   it('gives for a whole year exactly the annual report (one computation)', async () => {
-    const { period: p, ...rest } = await computePeriodReport(db, tenantId, resolvePeriod({ year: 2026 }));
+    const { period: p, ...rest } = await computePeriodReport(managerCtx(db, tenantId), resolvePeriod({ year: 2026 }));
     expect(p).toEqual({ from: '2026-01-01', to: '2026-12-31', quarter: null });
-    expect(rest).toEqual(await computeAnnualReport(db, tenantId, 2026));
-    expect('period' in (await computeAnnualReport(db, tenantId, 2026))).toBe(false);
+    expect(rest).toEqual(await computeAnnualReport(managerCtx(db, tenantId), 2026));
+    expect('period' in (await computeAnnualReport(managerCtx(db, tenantId), 2026))).toBe(false);
   });
 
   it('counts a range over a year end, with ages on the registration date', async () => {
@@ -111,7 +112,7 @@ describe('period report: the annual report definitions over any period', () => {
       pr({ registeredAt: '2026-02-01', startedAt: '2026-02-01' }), // after the range
       pr({ registeredAt: '2025-10-01', startedAt: '2025-10-02', closedAt: '2025-11-30' }), // closed before the range
     ]);
-    const r = await computePeriodReport(db, t, period('2025-12-01', '2026-01-31'));
+    const r = await computePeriodReport(managerCtx(db, t), period('2025-12-01', '2026-01-31'));
     expect(r.year).toBe(2025);
     expect(assen(r)).toMatchObject({ carriedOver: 1, inflow: 2, closed: 1, activeAtYearEnd: 2 });
     expect(r.basics).toMatchObject({ registeredProcessDirection: 2, activeProcessDirection: 3 });

@@ -2,6 +2,7 @@
 // Rapportage: the annual report as JSON, XLSX and PDF. Manager and beheerder only. The report
 // holds aggregates only (no names, ids or free text of cases), so reading it is not a processing
 // of personal data and is not written to the processing log.
+import type { Ctx } from '../../core/context.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/index.js';
@@ -102,10 +103,10 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: AnnualReportSchema },
     },
   }, async (request, reply) => {
-    const { actor } = ctxOf(request, db);
+    const ctx = ctxOf(request, db);
     const q = request.query as Query;
     reply.header('cache-control', 'no-store');
-    return computeAnnualReport(db, actor.tenantId, q.year, q);
+    return computeAnnualReport(ctx, q.year, q);
   });
 
   app.get('/api/reports/annual.xlsx', {
@@ -115,9 +116,9 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: binary(XLSX, 'Spreadsheet met één tabblad per tabel; getallen als getallen') },
     },
   }, async (request, reply) => {
-    const { actor } = ctxOf(request, db);
+    const ctx = ctxOf(request, db);
     const q = request.query as Query;
-    const [report, labels] = await Promise.all([computeAnnualReport(db, actor.tenantId, q.year, q), loadReportLabels(db, actor.tenantId)]);
+    const [report, labels] = await Promise.all([computeAnnualReport(ctx, q.year, q), loadReportLabels(ctx)]);
     return sendFile(reply, await annualReportXlsx(report, labels), XLSX, fileName(report, 'xlsx'));
   });
 
@@ -128,16 +129,16 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: binary('application/pdf', 'PDF (A4) met de tabellen, staafdiagrammen en paginanummers') },
     },
   }, async (request, reply) => {
-    const { actor } = ctxOf(request, db);
+    const ctx = ctxOf(request, db);
     const q = request.query as Query;
-    const [report, labels] = await Promise.all([computeAnnualReport(db, actor.tenantId, q.year, q), loadReportLabels(db, actor.tenantId)]);
+    const [report, labels] = await Promise.all([computeAnnualReport(ctx, q.year, q), loadReportLabels(ctx)]);
     return sendFile(reply, await annualReportPdf(report, labels), 'application/pdf', fileName(report, 'pdf'));
   });
 
   // the same figures for a quarter or any range of days (seed 000: quarterly to the stuurgroep)
-  const periodReport = (request: { query: unknown }, actorTenant: string) => {
+  const periodReport = (request: { query: unknown }, ctx: Ctx) => {
     const q = request.query as PQuery;
-    return computePeriodReport(db, actorTenant, resolvePeriod(q), q);
+    return computePeriodReport(ctx, resolvePeriod(q), q);
   };
   app.get('/api/reports/period', {
     config: access,
@@ -148,9 +149,9 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: PeriodReportSchema },
     },
   }, async (request, reply) => {
-    const { actor } = ctxOf(request, db);
+    const ctx = ctxOf(request, db);
     reply.header('cache-control', 'no-store');
-    return periodReport(request, actor.tenantId);
+    return periodReport(request, ctx);
   });
 
   app.get('/api/reports/period.xlsx', {
@@ -160,8 +161,8 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: binary(XLSX, 'Spreadsheet met één tabblad per tabel; getallen als getallen') },
     },
   }, async (request, reply) => {
-    const { actor } = ctxOf(request, db);
-    const [report, labels] = await Promise.all([periodReport(request, actor.tenantId), loadReportLabels(db, actor.tenantId)]);
+    const ctx = ctxOf(request, db);
+    const [report, labels] = await Promise.all([periodReport(request, ctx), loadReportLabels(ctx)]);
     return sendFile(reply, await annualReportXlsx(report, labels), XLSX, fileName(report, 'xlsx'));
   });
 
@@ -172,8 +173,8 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: binary('application/pdf', 'PDF (A4) met de tabellen, staafdiagrammen en paginanummers') },
     },
   }, async (request, reply) => {
-    const { actor } = ctxOf(request, db);
-    const [report, labels] = await Promise.all([periodReport(request, actor.tenantId), loadReportLabels(db, actor.tenantId)]);
+    const ctx = ctxOf(request, db);
+    const [report, labels] = await Promise.all([periodReport(request, ctx), loadReportLabels(ctx)]);
     return sendFile(reply, await annualReportPdf(report, labels), 'application/pdf', fileName(report, 'pdf'));
   });
 }

@@ -2,6 +2,7 @@
 // Uitkomst: the ZRM scores and safety risk of a case (procesregisseur only, logged, versioned),
 // and the report's outcome section on hand-made cases (closed on 31 December / 1 January, a
 // domain scored only at the start is not counted, the latest version counts).
+import { managerCtx } from '../../test/fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_LISTS } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
@@ -156,7 +157,7 @@ describe('the report\'s outcome section', () => {
   const zero = { improved: 0, same: 0, worsened: 0 };
 
   it('counts per year the closed cases that improved, stayed the same or worsened, per domain and for the safety risk', async () => {
-    const y2026 = (await computeAnnualReport(db, tenantId, 2026)).outcome;
+    const y2026 = (await computeAnnualReport(managerCtx(db, tenantId), 2026)).outcome;
     expect(Object.keys(y2026.byDomain)).toEqual(CODE_LISTS.zrmDomain.map(([c]) => c));
     expect(y2026.closed).toBe(4);
     expect(y2026.scoredAtBoth).toBe(3);
@@ -169,7 +170,7 @@ describe('the report\'s outcome section', () => {
     expect(y2026.safetyRisk).toEqual({ improved: 0, same: 1, worsened: 1 });
     expect(y2026.goalsMet).toEqual({ ja: 1, deels: 1, nee: 1, notRecorded: 1, percentMet: 33 });
 
-    const y2025 = (await computeAnnualReport(db, tenantId, 2025)).outcome;
+    const y2025 = (await computeAnnualReport(managerCtx(db, tenantId), 2025)).outcome;
     expect(y2025.closed).toBe(1);
     expect(y2025.byDomain.huisvesting).toEqual({ improved: 1, same: 0, worsened: 0 });
     expect(y2025.byDomain.financien).toEqual({ improved: 0, same: 1, worsened: 0 });
@@ -178,24 +179,24 @@ describe('the report\'s outcome section', () => {
   });
 
   it('counts per period with the same definitions (closed on a boundary day)', async () => {
-    const q1 = (await computePeriodReport(db, tenantId, resolvePeriod({ year: 2026, quarter: 1 }))).outcome;
+    const q1 = (await computePeriodReport(managerCtx(db, tenantId), resolvePeriod({ year: 2026, quarter: 1 }))).outcome;
     expect(q1.closed).toBe(2); // 1 January and 31 March
     expect(q1.byDomain.huisvesting).toEqual({ improved: 1, same: 1, worsened: 0 });
-    const day = await computeOutcomeFigures(db, tenantId, { from: '2026-01-01', to: '2026-01-01' });
+    const day = await computeOutcomeFigures(managerCtx(db, tenantId), { from: '2026-01-01', to: '2026-01-01' });
     expect(day.closed).toBe(1);
     expect(day.byDomain.financien).toEqual({ improved: 0, same: 0, worsened: 1 });
-    const yearEnd = await computeOutcomeFigures(db, tenantId, { from: '2025-12-31', to: '2026-01-01' });
+    const yearEnd = await computeOutcomeFigures(managerCtx(db, tenantId), { from: '2025-12-31', to: '2026-01-01' });
     expect(yearEnd.closed).toBe(2);
     expect(yearEnd.safetyRisk).toEqual({ improved: 1, same: 1, worsened: 0 });
-    const empty = await computeOutcomeFigures(db, tenantId, { from: '2024-01-01', to: '2024-12-31' });
+    const empty = await computeOutcomeFigures(managerCtx(db, tenantId), { from: '2024-01-01', to: '2024-12-31' });
     expect(empty).toMatchObject({ closed: 0, scoredAtBoth: 0, safetyRisk: zero, goalsMet: { percentMet: 0 } });
   });
 
   it('follows the municipality filter and gives aggregates only', async () => {
-    const other = (await computeAnnualReport(db, tenantId, 2026, { municipality: 'GM1680' })).outcome;
+    const other = (await computeAnnualReport(managerCtx(db, tenantId), 2026, { municipality: 'GM1680' })).outcome;
     expect(other.closed).toBe(0);
     expect(other.byDomain.huisvesting).toEqual(zero);
-    const text = JSON.stringify(await computeAnnualReport(db, tenantId, 2026));
+    const text = JSON.stringify(await computeAnnualReport(managerCtx(db, tenantId), 2026));
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });
