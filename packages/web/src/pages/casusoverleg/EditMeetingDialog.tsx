@@ -7,13 +7,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import type { paths } from '../../api/openapi';
 import { fieldErrorsOf, useAction, useApi } from '../../api/useApi';
 import { Alert, ConfirmDialog, DateField, FormDialog, SelectField, TextField } from '../../ui';
 import type { Labels } from '../casus/common/reference';
 import { dayLabel, localDate, localIso, localTime, type Meeting } from './types';
 
-interface StaffCandidate { id: string; name: string; organisation: string }
-interface StaffCandidates { chairs: StaffCandidate[]; minuteTakers: StaffCandidate[] }
+type StaffCandidates = paths['/api/meetings/{id}/staff-candidates']['get']['responses'][200]['content']['application/json'];
+type StaffCandidate = StaffCandidates['chairs'][number];
 
 interface Form { date: string; start: string; end: string; location: string; videoLink: string; chairUserId: string; minuteTakerId: string }
 
