@@ -1109,6 +1109,23 @@ export interface paths {
         patch: operations["updateMeeting"];
         trace?: never;
     };
+    "/api/meetings/{id}/staff-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie voorzitter (procesregisseur of professional van de voorzittende organisatie) en notulist (procesregisseur) van het overleg kan zijn */
+        get: operations["listMeetingStaffCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{id}/agenda": {
         parameters: {
             query?: never;
@@ -8605,6 +8622,77 @@ export interface operations {
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMeetingStaffCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        chairs: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            organisation: string;
+                        }[];
+                        minuteTakers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            organisation: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ import ICAL from 'ical.js';
 import { addDays } from '@zvh/shared';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
-import { freshSubject, openCaseWith, randomId, register } from '../../test/fixtures.js';
+import { GRONINGEN, createUser, freshSubject, openCaseWith, randomId, register, seedSecondTenant } from '../../test/fixtures.js';
 import { one, rows, sql } from '../../core/db/index.js';
 import { hashPassword } from '../../core/auth/password.js';
 import type { Ctx } from '../../core/context.js';
@@ -105,6 +105,74 @@ describe('generated meetings', () => {
     const r = await reg.patch(`/api/meetings/${id}`, { endsAt: `${weekAhead}T08:00:00+01:00` });
     expect(r.status).toBe(422);
     expect((await reg.get(`/api/meetings/${id}`)).body.endsAt).not.toBeNull();
+  });
+});
+
+describe('chair and minute taker', () => {
+  const idOf = async (email: string) => (await one<{ id: string }>(env.database.db, sql`select id from users where email = ${email}`))!.id;
+  let omChair: TestClient;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    omChair = await addUser('voorzitter-om@test.zvh', 'om', ['professional']);
+    await createUser(env.database.db, { email: 'oud-regisseur@test.zvh', organisation: 'zvh', roles: ['procesregisseur'] });
+    await env.database.db.execute(sql`update users set active = false where email = 'oud-regisseur@test.zvh'`);
+    await seedSecondTenant(env.database.db);
+    for (const [k, email] of Object.entries({
+      reg: 'regisseur@demo.zvh', pol: 'politie@demo.zvh', info: 'informatie@demo.zvh', om: 'voorzitter-om@test.zvh', omLiaison: 'liaison-om@test.zvh',
+      inactive: 'oud-regisseur@test.zvh', groningen: GRONINGEN.users.regisseur,
+    })) ids[k] = await idOf(email);
+  });
+
+  it('offers as chair the procesregisseurs and, where the type\'s chair organisation is a member, its professionals; as minute taker only procesregisseurs', async () => {
+    const vp = await plan('veelplegersoverleg');
+    const r = await reg.get(`/api/meetings/${vp}/staff-candidates`);
+    expect(r.status, r.text).toBe(200);
+    const chairs = r.body.chairs.map((u: { id: string }) => u.id), takers = r.body.minuteTakers.map((u: { id: string }) => u.id);
+    expect(chairs).toContain(ids.reg);
+    expect(chairs).toContain(ids.om);
+    expect(r.body.chairs.find((u: { id: string }) => u.id === ids.om).organisation).toBe('om');
+    for (const k of ['pol', 'info', 'omLiaison', 'inactive', 'groningen']) expect(chairs).not.toContain(ids[k]);
+    expect(takers).toContain(ids.reg);
+    for (const k of ['om', 'pol', 'info', 'inactive', 'groningen']) expect(takers).not.toContain(ids[k]);
+    // a casusoverleg is chaired by the ZVH: no partner
+    const co = await plan();
+    const c = await reg.get(`/api/meetings/${co}/staff-candidates`);
+    expect(c.body.chairs.map((u: { id: string }) => u.id)).not.toContain(ids.om);
+    // partners do not plan; an unknown meeting is a 404
+    expect((await pol.get(`/api/meetings/${co}/staff-candidates`)).status).toBe(403);
+    expect((await reg.get(`/api/meetings/${randomId()}/staff-candidates`)).status).toBe(404);
+  });
+
+  it('refuses a chair or minute taker it does not offer, and changes nothing', async () => {
+    const co = await plan();
+    for (const [field, who] of [['chairUserId', 'pol'], ['chairUserId', 'om'], ['chairUserId', 'inactive'], ['chairUserId', 'groningen'],
+      ['minuteTakerId', 'om'], ['minuteTakerId', 'info'], ['minuteTakerId', 'groningen']] as const) {
+      const r = await reg.patch(`/api/meetings/${co}`, { location: 'Elders', [field]: ids[who] });
+      expect({ field, who, status: r.status }).toEqual({ field, who, status: 422 });
+      expect(r.text).toContain(field);
+    }
+    const after = (await reg.get(`/api/meetings/${co}`)).body;
+    expect([after.location, after.chairName, after.minuteTakerName]).toEqual(['ZVH Drenthe, Assen', null, null]);
+    const bad = await reg.post('/api/meetings', { type: 'casusoverleg', startsAt: `${weekAhead}T09:00:00+01:00`, chairUserId: ids.pol });
+    expect(bad.status).toBe(422);
+  });
+
+  it('moves a meeting and names its staff; the named OM chair (and no one else) approves', async () => {
+    const vp = await plan('veelplegersoverleg');
+    const r = await reg.patch(`/api/meetings/${vp}`, {
+      startsAt: `${addDays(weekAhead, 1)}T13:00:00+01:00`, endsAt: `${addDays(weekAhead, 1)}T14:00:00+01:00`,
+      location: null, videoLink: 'https://video.example/overleg', chairUserId: ids.om, minuteTakerId: ids.reg,
+    });
+    expect(r.status, r.text).toBe(200);
+    const m = (await omChair.get(`/api/meetings/${vp}`)).body;
+    expect(Date.parse(m.startsAt)).toBe(Date.parse(`${addDays(weekAhead, 1)}T13:00:00+01:00`));
+    const regName = (await one<{ name: string }>(env.database.db, sql`select name from users where id = ${ids.reg}`))!.name;
+    expect([m.location, m.videoLink, m.chairName, m.minuteTakerName]).toEqual([null, 'https://video.example/overleg', 'Test om', regName]);
+    expect(m.permissions.approve).toBe(true);
+    expect((await reg.get(`/api/meetings/${vp}`)).body.permissions.approve).toBe(false);
+    expect((await reg.post(`/api/meetings/${vp}/approve`)).status).toBe(403);
+    const ok = await omChair.post(`/api/meetings/${vp}/approve`);
+    expect(ok.status, ok.text).toBe(200);
   });
 });
 

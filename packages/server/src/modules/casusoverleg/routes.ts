@@ -187,6 +187,16 @@ export function casusoverlegRoutes(app: FastifyInstance, db: Db, config: Config)
     },
   }, async (request) => svc.updateMeeting(ctxOf(request, db), params(request).id, request.body as svc.MeetingPatch));
 
+  const StaffCandidate = Type.Object({ id: Uuid, name: Type.String(), organisation: Type.String() });
+  app.get('/api/meetings/:id/staff-candidates', {
+    config: regisseur,
+    schema: {
+      operationId: 'listMeetingStaffCandidates', tags: TAGS, params: IdParams,
+      summary: 'Wie voorzitter (procesregisseur of professional van de voorzittende organisatie) en notulist (procesregisseur) van het overleg kan zijn',
+      response: { 200: Type.Object({ chairs: Type.Array(StaffCandidate), minuteTakers: Type.Array(StaffCandidate) }) },
+    },
+  }, async (request) => svc.staffCandidates(ctxOf(request, db), params(request).id));
+
   app.post('/api/meetings/:id/agenda', {
     config: regisseur,
     schema: {

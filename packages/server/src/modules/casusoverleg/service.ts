@@ -5,7 +5,7 @@
 // chair's approval within 3 working days, and a secret-token iCalendar feed without personal data.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
-import { addDays, minutesDueDate, minutesLate, occurrences } from '@zvh/shared';
+import { PERMISSIONS, ZVH_ROLES, addDays, minutesDueDate, minutesLate, occurrences } from '@zvh/shared';
 import type { FrequencyRule, MeetingSubjectKind, MeetingTypeDefault, Role } from '@zvh/shared';
 import type { Actor, Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
@@ -201,10 +201,53 @@ export interface MeetingInput {
   chairUserId?: string | null; minuteTakerId?: string | null; region?: string | null;
 }
 
-async function checkStaffUser(ex: Executor, tenantId: string, userId: string | null | undefined, field: string): Promise<void> {
+const rolesArray = (roles: readonly string[]) => sql`${`{${roles.join(',')}}`}::text[]`;
+/** The ZVH roles that may chair (a procesregisseur) and take the minutes (only ZVH planners write minutes). */
+const ZVH_CHAIR_ROLES = PERMISSIONS['meeting.chair'].filter((r) => ZVH_ROLES.includes(r));
+const MINUTE_TAKER_ROLES = PERMISSIONS['meeting.plan'].filter((r) => ZVH_ROLES.includes(r));
+
+/**
+ * Condition on a user `u` joined with its organisation `o`, for a meeting of type `t`: who may
+ * chair it. A procesregisseur of the ZVH (who facilitates every meeting), or a partner
+ * professional of the type's chair organisation when that organisation is a member (so the chair
+ * sees the meeting and can approve its minutes; e.g. the OM at the veelplegersoverleg).
+ */
+function chairCandidate(): SQL {
+  return sql`u.tenant_id = t.tenant_id and u.active and (
+    (o.kind = 'zvh' and u.roles && ${rolesArray(ZVH_CHAIR_ROLES)})
+    or (o.kind <> 'zvh' and u.organisation_code = t.chair_organisation and t.chair_organisation = any(t.member_organisations)
+        and u.roles && ${rolesArray(PERMISSIONS['meeting.chair'])}))`;
+}
+/** Condition on a user `u` with organisation `o`: who may take a meeting's minutes (ZVH planners). */
+function minuteTakerCandidate(): SQL {
+  return sql`u.tenant_id = t.tenant_id and u.active and o.kind = 'zvh' and u.roles && ${rolesArray(MINUTE_TAKER_ROLES)}`;
+}
+
+/** Refuses a chair or minute taker the meeting type does not allow (see chairCandidate). */
+async function checkStaffUser(ex: Executor, typeId: string, userId: string | null | undefined, field: 'chairUserId' | 'minuteTakerId'): Promise<void> {
   if (!userId) return;
-  const u = await one(ex, sql`select 1 from users where id = ${userId} and tenant_id = ${tenantId} and active`);
-  if (!u) throw fieldError(field, 'Onbekende gebruiker');
+  const u = await one(ex, sql`select 1 from users u join organisations o on o.tenant_id = u.tenant_id and o.code = u.organisation_code
+    join meeting_types t on t.id = ${typeId}
+   where u.id = ${userId} and ${field === 'chairUserId' ? chairCandidate() : minuteTakerCandidate()}`);
+  if (!u) {
+    throw fieldError(field, field === 'chairUserId'
+      ? 'Voorzitter is een procesregisseur of een professional van de voorzittende organisatie'
+      : 'Notulist is een procesregisseur van het Zorg- en Veiligheidshuis');
+  }
+}
+
+export interface StaffCandidate { id: string; name: string; organisation: string }
+
+/** Who the procesregisseur can name as a meeting's chair and minute taker (the same rules as checkStaffUser). */
+export async function staffCandidates(ctx: Ctx, meetingId: string): Promise<{ chairs: StaffCandidate[]; minuteTakers: StaffCandidate[] }> {
+  requireRegisseur(ctx.actor);
+  const m = await one<{ typeId: string }>(ctx.db, sql`select type_id as "typeId" from meetings where id = ${meetingId} and tenant_id = ${ctx.actor.tenantId}`);
+  if (!m) throw new NotFoundError(MEETING_NOT_FOUND);
+  const list = (condition: SQL) => rows<StaffCandidate>(ctx.db, sql`select u.id, u.name, u.organisation_code as organisation
+      from users u join organisations o on o.tenant_id = u.tenant_id and o.code = u.organisation_code
+      join meeting_types t on t.id = ${m.typeId}
+     where ${condition} order by o.kind <> 'zvh', u.name, u.id`);
+  return { chairs: await list(chairCandidate()), minuteTakers: await list(minuteTakerCandidate()) };
 }
 
 function checkTimes(startsAt: string, endsAt: string | null | undefined): void {
@@ -218,8 +261,8 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput) {
   const type = await one<{ id: string; location: string | null; videoLink: string | null }>(ctx.db, sql`
     select id, location, video_link as "videoLink" from meeting_types where tenant_id = ${ctx.actor.tenantId} and code = ${input.type} and active`);
   if (!type) throw fieldError('type', 'Onbekende overlegsoort');
-  await checkStaffUser(ctx.db, ctx.actor.tenantId, input.chairUserId, 'chairUserId');
-  await checkStaffUser(ctx.db, ctx.actor.tenantId, input.minuteTakerId, 'minuteTakerId');
+  await checkStaffUser(ctx.db, type.id, input.chairUserId, 'chairUserId');
+  await checkStaffUser(ctx.db, type.id, input.minuteTakerId, 'minuteTakerId');
   return one<{ id: string }>(ctx.db, sql`insert into meetings (tenant_id, type_id, region, starts_at, ends_at, location, video_link, chair_user_id, minute_taker_id, created_by)
     values (${ctx.actor.tenantId}, ${type.id}, ${input.region ?? null}, ${input.startsAt}::timestamptz, ${input.endsAt ?? null}::timestamptz,
             ${input.location ?? type.location}, ${input.videoLink ?? type.videoLink}, ${input.chairUserId ?? null}, ${input.minuteTakerId ?? null}, ${ctx.actor.userId})
@@ -235,8 +278,8 @@ export interface MeetingPatch {
 export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
   requireRegisseur(ctx.actor);
   return transaction(ctx.db, async (tx) => {
-    const m = await one<{ startsAt: string; endsAt: string | null; approved: boolean }>(tx, sql`
-      select starts_at as "startsAt", ends_at as "endsAt", minutes_approved_at is not null as approved from meetings
+    const m = await one<{ typeId: string; startsAt: string; endsAt: string | null; approved: boolean }>(tx, sql`
+      select type_id as "typeId", starts_at as "startsAt", ends_at as "endsAt", minutes_approved_at is not null as approved from meetings
        where id = ${id} and tenant_id = ${ctx.actor.tenantId} for update`);
     if (!m) throw new NotFoundError(MEETING_NOT_FOUND);
     if (m.approved) throw new ConflictError('minutes_final', 'Het verslag is vastgesteld; het overleg is niet meer te wijzigen');
@@ -244,8 +287,8 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: MeetingPatch) {
     const endsAt = patch.endsAt !== undefined ? patch.endsAt : (patch.startsAt && m.endsAt
       ? new Date(Date.parse(patch.startsAt) + (Date.parse(m.endsAt) - Date.parse(m.startsAt))).toISOString() : m.endsAt);
     checkTimes(startsAt, endsAt);
-    await checkStaffUser(tx, ctx.actor.tenantId, patch.chairUserId, 'chairUserId');
-    await checkStaffUser(tx, ctx.actor.tenantId, patch.minuteTakerId, 'minuteTakerId');
+    await checkStaffUser(tx, m.typeId, patch.chairUserId, 'chairUserId');
+    await checkStaffUser(tx, m.typeId, patch.minuteTakerId, 'minuteTakerId');
     const set = [
       sql`starts_at = ${startsAt}::timestamptz`, sql`ends_at = ${endsAt}::timestamptz`, sql`updated_at = now()`,
       ...(patch.location !== undefined ? [sql`location = ${patch.location}`] : []),

@@ -9,8 +9,9 @@ import { api } from '../../api/client';
 import { fieldErrorsOf, useAction, useApi } from '../../api/useApi';
 import { Page } from '../../layout/Page';
 import {
-  Alert, Button, ButtonGroup, CheckboxField, CheckboxGroupField, DataList, DateField, Heading, Link, Paragraph, Section, SelectField, TextAreaField, TextField,
+  Alert, Button, ButtonGroup, CheckboxField, CheckboxGroupField, DataList, DateField, Heading, Link, Notice, Paragraph, Section, SelectField, TextAreaField, TextField,
 } from '../../ui';
+import { CancelMeetingDialog, EditMeetingDialog } from './EditMeetingDialog';
 import { LoadBoundary, MultiLine } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
@@ -35,7 +36,9 @@ function MeetingView({ m, labels, reload }: { m: Meeting; labels: Labels; reload
   const { t } = useTranslation();
   const approve = useAction(() => api.post(`/api/meetings/${m.id}/approve`));
   const confidentiality = useAction(() => api.post(`/api/meetings/${m.id}/confidentiality`, { text: t('overleg.confidentialityDefault') }));
-  const cancel = useAction(() => api.patch(`/api/meetings/${m.id}`, { status: 'geannuleerd' }));
+  const [editing, setEditing] = useState(0);
+  const [cancelling, setCancelling] = useState(false);
+  const [notice, setNotice] = useState<string>();
   const visible = m.agenda.filter((i): i is VisibleItem => !i.besloten);
   return (
     <>
@@ -44,17 +47,29 @@ function MeetingView({ m, labels, reload }: { m: Meeting; labels: Labels; reload
         { key: 'place', label: t('overleg.fields.place'), value: m.location ?? '—' },
         ...(m.videoLink ? [{ key: 'video', label: t('overleg.video'), value: m.videoLink }] : []),
         { key: 'chair', label: t('overleg.fields.chair'), value: m.chairName ?? labels.org(m.chairOrganisation) },
+        { key: 'minuteTaker', label: t('overleg.fields.minuteTaker'), value: m.minuteTakerName ?? '—' },
         { key: 'status', label: t('overleg.fields.status'), value: m.status === 'geannuleerd' ? t('overleg.cancelled')
           : m.minutesApprovedAt ? t('overleg.approvedOn', { date: formatDate(m.minutesApprovedAt) }) : t('overleg.minutesDue', { date: formatDate(m.minutesDue) }) },
       ]} />
       {m.minutesLate && <Alert type="warning">{t('overleg.late', { date: formatDate(m.minutesDue) })}</Alert>}
-      {cancel.error && <Alert type="error">{cancel.error.message}</Alert>}
+      <Notice message={notice} />
       <ButtonGroup>
         <a className="utrecht-link" href={`/api/meetings/${m.id}/print.pdf`} download>{t('overleg.pdf')}</a>
         {m.permissions.plan && m.status !== 'geannuleerd' && (
-          <Button danger onClick={async () => { if ((await cancel.run()).ok) reload(); }} busy={cancel.pending}>{t('overleg.cancel')}</Button>
+          <>
+            <Button onClick={() => { setNotice(undefined); setEditing((n) => Math.abs(n) + 1); }}>{t('overleg.edit')}</Button>
+            <Button danger onClick={() => { setNotice(undefined); setCancelling(true); }}>{t('overleg.cancel')}</Button>
+          </>
         )}
       </ButtonGroup>
+      {m.permissions.plan && (
+        <>
+          <EditMeetingDialog key={Math.abs(editing)} m={m} labels={labels} open={editing > 0}
+            onClose={() => setEditing((n) => -n)} onSaved={() => { setEditing((n) => -n); setNotice(t('overleg.changed')); reload(); }} />
+          <CancelMeetingDialog m={m} open={cancelling} onClose={() => setCancelling(false)}
+            onCancelled={() => { setCancelling(false); setNotice(t('overleg.cancelledNotice')); reload(); }} />
+        </>
+      )}
       {m.permissions.minute && (
         m.confidentialityAt
           ? <Paragraph>{t('overleg.confidentialityRecorded', { text: m.confidentialityText })}</Paragraph>

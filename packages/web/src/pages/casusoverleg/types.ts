@@ -18,7 +18,7 @@ export type AgendaItem = VisibleItem | ClosedItem;
 export interface Meeting {
   id: string; type: string; typeName: string; subjectKind: 'cases' | 'registrations' | 'facilitated'; chairOrganisation: string;
   memberOrganisations: string[]; region: string | null; startsAt: string; endsAt: string | null; location: string | null; videoLink: string | null;
-  status: 'gepland' | 'geannuleerd'; chairName: string | null; minuteTakerName: string | null; confidentialityAt: string | null;
+  status: 'gepland' | 'geannuleerd'; chairUserId: string | null; chairName: string | null; minuteTakerId: string | null; minuteTakerName: string | null; confidentialityAt: string | null;
   confidentialityText: string | null; minutesApprovedAt: string | null; approvedByName: string | null; agenda: AgendaItem[];
   minutesDue: string; minutesLate: boolean; permissions: { plan: boolean; minute: boolean; approve: boolean; contribute: boolean };
 }
