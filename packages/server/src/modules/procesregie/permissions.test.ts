@@ -163,6 +163,40 @@ const TABLE: Record<string, Spec> = {
   },
   'GET /api/cases/:id/transfers': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/cases/${fx.caseId}/transfers` }), expect: REGISSEUR_ONLY(200) },
   'GET /api/cases/:id/transfer-export': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/cases/${fx.caseId}/transfer-export` }), expect: REGISSEUR_ONLY(409) },
+  // informatieknooppunt, advies and escalation (issue 10); on a procesregie case the advice routes answer 409 not_advice,
+  // on a registration that is no informatievraag the answer route 409; a non-participant always gets 404
+  'POST /api/registrations/:id/answer': {
+    fixture: 'registration', request: (fx) => ({ method: 'POST', url: `/api/registrations/${fx.registrationId}/answer`, body: { answer: 'Bekend bij politie; contact via de wijkagent.' } }),
+    expect: [403, 403, 403, 409, 403, 403, 403, 401],
+  },
+  'POST /api/registrations/:id/partner-requests': {
+    fixture: 'registration', request: (fx) => ({ method: 'POST', url: `/api/registrations/${fx.registrationId}/partner-requests`, body: { partner: 'ggz-drenthe', question: 'Is betrokkene bekend?', dueDate: '2030-01-31' } }),
+    expect: [403, 403, 201, 201, 403, 403, 403, 401],
+  },
+  'GET /api/registrations/:id/partner-requests': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/registrations/${fx.registrationId}/partner-requests` }), expect: [403, 403, 200, 200, 403, 403, 403, 401] },
+  'POST /api/cases/:id/partner-requests': {
+    fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/partner-requests`, body: { partner: 'politie', question: 'Lopende trajecten?', dueDate: '2030-01-31' } }),
+    expect: [403, 403, 201, 201, 403, 403, 403, 401],
+  },
+  'GET /api/cases/:id/partner-requests': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/cases/${fx.caseId}/partner-requests` }), expect: ZVH_OR_PARTICIPANT },
+  'GET /api/cases/:id/advice': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/cases/${fx.caseId}/advice` }), expect: [409, 409, 409, 409, 409, 409, 404, 401] },
+  'PUT /api/cases/:id/advice': {
+    fixture: 'case', request: (fx) => ({ method: 'PUT', url: `/api/cases/${fx.caseId}/advice`, body: { question: 'Hoe verder?', advice: 'Lokaal oppakken', minutesSpent: 30 } }),
+    expect: [403, 403, 409, 409, 403, 403, 403, 401],
+  },
+  'POST /api/cases/:id/advice/follow-up': {
+    fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/advice/follow-up`, body: { followUp: 'aanmelder' } }),
+    expect: [403, 403, 409, 409, 403, 403, 403, 401],
+  },
+  'GET /api/cases/:id/escalations': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/cases/${fx.caseId}/escalations` }), expect: [200, 200, 200, 200, 403, 403, 404, 401] },
+  'POST /api/cases/:id/escalations': {
+    fixture: 'case', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/escalations`, body: { level: 'management', partner: 'politie', question: 'Afspraken lopen achter', dueDate: '2030-01-31' } }),
+    expect: REGISSEUR_ONLY(201),
+  },
+  'PUT /api/cases/:id/regie-holder': {
+    fixture: 'case', request: (fx) => ({ method: 'PUT', url: `/api/cases/${fx.caseId}/regie-holder`, body: { holder: 'zvh' } }),
+    expect: REGISSEUR_ONLY(200),
+  },
   'POST /api/persons/:id/merge': {
     fixture: 'personPair', request: (fx) => ({ method: 'POST', url: `/api/persons/${fx.otherPersonId}/merge`, body: { intoId: fx.personId, reason: 'Dubbele inschrijving' } }),
     expect: REGISSEUR_ONLY(200),
