@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The shapes of the server API that the web app uses.
 import type { Domain, Region } from '@zvh/shared';
+import type { operations } from './openapi';
 
 export type OrganisationKind = 'zvh' | 'partner';
 
@@ -78,3 +79,10 @@ export interface TotpSetup {
 export interface OneTimePassword {
   oneTimePassword: string;
 }
+
+/**
+ * The JSON answer of an API operation, generated from the OpenAPI document (src/api/openapi.d.ts,
+ * `npm run openapi`): `ApiResponse<'getWerkdag'>`. Use it instead of copying a server shape by hand.
+ */
+export type ApiResponse<Op extends keyof operations, Status extends number = 200> =
+  operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer T } }> ? T : never;
