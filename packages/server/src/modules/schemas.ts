@@ -2,6 +2,7 @@
 // Schema pieces shared by the case-flow modules (validation at the edge, and the OpenAPI document).
 import { Type } from 'typebox';
 import type { TSchema } from 'typebox';
+import { STATUSES } from '@zvh/shared';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
@@ -36,3 +37,5 @@ export const HistoryRow = Type.Object({
   registrationId: Type.String(), registeredAt: Type.String(), kind: Type.String(), status: Type.String(), caseId: NStr, caseStatus: NStr,
   startedAt: NStr, closedAt: NStr, purpose: NStr,
 });
+/** A registration's or case's status (the workflow table's states). */
+export const StatusSchema = Type.Union(STATUSES.map((s) => Type.Literal(s)));

@@ -12245,7 +12245,7 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        status: string;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                         /**
                          * Format: date
                          * @description YYYY-MM-DD
@@ -12328,7 +12328,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             kind: string;
-                            status: string;
+                            status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                             /**
                              * Format: date
                              * @description YYYY-MM-DD
@@ -12342,7 +12342,7 @@ export interface operations {
                             id: string;
                             caseNumber: string | null;
                             kind: string;
-                            status: string;
+                            status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                             startedAt: string | null;
                             closedAt: string | null;
                             regisseurName: string | null;

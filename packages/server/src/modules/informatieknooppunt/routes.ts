@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { registerDaySectionProvider } from '../../core/day-sections.js';
-import { Code, DateStr, IdParams, LongText, Uuid } from '../schemas.js';
+import { Code, DateStr, IdParams, LongText, StatusSchema, Uuid } from '../schemas.js';
 import * as svc from './service.js';
 import { partnerRequestDaySections } from './day-sections.js';
 
@@ -16,7 +16,7 @@ const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 met 
 const IdResponse = Type.Object({ id: Uuid });
 
 const InformationRequestItem = Type.Object({
-  id: Uuid, status: Type.String(), registeredAt: DateStr, municipality: Type.String(), registeringPartner: Type.String(),
+  id: Uuid, status: StatusSchema, registeredAt: DateStr, municipality: Type.String(), registeringPartner: Type.String(),
   registeringPartnerName: Type.String(), registeredByName: Nullable(Type.String()), urgency: Type.String(), reason: Type.String(),
   subjectId: Uuid, subjectName: Type.String(), subjectBirthDate: Nullable(DateStr), waitingWorkdays: Type.Integer(),
   openPartnerRequests: Type.Integer(), answeredPartnerRequests: Type.Integer(), answeredAt: Nullable(Timestamp),
@@ -27,10 +27,10 @@ const Lookup = Type.Object({
     id: Uuid, firstName: Type.String(), lastName: Type.String(), birthDate: Nullable(DateStr), bsn: Nullable(Type.String()), municipality: Nullable(Type.String()),
   }),
   registrations: Type.Array(Type.Object({
-    id: Uuid, kind: Type.String(), status: Type.String(), registeredAt: DateStr, registeringPartner: Type.String(), registeringPartnerName: Type.String(),
+    id: Uuid, kind: Type.String(), status: StatusSchema, registeredAt: DateStr, registeringPartner: Type.String(), registeringPartnerName: Type.String(),
   })),
   cases: Type.Array(Type.Object({
-    id: Uuid, caseNumber: Nullable(Type.String()), kind: Type.String(), status: Type.String(), startedAt: Nullable(DateStr), closedAt: Nullable(DateStr),
+    id: Uuid, caseNumber: Nullable(Type.String()), kind: Type.String(), status: StatusSchema, startedAt: Nullable(DateStr), closedAt: Nullable(DateStr),
     regisseurName: Nullable(Type.String()), regisseurEmail: Nullable(Type.String()),
     participants: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
   })),
