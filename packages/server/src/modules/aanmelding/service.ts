@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Aanmelding: a partner professional (or ZVH staff on their behalf) registers a case.
 import { isValidBsn } from '@zvh/shared';
-import type { Ctx } from '../../core/context.js';
+import type { Actor, Ctx, SystemActor } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
@@ -36,7 +36,8 @@ function checkPerson(c: FieldChecker, field: string, p: PersonInput) {
 }
 
 /** Finds the person by BSN (one record per tenant) or creates a new one. */
-export async function findOrCreatePerson(ex: Executor, tenantId: string, p: PersonInput, municipality: string | null): Promise<{ id: string; known: boolean }> {
+export async function findOrCreatePerson(ctx: Ctx<Actor | SystemActor>, ex: Executor, p: PersonInput, municipality: string | null): Promise<{ id: string; known: boolean }> {
+  const tenantId = ctx.actor.tenantId;
   if (p.bsn) {
     const found = await one<{ id: string }>(ex, sql`select id from persons where tenant_id = ${tenantId} and bsn = ${p.bsn} and merged_into is null`);
     if (found) return { id: found.id, known: true };
@@ -76,7 +77,7 @@ export async function createRegistration(ctx: Ctx, input: RegistrationInput): Pr
   c.throwIfAny();
 
   return transaction(ctx.db, async (tx) => {
-    const person = await findOrCreatePerson(tx, actor.tenantId, input.subject, input.municipality);
+    const person = await findOrCreatePerson(ctx, tx, input.subject, input.municipality);
     const reg = await one<{ id: string; status: string }>(tx, sql`insert into registrations
       (tenant_id, kind, status, municipality_code, registering_partner, registered_by, registered_at, person_id, main_topic, problem_areas,
        children, crosses_municipality_border, tried, involved_partners, urgency, reason)
@@ -86,7 +87,7 @@ export async function createRegistration(ctx: Ctx, input: RegistrationInput): Pr
       returning id, status`);
     const subjects = [person.id];
     for (const h of input.household ?? []) {
-      const hp = await findOrCreatePerson(tx, actor.tenantId, h, input.municipality);
+      const hp = await findOrCreatePerson(ctx, tx, h, input.municipality);
       if (hp.id === person.id) continue;
       subjects.push(hp.id);
       await tx.execute(sql`insert into registration_relations (registration_id, person_id, tenant_id, relation)

@@ -61,7 +61,7 @@ export async function createAdviceQuestion(ctx: Ctx, input: AdviceQuestionInput)
   c.throwIfAny();
   const purpose = input.purpose?.trim() || ADVICE_PURPOSE;
   return transaction(ctx.db, async (tx) => {
-    const person = input.subject ? await findOrCreatePerson(tx, ctx.actor.tenantId, input.subject, input.municipality ?? null) : null;
+    const person = input.subject ? await findOrCreatePerson(ctx, tx, input.subject, input.municipality ?? null) : null;
     // the registration takes the table's steps: aangemeld -> advies
     const status = transition('aangemeld', 'advies');
     const reg = await one<{ id: string }>(tx, sql`insert into registrations (tenant_id, kind, status, municipality_code, registering_partner, registered_by,

@@ -135,7 +135,7 @@ const zeroCounts = (): TaskCounts => ({ informatievraag: 0, advies: 0, procesreg
  * (municipality null) count for the whole only, so not when the report is for some municipalities.
  */
 async function signalCounts(ctx: Ctx, period: Period, codes: string[] | null): Promise<Map<string | null, number>> {
-  const list = await sentSignalCounts(ctx.db, ctx.actor.tenantId, period.from, period.to);
+  const list = await sentSignalCounts(ctx, period.from, period.to);
   return new Map(list.filter((r) => r.municipality_code === null ? codes === null : codes === null || codes.includes(r.municipality_code)).map((r) => [r.municipality_code, r.n]));
 }
 

@@ -188,7 +188,7 @@ export async function createVeelplegerRecord(ctx: Ctx, input: VeelplegerInput): 
   c.throwIfAny();
   return transaction(ctx.db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(74201, hashtext(${ctx.actor.tenantId}))`);
-    const person = await findOrCreatePerson(tx, ctx.actor.tenantId, input.subject, input.municipality);
+    const person = await findOrCreatePerson(ctx, tx, input.subject, input.municipality);
     await assertNoOverlap(tx, ctx.actor.tenantId, person.id, input.from, input.until ?? null, null);
     const r = await one<{ id: string }>(tx, sql`insert into veelpleger_records (tenant_id, person_id, municipality_code, registering_partner, status, registered_at, closed_at, note, created_by)
       values (${ctx.actor.tenantId}, ${person.id}, ${input.municipality}, ${isZvhStaff(ctx.actor) ? 'om' : ctx.actor.organisationCode}, ${input.status},
@@ -303,7 +303,7 @@ export async function createLpcoRecord(ctx: Ctx, input: LpcoInput): Promise<{ id
   checkLpcoOutcome(c, input.registeredAt, input.discussedAt, input.outcome);
   c.throwIfAny();
   return transaction(ctx.db, async (tx) => {
-    const person = await findOrCreatePerson(tx, ctx.actor.tenantId, input.subject, input.municipality);
+    const person = await findOrCreatePerson(ctx, tx, input.subject, input.municipality);
     const r = await one<{ id: string }>(tx, sql`insert into lpco_records (tenant_id, person_id, concerns, municipality_code, registering_partner, registered_at, discussed_at, outcome, note, created_by)
       values (${ctx.actor.tenantId}, ${person.id}, ${input.concerns ?? 'leerling'}, ${input.municipality}, ${isZvhStaff(ctx.actor) ? 'leerplicht' : ctx.actor.organisationCode},
               ${input.registeredAt}, ${input.discussedAt ?? null}, ${input.outcome ?? null}, ${input.note ?? null}, ${ctx.actor.userId}) returning id`);
@@ -399,7 +399,7 @@ export async function createNazorgRecord(ctx: Ctx, input: NazorgInput): Promise<
   dateOrder(c, 'releasedAt', input.releasedAt, input.registeredAt, 'Datum van vrijlating ligt voor de datum van het signaal');
   c.throwIfAny();
   return transaction(ctx.db, async (tx) => {
-    const person = await findOrCreatePerson(tx, ctx.actor.tenantId, input.subject, input.municipality);
+    const person = await findOrCreatePerson(ctx, tx, input.subject, input.municipality);
     const r = await one<{ id: string }>(tx, sql`insert into nazorg_records (tenant_id, person_id, municipality_code, registering_partner, registered_at, released_at, note, created_by)
       values (${ctx.actor.tenantId}, ${person.id}, ${input.municipality}, 'dji', ${input.registeredAt}, ${input.releasedAt ?? null}, ${input.note ?? null}, ${ctx.actor.userId})
       returning id`);

@@ -2,6 +2,7 @@
 // The stagnation radar: each rule with a situation that fires and one that does not (just below
 // the threshold or on the boundary day); idempotent runs; accept makes the signal or escalation;
 // a dismissed proposal is not proposed again for the same facts, but is for new facts.
+import { managerCtx } from '../../test/fixtures.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../core/db/index.js';
 import { one, rows, sql } from '../../core/db/index.js';
@@ -35,7 +36,7 @@ async function agreement(tenantId: string, caseId: string, partner: string, due:
     values (${tenantId}, ${caseId}, ${partner}, 'Afspraak', ${due}, ${status}, ${lifeDomain}) returning id`);
   return a!.id;
 }
-const rulesOf = async (tenantId: string, day = DAY) => (await evaluateRules(db, tenantId, day));
+const rulesOf = async (tenantId: string, day = DAY) => (await evaluateRules(managerCtx(db, tenantId), day));
 
 describe('rule partner-achterstand: one partner overdue in several cases', () => {
   it('fires at 3 cases, not at 2, not for agreements due on the day itself, done ones or closed cases', async () => {
@@ -153,10 +154,10 @@ describe('runs, accepting and dismissing', () => {
     expect((await reg.post(`/api/radar/proposals/${stalled[1]!.id}/dismiss`, { reason: 'Partner heeft telefonisch toegezegd' })).status).toBe(204);
     const dismissed = (await reg.get('/api/radar/proposals?status=afgewezen')).body as { id: string; reason: string; decidedByName: string }[];
     expect(dismissed.find((p) => p.id === stalled[1]!.id)).toMatchObject({ reason: 'Partner heeft telefonisch toegezegd', decidedByName: 'Rianne Regisseur' });
-    expect((await runRadar(db, tenantId)).proposed).toBe(0);
+    expect((await runRadar(managerCtx(db, tenantId))).proposed).toBe(0);
     // new facts (the due date moved and passed again) make a new proposal
     await db.execute(sql`update agreements set due_date = '2020-02-01' where id = ${stalled[1]!.payload.agreementId as string}`);
-    expect((await runRadar(db, tenantId)).proposed).toBeGreaterThanOrEqual(1);
+    expect((await runRadar(managerCtx(db, tenantId))).proposed).toBeGreaterThanOrEqual(1);
     const again = await rows(db, sql`select 1 from radar_proposals where payload->>'agreementId' = ${stalled[1]!.payload.agreementId as string} and status = 'voorgesteld'`);
     expect(again).toHaveLength(1);
   });

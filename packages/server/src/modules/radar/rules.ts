@@ -2,7 +2,7 @@
 // The stagnation radar's rules (docs/stagnatieradar.md): fixed, documented thresholds, no learning
 // model. Each rule is one SQL query over the tenant's open work on a given day and yields
 // proposals with a fingerprint of the facts they rest on (the same facts: the same fingerprint).
-import type { Executor } from '../../core/db/index.js';
+import type { Actor, Ctx, SystemActor } from '../../core/context.js';
 import { rows, sql } from '../../core/db/index.js';
 
 /** Several cases: a partner's or a life domain's overdue agreements in at least this many open cases. */
@@ -29,7 +29,9 @@ const OPEN = sql`('procesregie_lopend', 'heropend', 'advies')`;
 /** The life domain a signal about it goes under (signalCategory codes). */
 const DOMAIN_CATEGORY: Record<string, string> = { huisvesting: 'huisvesting', psychisch: 'wachtlijst-zorg', verslaving: 'wachtlijst-zorg', lvb: 'wachtlijst-zorg' };
 
-export async function evaluateRules(ex: Executor, tenantId: string, day: string): Promise<Proposal[]> {
+export async function evaluateRules(ctx: Ctx<Actor | SystemActor>, day: string): Promise<Proposal[]> {
+  const ex = ctx.db;
+  const tenantId = ctx.actor.tenantId;
   const d = sql`${day}::date`;
   const [byPartner, byDomain, waiting, aveUp, stalled] = await Promise.all([
     // 1. one partner's agreements overdue in several open cases

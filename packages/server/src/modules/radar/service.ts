@@ -3,8 +3,9 @@
 // demand, stores each proposal once per fingerprint (idempotent: running again adds nothing for
 // the same facts, and a dismissed proposal is never proposed again for them), and lets the
 // procesregisseur accept (which makes the signal or escalation) or dismiss each, recorded.
-import type { Ctx } from '../../core/context.js';
-import type { Db, Executor } from '../../core/db/index.js';
+import type { Actor, Ctx, SystemActor } from '../../core/context.js';
+import { systemCtx } from '../../core/context.js';
+import type { Db } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { requirePermission, requireZvh } from '../../core/access.js';
@@ -20,8 +21,10 @@ export interface StoredProposal {
 }
 
 /** Runs the rules for a tenant on a day; stores new proposals only. Returns how many were new. */
-export async function runRadar(ex: Executor, tenantId: string, day = today()): Promise<{ proposed: number }> {
-  const found = await evaluateRules(ex, tenantId, day);
+export async function runRadar(ctx: Ctx<Actor | SystemActor>, day = today()): Promise<{ proposed: number }> {
+  const ex = ctx.db;
+  const tenantId = ctx.actor.tenantId;
+  const found = await evaluateRules(ctx, day);
   let proposed = 0;
   for (const p of found) {
     const r = await one<{ id: string }>(ex, sql`insert into radar_proposals (tenant_id, rule, fingerprint, kind, payload)
@@ -34,16 +37,19 @@ export async function runRadar(ex: Executor, tenantId: string, day = today()): P
 
 /** The daily run over every tenant (main.ts). */
 export async function runRadarAllTenants(db: Db): Promise<number> {
-  const tenants = await rows<{ id: string }>(db, sql`select id from tenants`);
+  const tenants = await rows<{ code: string }>(db, sql`select code from tenants`);
   let n = 0;
-  for (const t of tenants) n += (await runRadar(db, t.id)).proposed;
+  for (const t of tenants) {
+    const ctx = await systemCtx(db, t.code, { tool: 'Stagnatieradar (dagelijks)', operator: 'systeem' });
+    if (ctx) n += (await runRadar(ctx)).proposed;
+  }
   return n;
 }
 
 export async function runRadarNow(ctx: Ctx): Promise<{ proposed: number }> {
   requireZvh(ctx.actor);
   requirePermission(ctx.actor, 'case.escalate');
-  return runRadar(ctx.db, ctx.actor.tenantId);
+  return runRadar(ctx);
 }
 
 export async function listProposals(ctx: Ctx, status: StoredProposal['status'] = 'voorgesteld'): Promise<StoredProposal[]> {

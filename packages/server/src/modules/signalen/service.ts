@@ -186,7 +186,9 @@ export async function signalReport(ctx: Ctx, year: number): Promise<SignalReport
 }
 
 /** Signals sent in [from, to] per addressed municipality (null: addressed to a partner or the stuurgroep); the capacity model's count. */
-export async function sentSignalCounts(ex: Executor, tenantId: string, from: string, to: string): Promise<{ municipality_code: string | null; n: number }[]> {
+export async function sentSignalCounts(ctx: Ctx, from: string, to: string): Promise<{ municipality_code: string | null; n: number }[]> {
+  const ex = ctx.db;
+  const tenantId = ctx.actor.tenantId;
   return rows(ex, sql`select case when s.addressed_kind = 'municipality' then s.addressed_to end as municipality_code, count(*)::int as n
     from signals s where s.tenant_id = ${tenantId} and s.sent_on between ${from}::date and ${to}::date
     group by 1`);
