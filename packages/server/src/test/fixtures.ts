@@ -171,3 +171,16 @@ export async function seedSecondTenant(db: Db): Promise<string> {
   }
   return tenantId;
 }
+
+/** The Ctx of a ZVH demo user (e.g. manager@demo.zvh), for tests that call a service directly. */
+export async function zvhUserCtx(db: Db, email: string): Promise<Ctx> {
+  const u = await one<{ id: string; tenant_id: string; name: string; roles: string[] }>(db, sql`select id, tenant_id, name, roles from users where email = ${email}`);
+  if (!u) throw new Error(`no user ${email}`);
+  return {
+    db, traceId: 'test',
+    actor: {
+      userId: u.id, sessionId: 'test', tenantId: u.tenant_id, tenantCode: 'drenthe', email, name: u.name,
+      organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: u.roles as Ctx['actor']['roles'], mustChangePassword: false,
+    },
+  };
+}

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient, TestEnv } from '../../test/harness.js';
 import { setupTestEnv } from '../../test/harness.js';
+import { zvhUserCtx } from '../../test/fixtures.js';
 import type { Db } from '../../core/db/index.js';
 import { one, rows, sql } from '../../core/db/index.js';
 import type { Ctx } from '../../core/context.js';
@@ -20,15 +21,8 @@ let manager: TestClient;
 beforeAll(async () => {
   env = await setupTestEnv();
   db = env.database.db;
-  const u = await one<{ id: string; tenant_id: string; name: string }>(db, sql`select id, tenant_id, name from users where email = 'manager@demo.zvh'`);
-  tenantId = u!.tenant_id;
-  ctx = {
-    db, traceId: 'test',
-    actor: {
-      userId: u!.id, sessionId: 'test', tenantId, tenantCode: 'drenthe', email: 'manager@demo.zvh', name: u!.name,
-      organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['manager'], mustChangePassword: false,
-    },
-  };
+  ctx = await zvhUserCtx(db, 'manager@demo.zvh');
+  tenantId = ctx.actor.tenantId;
   manager = await env.as('manager@demo.zvh');
 });
 afterAll(async () => { await env?.close(); });
