@@ -18,8 +18,6 @@ interface ItemRow {
   purpose: string | null; personId: string | null; registrationId: string | null; regPersonId: string | null;
 }
 
-const time = (iso: string) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-
 export async function meetingDaySections(ctx: Ctx, day: DayRange): Promise<DaySection[]> {
   const { actor } = ctx;
   const week = (await listMeetings(ctx, day.weekStart, day.weekEnd)).filter((m) => m.status !== 'geannuleerd');
@@ -48,7 +46,6 @@ export async function meetingDaySections(ctx: Ctx, day: DayRange): Promise<DaySe
       when: m.startsAt,
       place: m.location ?? (m.videoLink ? 'Video' : undefined),
       href: `/overleggen/${m.id}`,
-      status: time(m.startsAt),
       items: [
         ...own.map((i) => ({
           id: i.id,

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Dates and sizes for display, in the current language. Dates of the domain are Dutch calendar
-// dates (YYYY-MM-DD) and are shown without time-zone shifts.
+// dates (YYYY-MM-DD) and are shown without time-zone shifts; moments (timestamps) are shown in
+// Dutch time (Europe/Amsterdam), whatever the browser's zone.
 import { currentLanguage } from '../../../i18n';
 
 const locale = () => (currentLanguage() === 'en' ? 'en-GB' : 'nl-NL');
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TZ = 'Europe/Amsterdam';
 
 /** "14 januari 2025" from "2025-01-14" (or from a timestamp); a dash when empty. */
 export function formatDate(value: string | null | undefined): string {
@@ -12,7 +14,7 @@ export function formatDate(value: string | null | undefined): string {
   const m = DATE_ONLY.exec(value);
   const date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', ...(m ? {} : { timeZone: TZ }) }).format(date);
 }
 
 /** "14 jan. 2025": compact, for tables (from a date or a timestamp); a dash when empty. */
@@ -21,7 +23,7 @@ export function formatShortDate(value: string | null | undefined): string {
   const m = DATE_ONLY.exec(value);
   const date = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', ...(m ? {} : { timeZone: TZ }) }).format(date);
 }
 
 /** "14 januari 2025 09:30" from a timestamp. */
@@ -29,7 +31,7 @@ export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TZ }).format(date);
 }
 
 /** Today's date in the Netherlands as YYYY-MM-DD. */
