@@ -43,6 +43,7 @@ let browser: Browser;
 /** Paths whose layout at 390 px has been checked with axe already (once per route is enough there). */
 const narrowAxeDone = new Set<string>();
 const problems: string[] = [];
+const timing = { axe: 0 };
 
 async function client(email: string): Promise<TestClient> {
   const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'demo-wachtwoord' } });
@@ -139,7 +140,7 @@ function textProblems(text: string): string[] {
   return out;
 }
 
-type Focus = { tag: string; cls: string; role: string | null; href: string | null; inMain: boolean; isMain: boolean; visible: boolean; firstTabbable: string | null };
+type Focus = { tag: string; cls: string; role: string | null; href: string | null; inMain: boolean; isMain: boolean; visible: boolean; firstTabbable: string | null; mainHasTabbable: boolean };
 
 /** What has keyboard focus now, whether its focus is visible, and which element comes first in the tab order. */
 function focused(page: Page): Promise<Focus> {
@@ -149,11 +150,12 @@ function focused(page: Page): Promise<Focus> {
     const tabbable = Array.from(w.document.querySelectorAll('a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, textarea, [tabindex]'))
       .filter((e) => e.tabIndex >= 0);
     const firstTabbable = tabbable[0]?.getAttribute('href') ?? tabbable[0]?.tagName ?? null;
+    const mainHasTabbable = tabbable.some((t) => t.closest('main') && t.tagName !== 'MAIN' && t.tagName !== 'H1');
     const e = w.document.activeElement;
-    if (!e) return { tag: '', cls: '', role: null, href: null, inMain: false, isMain: false, visible: false, firstTabbable };
+    if (!e) return { tag: '', cls: '', role: null, href: null, inMain: false, isMain: false, visible: false, firstTabbable, mainHasTabbable };
     const s = w.getComputedStyle(e);
     const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== 'none' && s.boxShadow !== '');
-    return { tag: e.tagName.toLowerCase(), cls: String(e.className), role: e.getAttribute('role'), href: e.getAttribute('href'), inMain: !!e.closest('main'), isMain: e.tagName === 'MAIN', visible, firstTabbable };
+    return { tag: e.tagName.toLowerCase(), cls: String(e.className), role: e.getAttribute('role'), href: e.getAttribute('href'), inMain: !!e.closest('main'), isMain: e.tagName === 'MAIN', visible, firstTabbable, mainHasTabbable };
   });
 }
 
@@ -173,7 +175,8 @@ async function keyboard(page: Page, mode: 'load' | 'navigated' | 'tab'): Promise
   const tabNext = async () => {
     await page.keyboard.press('Tab');
     const next = await focused(page);
-    if (!next.inMain) out.push(`Tab did not stay in main: ${describeFocus(next)}`);
+    // (a page whose main content has nothing to operate, e.g. an empty inbox, lets Tab leave main)
+    if (!next.inMain && next.mainHasTabbable) out.push(`Tab did not stay in main: ${describeFocus(next)}`);
     else if (!next.visible) out.push(`no visible focus on ${describeFocus(next)}`);
     return next;
   };
@@ -212,11 +215,17 @@ async function checkPage(page: Page, where: string, route: string, mode: 'load' 
   found.push(...textProblems(wide.text));
   if (wide.scroll > wide.client + 1) found.push(`horizontal scrolling at 1366 px (${wide.scroll}): ${wide.offenders.join('; ')}`);
   if (wide.mainWidth < 900) found.push(`main content only ${wide.mainWidth} px wide at 1366 px`);
+  const t0 = Date.now();
   found.push(...await axe(page));
+  timing.axe += Date.now() - t0;
   found.push(...await keyboard(page, mode));
   await page.setViewportSize(NARROW);
-  await page.waitForTimeout(50);
-  const narrow = await layout(page);
+  let narrow = await layout(page);
+  if (narrow.scroll > NARROW.width + 1) {
+    // charts and tables measure themselves after a resize: judge the settled layout
+    await page.waitForTimeout(600);
+    narrow = await layout(page);
+  }
   if (narrow.scroll > NARROW.width + 1) found.push(`horizontal scrolling at 390 px (${narrow.scroll}): ${narrow.offenders.join('; ')}`);
   if (!narrowAxeDone.has(route)) {
     narrowAxeDone.add(route);
@@ -290,7 +299,7 @@ describe('every page as every demo user', () => {
   for (const user of USERS) {
     it(`${user}: every page of the menu and the pages behind it`, async () => {
       const { pages, tabs } = await tour(`${user}@demo.zvh`);
-      console.log(`${user}: ${pages.length} pages, ${tabs} case tabs`);
+      console.log(`${user}: ${pages.length} pages, ${tabs} case tabs; axe ${timing.axe} ms so far`);
       expect(pages.length).toBeGreaterThan(2);
       const mine = problems.filter((p) => p.startsWith(`${user}@`) || p.startsWith(`${user} `));
       expect(mine).toEqual([]);
