@@ -251,6 +251,18 @@ async function tour(email: string): Promise<{ pages: string[]; tabs: number }> {
   await nav.waitFor(WAIT);
   const menu = (await nav.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter(Boolean);
   expect(menu.length, `${email} has a menu`).toBeGreaterThan(1);
+  // at phone width the menu folds away behind a button that opens it (keyboard: Enter)
+  await page.setViewportSize(NARROW);
+  const toggle = nav.getByRole('button', { name: 'Menu' });
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  expect(await nav.getByRole('link').first().isVisible()).toBe(false);
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await nav.getByRole('link').last().waitFor({ state: 'visible', ...WAIT });
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+  await page.keyboard.press('Enter');
+  await page.setViewportSize(WIDE);
+  expect(await toggle.isVisible()).toBe(false);
   const queue = [...menu];
   const seenRoutes = new Set<string>();
   const visited: string[] = [];
