@@ -33,7 +33,13 @@ const routeOf = (pathname: string): string | undefined =>
   (ROUTES.find((r) => !r.path.includes(':') && r.pattern.test(pathname)) ?? ROUTES.find((r) => r.pattern.test(pathname)))?.path;
 
 /** Translation namespaces: visible text like "nav.foo" or "casus.tabs.bar" is a missing translation. */
-const NAMESPACES = Object.keys(JSON.parse(readFileSync(join(WEB_SRC, 'i18n/nl.json'), 'utf8')) as object);
+const NL = JSON.parse(readFileSync(join(WEB_SRC, 'i18n/nl.json'), 'utf8')) as Record<string, unknown>;
+const NAMESPACES = Object.keys(NL);
+const strings = (o: unknown): string[] => (typeof o === 'string' ? [o] : o && typeof o === 'object' ? Object.values(o).flatMap(strings) : []);
+/** English texts of the app that the Dutch UI never shows (longer phrases without placeholders): visible, they mean a missed translation. */
+const NL_STRINGS = new Set(strings(NL));
+const ENGLISH_ONLY = strings(JSON.parse(readFileSync(join(WEB_SRC, 'i18n/en.json'), 'utf8')))
+  .filter((t) => t.length >= 12 && !t.includes('{{') && !NL_STRINGS.has(t) && /^[A-Z][a-z]+ [a-z]/.test(t));
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -146,7 +152,7 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `axe ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
-interface Layout { h1: number; scroll: number; client: number; mainWidth: number; text: string; lang: string; offenders: string[] }
+interface Layout { h1: number; scroll: number; client: number; mainWidth: number; text: string; lang: string; offenders: string[]; clippedCaptions: string[] }
 
 async function layout(page: Page): Promise<Layout> {
   return page.evaluate(() => {
@@ -158,7 +164,15 @@ async function layout(page: Page): Promise<Layout> {
       .slice(-4)
       .map((e) => `${e.tagName.toLowerCase()}.${String(e.className)} "${String(e.textContent).slice(0, 30)}"`);
     const main = doc.querySelector('main');
+    // a caption cut off by its table's scroll region cannot be read without scrolling the table
+    const clippedCaptions = Array.from(doc.querySelectorAll('.zvh-table-scroll caption'))
+      .filter((c) => {
+        const region = (c as unknown as { closest(s: string): El }).closest('.zvh-table-scroll');
+        return c.getBoundingClientRect().right > region.getBoundingClientRect().right + 1;
+      })
+      .map((c) => String(c.textContent).slice(0, 40));
     return {
+      clippedCaptions,
       h1: Array.from(doc.querySelectorAll('h1')).length, scroll: d.scrollWidth, client: d.clientWidth,
       mainWidth: main ? main.getBoundingClientRect().width : 0, text: doc.body.innerText, lang: d.lang, offenders,
     };
@@ -172,6 +186,8 @@ function textProblems(text: string): string[] {
   if (key) out.push(`translation key visible: ${key[0]}`);
   const bad = visible.match(/\b(undefined|NaN|null)\b|\[object Object\]|\{\{/);
   if (bad) out.push(`raw value visible: ${bad[0]}`);
+  const english = ENGLISH_ONLY.find((t) => visible.includes(t));
+  if (english) out.push(`English text visible: "${english}"`);
   return out;
 }
 
@@ -259,6 +275,7 @@ async function checkPage(page: Page, where: string, route: string, mode: 'load' 
     await page.waitForTimeout(600);
     narrow = await layout(page);
   }
+  if (narrow.clippedCaptions.length) found.push(`table caption cut off at 390 px: ${narrow.clippedCaptions.join('; ')}`);
   if (narrow.scroll > NARROW.width + 1) found.push(`horizontal scrolling at 390 px (${narrow.scroll}): ${narrow.offenders.join('; ')}`);
   if (!narrowAxeDone.has(route)) {
     narrowAxeDone.add(route);
