@@ -314,6 +314,10 @@ async function tour(email: string, extra: { path: string; key: string }[] = []):
   await page.keyboard.press('Enter');
   await nav.getByRole('link').last().waitFor({ state: 'visible', ...WAIT });
   expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+  // the opened menu is a column below the button, not squeezed beside it
+  const [button, first] = [await toggle.boundingBox(), await nav.getByRole('link').first().boundingBox()];
+  expect(first!.y).toBeGreaterThanOrEqual(button!.y + button!.height - 1);
+  expect(first!.x).toBeLessThan(button!.x + button!.width);
   await page.keyboard.press('Enter');
   await page.setViewportSize(WIDE);
   expect(await toggle.isVisible()).toBe(false);
