@@ -306,6 +306,7 @@ async function tour(email: string, extra: { path: string; key: string }[] = []):
   const menu = (await nav.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter(Boolean);
   expect(menu.length, `${email} has a menu`).toBeGreaterThan(1);
   // at phone width the menu folds away behind a button that opens it (keyboard: Enter)
+  await settled(page);
   await page.setViewportSize(NARROW);
   const toggle = nav.getByRole('button', { name: 'Menu' });
   expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -318,7 +319,13 @@ async function tour(email: string, extra: { path: string; key: string }[] = []):
   const [button, first] = [await toggle.boundingBox(), await nav.getByRole('link').first().boundingBox()];
   expect(first!.y).toBeGreaterThanOrEqual(button!.y + button!.height - 1);
   expect(first!.x).toBeLessThan(button!.x + button!.width);
-  await page.keyboard.press('Enter');
+  // Tab into the menu, Escape folds it and puts focus back on the button
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { outerHTML: string } } }).document.activeElement.outerHTML.slice(0, 120)))
+    .toBe(await nav.getByRole('link').first().evaluate((a) => (a as unknown as { outerHTML: string }).outerHTML.slice(0, 120)));
+  await page.keyboard.press('Escape');
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  expect(await toggle.evaluate((b) => b === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
   await page.setViewportSize(WIDE);
   expect(await toggle.isVisible()).toBe(false);
   // the header's own links too (Meldingen with its count)

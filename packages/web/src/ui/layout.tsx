@@ -8,7 +8,7 @@ import {
   PageHeader as RhcPageHeader,
   SkipLink as RhcSkipLink,
 } from '@rijkshuisstijl-community/components-react';
-import { useId, useState, type MouseEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link, NavLink } from './Link';
 import { Heading, Paragraph, type HeadingLevel } from './Typography';
 
@@ -60,15 +60,21 @@ export interface NavBarItem {
 /**
  * Main navigation: a labelled nav landmark; the current page is marked aria-current. At phone
  * width the list folds away behind a menu button (aria-expanded), so the page's content starts
- * on the first screen; choosing a page folds it again.
+ * on the first screen; choosing a page folds it again, and so does Escape (focus back on the button).
  */
 export function NavBar({ label, items, toggleLabel }: { label: string; items: NavBarItem[]; toggleLabel: string }) {
   const listId = useId();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
     <div className="rhc-nav-bar__container zvh-nav">
-      <nav className="rhc-nav-bar" aria-label={label}>
-        <button type="button" className="zvh-nav__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+      <nav className="rhc-nav-bar" aria-label={label} onKeyDown={onKeyDown}>
+        <button ref={toggle} type="button" className="zvh-nav__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
           <span className="zvh-nav__toggle-icon" aria-hidden="true" />
           {toggleLabel}
         </button>
