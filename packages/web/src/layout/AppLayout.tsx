@@ -79,7 +79,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         )}
       </PageHeader>
       {items.length > 0 && (
-        <NavBar label={t('layout.mainNav')} items={items.map((item) => ({ to: item.path, label: t(`nav.${item.label}`), end: item.end }))} />
+        <NavBar label={t('layout.mainNav')} toggleLabel={t('layout.menu')} items={items.map((item) => ({ to: item.path, label: t(`nav.${item.label}`), end: item.end }))} />
       )}
       <PageContent id={MAIN_ID}>
         <ErrorBoundary key={pathname}>

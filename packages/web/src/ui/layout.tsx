@@ -8,7 +8,7 @@ import {
   PageHeader as RhcPageHeader,
   SkipLink as RhcSkipLink,
 } from '@rijkshuisstijl-community/components-react';
-import { useId, type MouseEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link, NavLink } from './Link';
 import { Heading, Paragraph, type HeadingLevel } from './Typography';
 
@@ -57,15 +57,31 @@ export interface NavBarItem {
   end?: boolean;
 }
 
-/** Main navigation: a labelled nav landmark; the current page is marked aria-current. */
-export function NavBar({ label, items }: { label: string; items: NavBarItem[] }) {
+/**
+ * Main navigation: a labelled nav landmark; the current page is marked aria-current. At phone
+ * width the list folds away behind a menu button (aria-expanded), so the page's content starts
+ * on the first screen; choosing a page folds it again, and so does Escape (focus back on the button).
+ */
+export function NavBar({ label, items, toggleLabel }: { label: string; items: NavBarItem[]; toggleLabel: string }) {
+  const listId = useId();
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
     <div className="rhc-nav-bar__container zvh-nav">
-      <nav className="rhc-nav-bar" aria-label={label}>
-        <ul className="rhc-nav-bar__list zvh-nav__list">
+      <nav className="rhc-nav-bar" aria-label={label} onKeyDown={onKeyDown}>
+        <button ref={toggle} type="button" className="zvh-nav__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+          <span className="zvh-nav__toggle-icon" aria-hidden="true" />
+          {toggleLabel}
+        </button>
+        <ul id={listId} className={open ? 'rhc-nav-bar__list zvh-nav__list zvh-nav__list--open' : 'rhc-nav-bar__list zvh-nav__list'}>
           {items.map((item) => (
             <li key={item.to} className="rhc-nav-bar__item">
-              <NavLink to={item.to} end={item.end} className="rhc-nav-bar__link zvh-nav__link">
+              <NavLink to={item.to} end={item.end} className="rhc-nav-bar__link zvh-nav__link" onClick={() => setOpen(false)}>
                 {item.label}
               </NavLink>
             </li>
