@@ -2084,9 +2084,10 @@ export interface components {
             purpose: string;
             startedAt: string | null;
             closedAt: string | null;
-            subjectName: string;
-            subjectId: string;
-            municipality: string;
+            /** @description Leeg bij een anonieme adviesvraag */
+            subjectName: string | null;
+            subjectId: string | null;
+            municipality: string | null;
             regisseurName: string | null;
             avePhase: number | null;
             openAgreements: number;
@@ -4317,6 +4318,7 @@ export interface operations {
                         lastActivityAt: string;
                         createdAt: string;
                         registrationId: string;
+                        /** @description Leeg bij een anonieme adviesvraag */
                         subject: {
                             id: string;
                             firstName: string;
@@ -4326,13 +4328,13 @@ export interface operations {
                             /** @description Alleen voor medewerkers van het ZVH */
                             bsn: string | null;
                             municipality: string | null;
-                        };
+                        } | null;
                         registration: {
                             id: string;
                             kind: string;
                             registeredAt: string;
                             registeringPartner: string;
-                            municipality: string;
+                            municipality: string | null;
                             mainTopic: string | null;
                             problemAreas: string[] | null;
                             children: string | null;

@@ -54,6 +54,15 @@ describe('direct advice questions', () => {
     expect(list.body.map((a: { caseId: string }) => a.caseId)).toContain(r.body.caseId);
     const logged = await rows(env.database.db, sql`select 1 from processing_log where case_id = ${r.body.caseId} and action = 'create'`);
     expect(logged).toHaveLength(1);
+    // the case file and the case list show it without a person (it is not "not found")
+    const file = await reg.get(`/api/cases/${r.body.caseId}`);
+    expect(file.status, file.text).toBe(200);
+    expect(file.body).toMatchObject({ kind: 'advies', subject: null, household: [] });
+    expect(file.body.registration.municipality).toBeNull();
+    const cases = await reg.get('/api/cases');
+    expect(cases.body.find((c: { id: string }) => c.id === r.body.caseId)).toMatchObject({ subjectName: null, subjectId: null });
+    const read = await rows(env.database.db, sql`select data_subject_ref from processing_log where case_id = ${r.body.caseId} and action = 'read' and details->>'view' = 'case'`);
+    expect(read.length).toBeGreaterThan(0);
   });
 
   it('refuses partners and bad input', async () => {

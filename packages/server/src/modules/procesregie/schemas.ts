@@ -16,7 +16,7 @@ const CaseStatus = Type.Union(STATUSES.map((s) => Type.Literal(s)));
 
 export const CaseListItem = Type.Object({
   id: Str, caseNumber: NStr, kind: Str, approach: NStr, status: CaseStatus, purpose: Str, startedAt: NStr, closedAt: NStr,
-  subjectName: Str, subjectId: Str, municipality: Str, regisseurName: NStr, avePhase: Nullable(Int),
+  subjectName: Type.Union([Str, Type.Null()], { description: 'Leeg bij een anonieme adviesvraag' }), subjectId: NStr, municipality: NStr, regisseurName: NStr, avePhase: Nullable(Int),
   openAgreements: Int, overdueAgreements: Int, lastActivityAt: Str,
 }, { $id: 'CaseListItem' });
 
@@ -25,7 +25,7 @@ const Subject = Type.Object({
   bsn: Type.Union([Str, Type.Null()], { description: 'Alleen voor medewerkers van het ZVH' }), municipality: NStr,
 });
 const CaseRegistration = Type.Object({
-  id: Str, kind: Str, registeredAt: Str, registeringPartner: Str, municipality: Str, mainTopic: NStr, problemAreas: Nullable(Type.Array(Str)),
+  id: Str, kind: Str, registeredAt: Str, registeringPartner: Str, municipality: NStr, mainTopic: NStr, problemAreas: Nullable(Type.Array(Str)),
   children: NStr, crossesMunicipalityBorder: Type.Boolean(), urgency: NStr,
   reason: Type.Union([Str, Type.Null()], { description: 'Alleen voor medewerkers van het ZVH' }), tried: NStr, triage: Json,
 });
@@ -52,7 +52,7 @@ export const CaseFile = Type.Object({
   closeReasonCode: NStr, closeReason: NStr, handoverPartner: NStr, evaluation: Json,
   regisseurId: NStr, regisseurName: NStr, leadPartner: NStr, avePhase: Nullable(Int), plan: Json, version: Int,
   lastActivityAt: Str, createdAt: Str, registrationId: Str,
-  subject: Subject, registration: CaseRegistration, household: Type.Array(HouseholdMember),
+  subject: Type.Union([Subject, Type.Null()], { description: 'Leeg bij een anonieme adviesvraag' }), registration: CaseRegistration, household: Type.Array(HouseholdMember),
   participants: Type.Array(Participant), agreements: Type.Array(Agreement), journal: Type.Array(JournalEntry), documents: Type.Array(DocumentInfo),
   permissions: Type.Object({ manage: Type.Boolean(), contribute: Type.Boolean(), audit: Type.Boolean(), actions: Type.Array(Str) }),
 }, { $id: 'CaseFile' });

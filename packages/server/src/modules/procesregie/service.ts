@@ -37,7 +37,7 @@ export async function listCases(ctx: Ctx, f: { status?: string[]; q?: string; mi
            u.name as "regisseurName", c.ave_phase as "avePhase", c.last_activity_at as "lastActivityAt",
            (select count(*) from agreements a where a.case_id = c.id and a.status = 'open')::int as "openAgreements",
            (select count(*) from agreements a where a.case_id = c.id and a.status = 'open' and a.due_date < current_date)::int as "overdueAgreements"
-      from cases c join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
+      from cases c left join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
       left join users u on u.id = c.regisseur_id
      where ${caseVisibleTo(ctx.actor)}
        ${f.status?.length ? sql`and c.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})` : sql``}
@@ -60,8 +60,8 @@ export async function getCase(ctx: Ctx, id: string) {
            c.close_reason_code as "closeReasonCode", c.close_reason as "closeReason", c.handover_partner as "handoverPartner", c.evaluation,
            c.regisseur_id as "regisseurId", u.name as "regisseurName", c.lead_partner as "leadPartner", c.ave_phase as "avePhase",
            c.plan, c.version, c.last_activity_at as "lastActivityAt", c.created_at as "createdAt", c.registration_id as "registrationId",
-           json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'birthDate', p.birth_date, 'gender', p.gender,
-                             'bsn', ${zvh ? sql`p.bsn` : sql`null`}, 'municipality', p.municipality_code) as subject,
+           case when p.id is null then null else json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'birthDate', p.birth_date, 'gender', p.gender,
+                             'bsn', ${zvh ? sql`p.bsn` : sql`null`}, 'municipality', p.municipality_code) end as subject,
            json_build_object('id', r.id, 'kind', r.kind, 'registeredAt', r.registered_at, 'registeringPartner', r.registering_partner,
                              'municipality', r.municipality_code, 'mainTopic', r.main_topic, 'problemAreas', r.problem_areas, 'children', r.children,
                              'crossesMunicipalityBorder', r.crosses_municipality_border, 'urgency', r.urgency,
@@ -70,7 +70,7 @@ export async function getCase(ctx: Ctx, id: string) {
            coalesce((select json_agg(json_build_object('id', hp.id, 'firstName', hp.first_name, 'lastName', hp.last_name, 'birthDate', hp.birth_date,
                      'relation', rr.relation) order by hp.last_name)
                 from registration_relations rr join persons hp on hp.id = rr.person_id where rr.registration_id = c.registration_id), '[]'::json) as household
-      from cases c join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
+      from cases c left join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
       left join users u on u.id = c.regisseur_id
      where c.id = ${id}`);
   if (!c) throw new NotFoundError('Casus niet gevonden');
@@ -90,7 +90,9 @@ export async function getCase(ctx: Ctx, id: string) {
       from documents d where d.case_id = ${id} and ${documentVisibleTo(ctx.actor)} order by d.uploaded_at desc`),
   ]);
   // the case file shows the household too: each person whose data is shown is a data subject of this read
-  await logProcessing(ctx, [ref.personId, ...(c.household as { id: string }[]).map((h) => h.id)].map((subject) => ({
+  // (an anonymous advice question has no person: the read is still logged, without a data subject)
+  const subjects = [ref.personId, ...(c.household as { id: string }[]).map((h) => h.id)];
+  await logProcessing(ctx, (subjects.some(Boolean) ? subjects.filter(Boolean) : [null]).map((subject) => ({
     action: 'read' as const, activity: ACTIVITY, purpose: ref.purpose, caseId: ref.id, registrationId: ref.registrationId, dataSubjectId: subject, details: { view: 'case' },
   })));
   const isOpen = isCaseOpen(c.status);

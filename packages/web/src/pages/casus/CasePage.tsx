@@ -42,7 +42,7 @@ export default function CasePage() {
   const caseFile = useApi<CaseFile>(`/api/cases/${encodeURIComponent(id)}`);
   const reference = useReference();
   const otherZvh = useOtherZvhStatus(can(user.roles, 'case.transfer'));
-  const title = caseFile.data ? t('casus.title', { name: personName(caseFile.data.subject) }) : t('casus.titleLoading');
+  const title = caseFile.data ? t('casus.title', { name: caseFile.data.subject ? personName(caseFile.data.subject) : t('caseFlow.anonymous') }) : t('casus.titleLoading');
 
   const tab = params.get('tab') ?? 'overzicht';
   const selectTab = (next: string) => {

@@ -101,7 +101,7 @@ export default function CasesPage() {
               cell: (c) => (
                 <>
                   {c.caseNumber && <span className="zvh-nowrap zvh-case-number">{c.caseNumber}</span>}
-                  <Link to={`/casussen/${c.id}`}>{c.subjectName}</Link>
+                  <Link to={`/casussen/${c.id}`}>{c.subjectName ?? t('caseFlow.anonymous')}</Link>
                 </>
               ),
             },

@@ -88,7 +88,7 @@ function NewSignalDialog({ labels, onClose, onDone }: { labels: Labels; onClose:
         onChange={(e) => setForm({ ...form, addressedTo: e.currentTarget.value })} error={errors.addressedTo} required />
       {cases.loading ? <Paragraph>{t('loadingCases')}</Paragraph> : (
         <CheckboxGroupField id="signal-cases" legend={t('cases')} description={t('casesHint')} error={errors.caseIds}
-          options={open.map((c) => ({ value: c.id, label: `${c.caseNumber ?? ''} ${c.subjectName}`.trim() }))} value={form.caseIds}
+          options={open.map((c) => ({ value: c.id, label: `${c.caseNumber ?? ''} ${c.subjectName ?? t('anonymous')}`.trim() }))} value={form.caseIds}
           onChange={(caseIds) => setForm({ ...form, caseIds })} />
       )}
     </FormDialog>

@@ -172,7 +172,8 @@ export interface CaseFile {
   version: number;
   lastActivityAt: string;
   registrationId: string;
-  subject: { id: string; firstName: string; lastName: string; birthDate: string | null; gender: string; bsn: string | null; municipality: string | null };
+  /** Null for an anonymous advice question (no person). */
+  subject: { id: string; firstName: string; lastName: string; birthDate: string | null; gender: string; bsn: string | null; municipality: string | null } | null;
   registration: {
     id: string;
     kind: string;

@@ -34,32 +34,39 @@ export const AVE_PHASES = [1, 2, 3, 4] as const;
 export function OverviewTab(props: CaseTabProps) {
   const { t } = useTranslation();
   const { c, labels, zvh } = props;
-  const age = ageOf(c.subject.birthDate);
+  const subject = c.subject;
+  const age = subject ? ageOf(subject.birthDate) : undefined;
   return (
     <>
       <Heading level={2}>{t('casus.tabs.overview')}</Heading>
+      {!subject ? (
+        <Section title={t('aanmelding.subjectTitle')} level={3}>
+          <Paragraph>{t('caseFlow.anonymousSubject')}</Paragraph>
+        </Section>
+      ) : (
+      <>
       <Section title={t('aanmelding.subjectTitle')} level={3}>
         <Details
           items={[
-            { label: t('caseFlow.fields.name'), value: personName(c.subject) },
+            { label: t('caseFlow.fields.name'), value: personName(subject) },
             {
               label: t('aanmelding.fields.birthDate'),
-              value: c.subject.birthDate ? `${formatDate(c.subject.birthDate)}${age !== undefined ? ` (${t('caseFlow.age', { count: age })})` : ''}` : '—',
+              value: subject.birthDate ? `${formatDate(subject.birthDate)}${age !== undefined ? ` (${t('caseFlow.age', { count: age })})` : ''}` : '—',
             },
-            { label: t('aanmelding.fields.gender'), value: labels.code('gender', c.subject.gender) },
-            ...(zvh ? [{ label: t('aanmelding.fields.bsn'), value: c.subject.bsn ?? t('caseFlow.unknown') }] : []),
+            { label: t('aanmelding.fields.gender'), value: labels.code('gender', subject.gender) },
+            ...(zvh ? [{ label: t('aanmelding.fields.bsn'), value: subject.bsn ?? t('caseFlow.unknown') }] : []),
             { label: t('aanmelding.fields.municipality'), value: labels.municipality(c.registration.municipality) },
           ]}
         />
         {zvh && (
           <Paragraph>
-            <Link to={`/personen/${c.subject.id}`}>{t('casus.toPerson', { name: personName(c.subject) })}</Link>
+            <Link to={`/personen/${subject.id}`}>{t('casus.toPerson', { name: personName(subject) })}</Link>
           </Paragraph>
         )}
       </Section>
       <Section title={t('aanmelding.householdTitle')} level={3}>
         <DataTable
-          caption={t('caseFlow.householdCaption', { name: personName(c.subject) })}
+          caption={t('caseFlow.householdCaption', { name: personName(subject) })}
           columns={[
             { key: 'name', header: t('caseFlow.fields.name'), rowHeader: true, cell: (m) => personName(m) },
             { key: 'relation', header: t('aanmelding.fields.relation'), cell: (m) => labels.code('relation', m.relation) },
@@ -70,6 +77,8 @@ export function OverviewTab(props: CaseTabProps) {
           emptyMessage={t('caseFlow.householdEmpty')}
         />
       </Section>
+      </>
+      )}
       <CaseDetails {...props} />
       <Participants {...props} />
       <AvePhase {...props} />
