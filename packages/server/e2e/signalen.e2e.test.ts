@@ -82,8 +82,9 @@ describe('advice, signals, escalation and radar at 390 px', () => {
     await dialog.getByLabel('Categorie').selectOption('huisvesting');
     await dialog.getByLabel('Beschrijving van het knelpunt').fill('Structureel tekort aan plekken beschermd wonen in Assen.');
     await dialog.getByLabel('Gericht aan').selectOption('stuurgroep');
-    await dialog.getByRole('checkbox').first().waitFor();
-    await dialog.getByRole('checkbox').first().check();
+    // the signal rests on the Assen case made above (the list also holds the anonymous advice case of the previous test)
+    await dialog.getByRole('checkbox', { name: /Radarpersoon/ }).first().waitFor();
+    await dialog.getByRole('checkbox', { name: /Radarpersoon/ }).first().check();
     await accessible('new signal dialog');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('heading', { level: 1, name: /Signalen: Geen passende huisvesting/ }).waitFor({ timeout: 15_000 });
