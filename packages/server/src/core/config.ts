@@ -25,6 +25,11 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Whether cookies get the Secure flag: behind https (PUBLIC_URL https) or in production. */
   secureCookies: boolean;
+  /**
+   * Fresh authentication (FRESH_AUTH_MINUTES, default 10): a session signed in or re-authenticated
+   * (password + second factor) this many minutes ago may call routes marked `freshAuth: true`.
+   */
+  freshAuthMinutes: number;
   /** Outgoing mail for the daily digest; undefined (no mail at all) when SMTP_URL and SMTP_HOST are unset. */
   smtp?: SmtpConfig;
 }
@@ -117,7 +122,13 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     }
   }
   const smtp = smtpConfig(env, publicUrl);
+  const freshRaw = (env.FRESH_AUTH_MINUTES ?? '10').trim();
+  const freshAuthMinutes = Number(freshRaw);
+  if (!/^[0-9]{1,3}$/.test(freshRaw) || freshAuthMinutes < 1 || freshAuthMinutes > 720) {
+    throw new ConfigError(`FRESH_AUTH_MINUTES must be a number of minutes from 1 to 720, not "${freshRaw}"`);
+  }
   return {
+    freshAuthMinutes,
     port,
     host: env.HOST ?? 'localhost',
     dataDir: resolve(env.DATA_DIR ?? './data'),

@@ -18,6 +18,15 @@ export interface Actor {
   municipalityCode: string | null;
   roles: Role[];
   mustChangePassword: boolean;
+  /**
+   * Still to do before any case, registration or person data: the one-time password changed
+   * (mustChangePassword) and/or a second factor enrolled (not for demo users). See core/http.ts.
+   */
+  enrolmentRequired?: boolean;
+  /** No second factor yet (part of enrolmentRequired). */
+  secondFactorMissing?: boolean;
+  /** When this session last proved password + second factor (sign-in or POST /api/auth/reauth). */
+  authenticatedAt?: Date;
 }
 
 /**

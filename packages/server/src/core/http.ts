@@ -15,16 +15,25 @@ import { resolveSession, SESSION_COOKIE } from './auth/sessions.js';
  *  - public: no session needed (health, OpenAPI, sign-in, secret-token feeds)
  *  - signedIn: every signed-in user (their own account, calendar, reference data)
  *  - permission: a named permission of @zvh/shared's PERMISSIONS, the same name services check
- *  - duringPasswordChange: still allowed while the user must change a one-time password
+ *  - duringEnrolment: still allowed before the user has changed a one-time password and enrolled a
+ *    second factor, in that order: `true` in both stages (reference data), `'secondFactor'` once the
+ *    password is changed (enrolling a factor, own sessions). Every other route answers 403
+ *    `password_change_required` / `enrolment_required` until both are done (demo users have no
+ *    second factor and need none).
+ * A route marked `freshAuth: true` (next to `access`) also needs a session that proved password and
+ * second factor within the last FRESH_AUTH_MINUTES (403 `fresh_auth_required`; the web app asks
+ * again and retries after `POST /api/auth/reauth`).
  */
 export type AccessRule =
   | { public: true }
-  | { signedIn: true; duringPasswordChange?: boolean }
-  | { permission: Permission; duringPasswordChange?: boolean };
+  | { signedIn: true; duringEnrolment?: boolean | 'secondFactor' }
+  | { permission: Permission; duringEnrolment?: boolean | 'secondFactor' };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule;
+    /** Needs fresh authentication (see AccessRule). */
+    freshAuth?: boolean;
     /** The request body types the route takes; default JSON only (see registerBodyTypes). */
     bodyTypes?: string[];
   }
@@ -69,6 +78,11 @@ export function sameOrigin(origin: string, host: string | undefined, publicUrl: 
   try { return new URL(`${protocol}://${host}`).origin === o.origin; } catch { return false; }
 }
 
+/** Whether the session proved password and second factor within the last `minutes`. */
+export function isFresh(actor: Actor, minutes: number, now: number = Date.now()): boolean {
+  return actor.authenticatedAt !== undefined && now - actor.authenticatedAt.getTime() <= minutes * 60_000;
+}
+
 export function registerAccess(app: FastifyInstance, db: Db, config: Config): void {
   app.addHook('onRequest', async (request) => {
     // CSRF: a state-changing request from a foreign page is refused. Plain API clients send no
@@ -88,11 +102,18 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     if ('public' in rule) return;
     const actor = request.actor;
     if (!actor) throw new UnauthorizedError();
-    if (actor.mustChangePassword && !rule.duringPasswordChange) {
+    // the enrolment gate: first the one-time password, then a second factor
+    if (actor.mustChangePassword && rule.duringEnrolment !== true) {
       throw new ForbiddenError('Wijzig eerst uw eenmalige wachtwoord', 'password_change_required');
+    }
+    if (actor.enrolmentRequired && !rule.duringEnrolment) {
+      throw new ForbiddenError('Stel eerst een tweede factor in (authenticator-app of passkey)', 'enrolment_required');
     }
     if ('permission' in rule && !can(actor.roles, rule.permission)) {
       throw new ForbiddenError();
+    }
+    if (request.routeOptions.config?.freshAuth && !isFresh(actor, config.freshAuthMinutes)) {
+      throw new ForbiddenError('Bevestig eerst opnieuw uw identiteit (wachtwoord en tweede factor)', 'fresh_auth_required');
     }
   });
 }

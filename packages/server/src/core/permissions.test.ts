@@ -15,12 +15,12 @@ function ruleProblem(rule: unknown): string | undefined {
   if ('roles' in r) return 'lists roles instead of naming a permission';
   const kinds = ['public', 'signedIn', 'permission'].filter((k) => k in r);
   if (kinds.length !== 1) return `needs exactly one of public, signedIn, permission (has ${kinds.join(', ') || 'none'})`;
-  const extra = Object.keys(r).filter((k) => !['public', 'signedIn', 'permission', 'duringPasswordChange'].includes(k));
+  const extra = Object.keys(r).filter((k) => !['public', 'signedIn', 'permission', 'duringEnrolment'].includes(k));
   if (extra.length) return `unknown keys ${extra.join(', ')}`;
-  if ('public' in r) return r.public === true && !('duringPasswordChange' in r) ? undefined : 'public must be exactly { public: true }';
+  if ('public' in r) return r.public === true && !('duringEnrolment' in r) ? undefined : 'public must be exactly { public: true }';
   if ('signedIn' in r && r.signedIn !== true) return 'signedIn must be true';
   if ('permission' in r && !(typeof r.permission === 'string' && Object.hasOwn(PERMISSIONS, r.permission))) return `unknown permission ${String(r.permission)}`;
-  if ('duringPasswordChange' in r && typeof r.duringPasswordChange !== 'boolean') return 'duringPasswordChange must be a boolean';
+  if ('duringEnrolment' in r && typeof r.duringEnrolment !== 'boolean' && r.duringEnrolment !== 'secondFactor') return "duringEnrolment must be a boolean or 'secondFactor'";
   return undefined;
 }
 
@@ -57,14 +57,14 @@ describe('the access convention of every route', () => {
       .sort();
     expect(publicApi).toEqual([
       'GET /api/auth/me', 'GET /api/calendar/:token', 'GET /api/health', 'GET /api/openapi.json',
-      'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password',
+      'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/passkey/options', 'POST /api/auth/password', 'POST /api/auth/reauth',
     ]);
   });
 
   it('recognises a rule that breaks the convention', () => {
     expect(ruleProblem({ permission: 'case.read' })).toBeUndefined();
-    expect(ruleProblem({ permission: 'admin.manage', duringPasswordChange: true })).toBeUndefined();
-    expect(ruleProblem({ signedIn: true, duringPasswordChange: true })).toBeUndefined();
+    expect(ruleProblem({ permission: 'admin.manage', duringEnrolment: true })).toBeUndefined();
+    expect(ruleProblem({ signedIn: true, duringEnrolment: true })).toBeUndefined();
     expect(ruleProblem({ public: true })).toBeUndefined();
     expect(ruleProblem(undefined)).toBe('no access rule');
     expect(ruleProblem({ roles: ['beheerder'] })).toMatch(/lists roles/);
@@ -73,7 +73,7 @@ describe('the access convention of every route', () => {
     expect(ruleProblem({ permission: 'toString' })).toMatch(/unknown permission/);
     expect(ruleProblem({ signedIn: true, permission: 'case.read' })).toMatch(/exactly one/);
     expect(ruleProblem({ signedIn: false })).toMatch(/signedIn must be true/);
-    expect(ruleProblem({ public: true, duringPasswordChange: true })).toMatch(/public must be/);
+    expect(ruleProblem({ public: true, duringEnrolment: true })).toMatch(/public must be/);
     expect(ruleProblem({ permission: 'case.read', owner: true })).toMatch(/unknown keys owner/);
   });
 });

@@ -6,8 +6,12 @@ import { one, sql, transaction } from '../db/index.js';
 import { DomainError, TooManyRequestsError, UnauthorizedError } from '../errors.js';
 import { logSecurity } from '../processing-log.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { createSession } from './sessions.js';
+import { consumeRecoveryCode, isRecoveryCodeShape } from './recovery.js';
+import type { SecondFactor } from './sessions.js';
+import { createSession, markAuthenticated } from './sessions.js';
 import { acceptTotp } from './totp.js';
+import type { AuthenticationResponseJSON, RelyingParty } from './webauthn.js';
+import { hasPasskeys, verifyPasskey } from './webauthn.js';
 
 export const MAX_FAILURES = 10;
 export const FAILURE_WINDOW_MINUTES = 15;
@@ -45,7 +49,27 @@ async function reserveAttempt(db: Executor, email: string, ip: string): Promise<
   });
 }
 
-export async function login(ex: Executor, config: Config, input: { email: string; password: string; otp?: string; ip: string; userAgent?: string }): Promise<{ token: string; userId: string }> {
+/** What proves the second factor: a TOTP code or a recovery code (`otp`), or a passkey assertion. */
+export interface FactorProof { otp?: string; passkey?: AuthenticationResponseJSON }
+
+/**
+ * Checks the second factor of a user who has one. Returns how it was proved, 'missing' when the
+ * request carries none, 'wrong' when it does not hold. A TOTP code's time step and a recovery code
+ * are used up; a passkey's challenge too.
+ */
+export async function checkSecondFactor(ex: Executor, rp: RelyingParty | undefined, user: { id: string; totp_enabled: boolean; totp_secret: string | null }, proof: FactorProof): Promise<SecondFactor | 'missing' | 'wrong'> {
+  if (proof.passkey !== undefined) {
+    return rp && await verifyPasskey(ex, rp, user.id, proof.passkey) ? 'passkey' : 'wrong';
+  }
+  if (proof.otp !== undefined && proof.otp !== '') {
+    if (!user.totp_enabled || !user.totp_secret) return 'wrong';
+    if (isRecoveryCodeShape(proof.otp)) return await consumeRecoveryCode(ex, user.id, proof.otp) ? 'recovery' : 'wrong';
+    return await acceptTotp(ex, user.id, user.totp_secret, proof.otp) ? 'totp' : 'wrong';
+  }
+  return 'missing';
+}
+
+export async function login(ex: Executor, config: Config, input: { email: string; password: string; otp?: string; passkey?: AuthenticationResponseJSON; ip: string; userAgent?: string; rp?: RelyingParty }): Promise<{ token: string; userId: string }> {
   const email = input.email.trim().toLowerCase();
   const attemptId = await reserveAttempt(ex, email, input.ip);
   if (attemptId === undefined) {
@@ -69,18 +93,60 @@ export async function login(ex: Executor, config: Config, input: { email: string
   if (!user.active) throw await fail('inactive');
   // demo accounts share a published password: only usable while the installation runs in demo mode
   if (user.is_demo && !config.demo) throw await fail('demo_disabled');
-  if (user.totp_enabled && user.totp_secret) {
-    if (!input.otp) {
-      // the right password and a request for the code: not a failure
+  const totp = user.totp_enabled && user.totp_secret !== null;
+  const passkeys = await hasPasskeys(ex, user.id);
+  let factor: SecondFactor | null = null;
+  if (totp || passkeys) {
+    const methods = [...(totp ? ['totp', 'recovery_code'] : []), ...(passkeys ? ['passkey'] : [])];
+    const got = await checkSecondFactor(ex, input.rp, user, { otp: input.otp, passkey: input.passkey });
+    if (got === 'missing') {
+      // the right password and a request for the second factor: not a failure
       await ex.execute(sql`delete from login_attempts where id = ${attemptId}`);
-      throw new UnauthorizedError('Voer de verificatiecode uit uw authenticator-app in', 'otp_required');
+      throw new DomainError(401, totp ? 'otp_required' : 'second_factor_required',
+        totp ? 'Voer de verificatiecode uit uw authenticator-app in (of een herstelcode, of gebruik een passkey)' : 'Bevestig met uw passkey', { methods });
     }
-    if (!(await acceptTotp(ex, user.id, user.totp_secret, input.otp))) {
-      throw await fail('wrong_otp', new UnauthorizedError('Verificatiecode onjuist', 'otp_invalid'));
+    if (got === 'wrong') {
+      throw await fail('wrong_second_factor', new DomainError(401, 'otp_invalid', 'Verificatiecode of passkey onjuist', { methods }));
     }
+    factor = got;
   }
   await ex.execute(sql`update login_attempts set success = true where id = ${attemptId}`);
-  await logSecurity(ex, { event: 'login', outcome: 'success', email, userId: user.id, tenantId: user.tenant_id, ip: input.ip });
-  const token = await createSession(ex, config.sessionSecret, { id: user.id, tenantId: user.tenant_id }, input.ip, input.userAgent);
+  await logSecurity(ex, { event: 'login', outcome: 'success', email, userId: user.id, tenantId: user.tenant_id, ip: input.ip, ...(factor ? { details: { secondFactor: factor } } : {}) });
+  const token = await createSession(ex, config.sessionSecret, { id: user.id, tenantId: user.tenant_id }, input.ip, input.userAgent, factor);
   return { token, userId: user.id };
+}
+
+/**
+ * Fresh authentication for a signed-in session: the password again and, when the user has one,
+ * the second factor (TOTP or recovery code, or a passkey). Throttled and logged like a sign-in;
+ * on success the session counts as fresh for FRESH_AUTH_MINUTES.
+ */
+export async function reauthenticate(ex: Executor, user: { userId: string; sessionId: string; email: string; tenantId: string }, input: { password: string; otp?: string; passkey?: AuthenticationResponseJSON; ip: string; rp?: RelyingParty }): Promise<void> {
+  const email = user.email.trim().toLowerCase();
+  const attemptId = await reserveAttempt(ex, email, input.ip);
+  const entry = { event: 'reauth', email, userId: user.userId, tenantId: user.tenantId, ip: input.ip };
+  if (attemptId === undefined) {
+    await logSecurity(ex, { ...entry, outcome: 'failure', details: { reason: 'throttled' } });
+    throw new TooManyRequestsError();
+  }
+  const row = await one<UserRow>(ex, sql`select id, tenant_id, password_hash, active, is_demo, totp_enabled, totp_secret from users where id = ${user.userId}`);
+  const fail = async (reason: string, field: string, message: string) => {
+    await logSecurity(ex, { ...entry, outcome: 'failure', details: { reason } });
+    return new DomainError(403, 'reauth_failed', message, [{ field, message }]);
+  };
+  if (!row || !(await verifyPassword(row.password_hash, input.password))) throw await fail('wrong_password', 'password', 'Wachtwoord onjuist');
+  const totp = row.totp_enabled && row.totp_secret !== null;
+  let factor: SecondFactor | null = null;
+  if (totp || await hasPasskeys(ex, row.id)) {
+    const got = await checkSecondFactor(ex, input.rp, row, { otp: input.otp, passkey: input.passkey });
+    if (got === 'missing') {
+      await ex.execute(sql`delete from login_attempts where id = ${attemptId}`);
+      throw new DomainError(403, 'second_factor_required', 'Bevestig ook met uw tweede factor', [{ field: 'otp', message: 'Verplicht' }]);
+    }
+    if (got === 'wrong') throw await fail('wrong_second_factor', input.passkey ? 'passkey' : 'otp', 'Verificatiecode of passkey onjuist');
+    factor = got;
+  }
+  await ex.execute(sql`update login_attempts set success = true where id = ${attemptId}`);
+  await markAuthenticated(ex, user.sessionId, factor);
+  await logSecurity(ex, { ...entry, outcome: 'success', ...(factor ? { details: { secondFactor: factor } } : {}) });
 }

@@ -15,16 +15,26 @@ export const ABSOLUTE_TIMEOUT_HOURS = 12;
 
 const digest = (secret: string, token: string) => createHmac('sha256', secret).update(token).digest('hex');
 
-export async function createSession(ex: Executor, secret: string, user: { id: string; tenantId: string }, ip: string, userAgent: string | undefined): Promise<string> {
+/** How a session's sign-in proved the second factor (null: none, e.g. a demo user). */
+export type SecondFactor = 'totp' | 'recovery' | 'passkey' | 'idp';
+
+export async function createSession(ex: Executor, secret: string, user: { id: string; tenantId: string }, ip: string, userAgent: string | undefined, secondFactor: SecondFactor | null = null): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await ex.insert(schema.sessions).values({ id: digest(secret, token), userId: user.id, tenantId: user.tenantId, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+  await ex.execute(sql`insert into sessions (id, user_id, tenant_id, ip, user_agent, second_factor)
+    values (${digest(secret, token)}, ${user.id}, ${user.tenantId}, ${ip}, ${userAgent?.slice(0, 300) ?? null}, ${secondFactor})`);
   return token;
+}
+
+/** Marks the session freshly authenticated (password + second factor proved again just now). */
+export async function markAuthenticated(ex: Executor, sessionId: string, secondFactor: SecondFactor | null): Promise<void> {
+  await ex.execute(sql`update sessions set authenticated_at = now(), second_factor = coalesce(${secondFactor}, second_factor)
+    where id = ${sessionId} and ended_at is null`);
 }
 
 interface SessionRow {
   session_id: string; user_id: string; tenant_id: string; tenant_code: string; email: string; name: string;
   organisation_code: string; organisation_kind: 'zvh' | 'partner'; municipality_code: string | null; roles: Role[];
-  must_change_password: boolean; touch: boolean;
+  must_change_password: boolean; touch: boolean; second_factor_missing: boolean; authenticated_at: Date | string;
 }
 
 /** The actor for a session token, or undefined when it is unknown, ended, idle too long or too old. */
@@ -33,7 +43,13 @@ export async function resolveSession(ex: Executor, secret: string, token: string
   const row = await one<SessionRow>(ex, sql`
     select s.id as session_id, u.id as user_id, u.tenant_id, t.code as tenant_code, u.email, u.name,
            u.organisation_code, o.kind as organisation_kind, u.municipality_code, u.roles, u.must_change_password,
-           s.last_seen_at < now() - interval '1 minute' as touch
+           s.last_seen_at < now() - interval '1 minute' as touch, s.authenticated_at,
+           -- the enrolment gate (core/http.ts): a one-time password to change, or no second factor
+           -- yet (demo users, who only sign in in demo mode, and single sign-on whose provider's
+           -- MFA the organisation accepts, excepted)
+           (not u.is_demo and not u.totp_enabled
+              and coalesce(s.second_factor, '') <> 'idp'
+              and not exists (select 1 from passkeys p where p.user_id = u.id)) as second_factor_missing
       from sessions s
       join users u on u.id = s.user_id
       join tenants t on t.id = u.tenant_id
@@ -50,6 +66,7 @@ export async function resolveSession(ex: Executor, secret: string, token: string
     userId: row.user_id, sessionId: row.session_id, tenantId: row.tenant_id, tenantCode: row.tenant_code, email: row.email,
     name: row.name, organisationCode: row.organisation_code, organisationKind: row.organisation_kind,
     municipalityCode: row.municipality_code, roles: row.roles, mustChangePassword: row.must_change_password,
+    enrolmentRequired: row.must_change_password || row.second_factor_missing, secondFactorMissing: row.second_factor_missing, authenticatedAt: new Date(row.authenticated_at),
   };
 }
 

@@ -87,6 +87,8 @@ export const sessions = pgTable('sessions', {
   endedAt: ts('ended_at'),
   ip: text('ip'),
   userAgent: text('user_agent'),
+  authenticatedAt: now('authenticated_at'),
+  secondFactor: text('second_factor'),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
 export const loginAttempts = pgTable('login_attempts', {

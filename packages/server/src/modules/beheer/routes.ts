@@ -42,7 +42,7 @@ const OneTimePassword = Type.Object({ oneTimePassword: Type.String({ description
 
 export function referenceRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/reference', {
-    config: { access: { signedIn: true, duringPasswordChange: true } },
+    config: { access: { signedIn: true, duringEnrolment: true } },
     schema: {
       operationId: 'getReferenceData', tags: ['referentiedata'], summary: 'Gemeenten, organisaties en codelijsten van de eigen tenant',
       response: { 200: Type.Object({ municipalities: Type.Array(Municipality), organisations: Type.Array(Organisation), codeLists: CodeLists }) },
@@ -158,7 +158,8 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
 
   const userParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
   app.patch('/api/admin/users/:id', {
-    config: beheer,
+    // roles and activation: only with fresh authentication
+    config: { ...beheer, freshAuth: true },
     schema: {
       operationId: 'updateUser', tags: ['beheer'], summary: 'Gebruiker wijzigen of (de)activeren; deactiveren beëindigt de sessies direct',
       params: userParams,
@@ -178,4 +179,16 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
       params: userParams, response: { 200: OneTimePassword },
     },
   }, async (request) => service.resetUserPassword(ctxOf(request, db), (request.params as { id: string }).id, request.ip));
+
+  app.post('/api/admin/users/:id/reset-factors', {
+    config: { ...beheer, freshAuth: true },
+    schema: {
+      operationId: 'resetUserFactors', tags: ['beheer'],
+      summary: 'Tweede factoren (authenticator-app, herstelcodes, passkeys) van een gebruiker wissen; de gebruiker moet opnieuw instellen',
+      params: userParams, response: { 204: Type.Null() },
+    },
+  }, async (request, reply) => {
+    await service.resetUserFactors(ctxOf(request, db), (request.params as { id: string }).id, request.ip);
+    return reply.status(204).send();
+  });
 }

@@ -238,6 +238,23 @@ export async function updateUser(ctx: Ctx, id: string, b: UserChange, ip: string
 }
 
 /** Sets a new one-time password and ends the user's sessions. */
+/**
+ * Resets a user's second factors (TOTP, recovery codes, passkeys) and ends their sessions: they
+ * must enrol again at the next sign-in. Needs fresh authentication (route config); security-logged.
+ */
+export async function resetUserFactors(ctx: Ctx, id: string, ip: string): Promise<void> {
+  requireBeheer(ctx);
+  await transaction(ctx.db, async (tx) => {
+    const res = await rows(tx, sql`update users set totp_enabled = false, totp_secret = null, totp_pending_secret = null, updated_at = now()
+      where id = ${id} and tenant_id = ${ctx.actor.tenantId} returning id`);
+    if (!res.length) throw new NotFoundError('Gebruiker niet gevonden');
+    await tx.execute(sql`delete from recovery_codes where user_id = ${id}`);
+    await tx.execute(sql`delete from passkeys where user_id = ${id}`);
+    await endSessionsOfUser(tx, id);
+    await logSecurity(tx, { event: 'factors_reset', outcome: 'success', userId: id, tenantId: ctx.actor.tenantId, ip, details: { by: ctx.actor.userId } });
+  });
+}
+
 export async function resetUserPassword(ctx: Ctx, id: string, ip: string): Promise<{ oneTimePassword: string }> {
   requireBeheer(ctx);
   const password = oneTimePassword();
