@@ -10,7 +10,7 @@ import { AppLayout } from './layout/AppLayout';
 import { NavigationCounter } from './layout/navigationCount';
 import { Page } from './layout/Page';
 import { mayOpen } from './nav/navigation';
-import { APP_ROUTES, ChangePasswordPage, ForbiddenPage, LoginPage, NotFoundPage } from './routes';
+import { APP_ROUTES, EnrolmentPage, ForbiddenPage, LoginPage, NotFoundPage } from './routes';
 import { ErrorState, Spinner } from './ui';
 
 function RequirePermission({ permission, children }: { permission?: Permission; children: ReactNode }) {
@@ -72,12 +72,13 @@ function AppRoutes() {
     );
   }
 
-  if (user.mustChangePassword) {
+  // the server refuses every data route until the account is set up: only the enrolment page
+  if (user.enrolment.required) {
     return (
       <AppLayout>
         <Routes>
-          <Route path="/wachtwoord-wijzigen" element={<ChangePasswordPage />} />
-          <Route path="*" element={<Navigate to="/wachtwoord-wijzigen" replace />} />
+          <Route path="/account-instellen" element={<EnrolmentPage />} />
+          <Route path="*" element={<Navigate to="/account-instellen" replace />} />
         </Routes>
       </AppLayout>
     );
@@ -98,7 +99,7 @@ function AppRoutes() {
           />
         ))}
         <Route path="/inloggen" element={<AfterSignIn />} />
-        <Route path="/wachtwoord-wijzigen" element={<Navigate to="/" replace />} />
+        <Route path="/account-instellen" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppLayout>

@@ -13,7 +13,7 @@ export interface AppRoute {
 }
 
 export const LoginPage = lazy(() => import('./pages/LoginPage'));
-export const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
+export const EnrolmentPage = lazy(() => import('./pages/EnrolmentPage'));
 export const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 export const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
 

@@ -50,6 +50,19 @@ export function isAuthRoute(path: string): boolean {
   return p === '/api/auth/login' || p === '/api/auth/me';
 }
 
+/**
+ * Fresh authentication: a route marked freshAuth answers 403 `fresh_auth_required` on a session
+ * that has not proved password and second factor recently. The auth context registers a handler
+ * that asks for them again (a dialog, POST /api/auth/reauth) and resolves true when done; the
+ * request is then sent once more. Without a handler, or when the user cancels, the 403 stands.
+ */
+type FreshAuthHandler = () => Promise<boolean>;
+let onFreshAuthRequired: FreshAuthHandler | undefined;
+export function setFreshAuthHandler(handler: FreshAuthHandler | undefined): void {
+  onFreshAuthRequired = handler;
+}
+export const FRESH_AUTH_REQUIRED = 'fresh_auth_required';
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -76,6 +89,17 @@ export async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 403 && err.code === FRESH_AUTH_REQUIRED && onFreshAuthRequired && (await onFreshAuthRequired())) {
+      return send<T>(path, options);
+    }
+    throw err;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const { method = 'GET', body, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -15,6 +15,11 @@ export interface Me {
   municipality: { code: string; name: string } | null;
   mustChangePassword: boolean;
   totpEnabled: boolean;
+  /** What must still be done before any data is reachable (the enrolment page). */
+  enrolment: { required: boolean; passwordChange: boolean; secondFactor: boolean };
+  recoveryCodesLeft: number;
+  passkeyCount: number;
+  freshUntil: string | null;
 }
 
 export interface Health {

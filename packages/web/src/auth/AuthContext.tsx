@@ -6,11 +6,15 @@ import { useLocation, useNavigate } from 'react-router';
 import { ApiError, api, setUnauthorizedHandler } from '../api/client';
 import type { Me } from '../api/types';
 import { handleSessionLost } from './sessionLost';
+import { ReauthDialog } from './ReauthDialog';
 
 export interface LoginInput {
   email: string;
   password: string;
+  /** A TOTP code or a recovery code. */
   otp?: string;
+  /** A passkey assertion (@simplewebauthn/browser) as the second factor. */
+  passkey?: unknown;
 }
 
 export type AuthStatus = 'loading' | 'ready' | 'error';
@@ -81,6 +85,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (input: LoginInput) => {
     const body: LoginInput = { email: input.email, password: input.password };
     if (input.otp) body.otp = input.otp;
+    if (input.passkey) body.passkey = input.passkey;
     const { user: me } = await api.post<{ user: Me }>('/api/auth/login', body);
     setSessionExpired(false);
     setSignedOut(false);
@@ -112,7 +117,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({ user, status, sessionExpired, signedOut, login, logout, refresh, retry }),
     [user, status, sessionExpired, signedOut, login, logout, refresh, retry],
   );
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {user && <ReauthDialog />}
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthValue {

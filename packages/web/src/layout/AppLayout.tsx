@@ -56,7 +56,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { user, logout } = useAuth();
   const { pathname } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
-  const items = user && !user.mustChangePassword ? navFor(user.roles) : [];
+  const items = user && !user.enrolment.required ? navFor(user.roles) : [];
 
   return (
     <>

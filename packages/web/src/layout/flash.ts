@@ -3,7 +3,7 @@
 // password change the whole route tree is swapped, so navigation state would be lost).
 import { useEffect, useState } from 'react';
 
-export type Flash = 'passwordChanged';
+export type Flash = 'passwordChanged' | 'enrolmentDone';
 
 let pending: Flash | null = null;
 

@@ -17,7 +17,7 @@ export default function HomePage() {
   const user = useUser();
   const roles = useRoleLabels(user.roles);
   const flash = useFlash();
-  const notice = <Notice message={flash === 'passwordChanged' ? t('password.changed') : undefined} />;
+  const notice = <Notice message={flash === 'passwordChanged' ? t('password.changed') : flash === 'enrolmentDone' ? t('enrolment.done') : undefined} />;
 
   if (can(user.roles, 'workday.read')) {
     return (

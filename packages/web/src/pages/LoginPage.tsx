@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors';
 import type { Health } from '../api/types';
 import { useAction, useApi } from '../api/useApi';
 import { useAuth } from '../auth/AuthContext';
+import { isCancelled, passkeyAssertion, passkeysSupported } from '../auth/passkey';
 import { Page } from '../layout/Page';
 import { Alert, Button, ButtonGroup, Code, Paragraph, TextField } from '../ui';
 
@@ -40,6 +41,9 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
   const [otpRequired, setOtpRequired] = useState(false);
+  // the second factors this account has (from the server's answer): totp, recovery_code, passkey
+  const [methods, setMethods] = useState<string[]>([]);
+  const [passkeyError, setPasskeyError] = useState<string>();
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -55,20 +59,28 @@ export default function LoginPage() {
     const next: Errors = {};
     if (!email.trim()) next.email = t('login.errors.emailRequired');
     if (!password) next.password = t('login.errors.passwordRequired');
-    if (otpRequired && !/^\d{6}$/.test(otp.trim())) next.otp = t('login.errors.otpFormat');
+    const compact = otp.replace(/[\s-]/g, '');
+    const askCode = otpRequired && methods.includes('totp');
+    if (askCode && !/^\d{6}$/.test(compact) && !/^[a-zA-Z2-9]{16}$/.test(compact)) next.otp = t('login.errors.otpFormat');
     setErrors(next);
     if (next.email) return emailRef.current?.focus();
     if (next.password) return passwordRef.current?.focus();
     if (next.otp) return otpRef.current?.focus();
 
     setAttempt((a) => a + 1);
-    const result = await action.run({ email: email.trim(), password, otp: otpRequired ? otp.trim() : undefined });
+    const result = await action.run({ email: email.trim(), password, otp: askCode ? otp.trim() : undefined });
+    afterAttempt(result);
+  };
+
+  const afterAttempt = (result: Awaited<ReturnType<typeof action.run>>) => {
     if (result.ok) {
       navigate(from && from !== '/inloggen' ? from : '/', { replace: true });
       return;
     }
     const code = result.error?.code;
-    if (code === 'otp_required') {
+    const given = (result.error?.details as { methods?: unknown } | undefined)?.methods;
+    if (Array.isArray(given)) setMethods(given.filter((m): m is string => typeof m === 'string'));
+    if (code === 'otp_required' || code === 'second_factor_required') {
       setOtpRequired(true);
     } else if (code === 'otp_invalid') {
       setOtp('');
@@ -77,8 +89,21 @@ export default function LoginPage() {
     }
   };
 
+  const withPasskey = async () => {
+    setPasskeyError(undefined);
+    let passkey: unknown;
+    try {
+      passkey = await passkeyAssertion();
+    } catch (err) {
+      setPasskeyError(isCancelled(err) ? t('passkeys.cancelled') : t('passkeys.failed'));
+      return;
+    }
+    setAttempt((a) => a + 1);
+    afterAttempt(await action.run({ email: email.trim(), password, passkey }));
+  };
+
   const error = action.error;
-  const showError = error && error.code !== 'otp_required' && error.code !== 'otp_invalid';
+  const showError = error && error.code !== 'otp_required' && error.code !== 'second_factor_required' && error.code !== 'otp_invalid';
 
   return (
     <Page title={t('login.title')} narrow>
@@ -117,14 +142,23 @@ export default function LoginPage() {
           required
           inputRef={passwordRef}
         />
-        {otpRequired && (
+        {otpRequired && methods.includes('passkey') && passkeysSupported() && (
+          <>
+            {passkeyError && <Alert type="error">{passkeyError}</Alert>}
+            <ButtonGroup>
+              <Button type="button" onClick={() => void withPasskey()} busy={action.pending}>
+                {t('login.withPasskey')}
+              </Button>
+            </ButtonGroup>
+          </>
+        )}
+        {otpRequired && methods.includes('totp') && (
           <TextField
             label={t('login.otp')}
             description={t('login.otpDescription')}
             name="otp"
             autoComplete="one-time-code"
-            inputMode="numeric"
-            maxLength={6}
+            maxLength={24}
             value={otp}
             onChange={(e) => setOtp(e.currentTarget.value)}
             error={errors.otp}

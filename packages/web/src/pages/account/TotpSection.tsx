@@ -13,7 +13,7 @@ import { Alert, Button, ButtonGroup, Code, Heading, Image, Notice, Paragraph, Se
  * the password, or replace the app: that needs the password or a current code (the server refuses a
  * session alone), and the current app keeps working until the new one is confirmed.
  */
-export function TotpSection() {
+export function TotpSection({ afterEnable }: { afterEnable?: (replacing: boolean) => Promise<void> } = {}) {
   const { t } = useTranslation();
   const user = useUser();
   const { refresh } = useAuth();
@@ -89,8 +89,10 @@ export function TotpSection() {
     if (result.ok) {
       setSetup(null);
       setCode('');
-      await refresh();
       setNotice(t(replacing ? 'totp.replaced' : 'totp.enabled'));
+      // the page shows the recovery codes first (and refreshes the user itself)
+      if (afterEnable) await afterEnable(replacing);
+      else await refresh();
       focusStatus();
       return;
     }

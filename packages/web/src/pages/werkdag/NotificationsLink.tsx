@@ -19,7 +19,7 @@ export function NotificationsLink() {
   const { pathname } = useLocation();
   const [unread, setUnread] = useState<number | undefined>(undefined);
   const [bump, setBump] = useState(0);
-  const enabled = !!user && !user.mustChangePassword && can(user.roles, 'workday.read');
+  const enabled = !!user && !user.enrolment.required && can(user.roles, 'workday.read');
 
   useEffect(() => {
     const on = () => setBump((b) => b + 1);
