@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth, useUser } from '../auth/AuthContext';
+import { useUser } from '../auth/AuthContext';
 import { Page } from '../layout/Page';
 import { useRoleLabels } from '../layout/useRoleLabels';
 import { DataList, Notice, Section, type DataListItem } from '../ui';
@@ -10,27 +10,12 @@ import { TotpSection } from './account/TotpSection';
 import { PasskeysSection } from './account/PasskeysSection';
 import { RecoveryCodesSection } from './account/RecoveryCodesSection';
 import { SessionsSection } from './account/SessionsSection';
-import { api } from '../api/client';
 
 export default function AccountPage() {
   const { t } = useTranslation();
   const user = useUser();
   const roles = useRoleLabels(user.roles);
   const [passwordChanged, setPasswordChanged] = useState(0);
-  const { refresh } = useAuth();
-  // the first recovery codes come with switching the app on; shown once, in their section
-  const [codes, setCodes] = useState<{ codes: string[]; version: number }>();
-  const afterEnable = async (replacing: boolean) => {
-    if (!replacing || user.recoveryCodesLeft === 0) {
-      try {
-        const made = await api.post<{ codes: string[] }>('/api/account/recovery-codes', {});
-        setCodes((c) => ({ codes: made.codes, version: (c?.version ?? 0) + 1 }));
-      } catch {
-        // the section offers to make them
-      }
-    }
-    await refresh();
-  };
 
   const details: DataListItem[] = [
     { key: 'name', label: t('account.name'), value: user.name },
@@ -49,8 +34,8 @@ export default function AccountPage() {
         <Notice message={passwordChanged ? t('password.changed') : undefined} />
         <ChangePasswordForm submitLabel={t('password.submit')} onDone={() => setPasswordChanged((n) => n + 1)} />
       </Section>
-      <TotpSection afterEnable={afterEnable} />
-      <RecoveryCodesSection key={codes?.version ?? 0} codes={codes?.codes} />
+      <TotpSection />
+      <RecoveryCodesSection />
       <PasskeysSection />
       <SessionsSection />
     </Page>

@@ -16,6 +16,7 @@ import {
   Code,
   ConfirmDialog,
   Dialog,
+  Notice,
   Paragraph,
   SelectField,
   TextField,
@@ -74,6 +75,9 @@ export default function UsersPage() {
   });
   const setActive = useAction((u: AdminUser, active: boolean) => api.patch(`/api/admin/users/${encodeURIComponent(u.id)}`, { active }));
   const resetPassword = useAction((u: AdminUser) => api.post<OneTimePassword>(`/api/admin/users/${encodeURIComponent(u.id)}/reset-password`));
+  // needs fresh authentication: the reauth dialog asks for it when the server says so
+  const resetFactors = useAction((u: AdminUser) => api.post(`/api/admin/users/${encodeURIComponent(u.id)}/reset-factors`));
+  const [factorsReset, setFactorsReset] = useState<string>();
   const page = useBeheer({
     empty: EMPTY,
     toValues: (u: AdminUser): Values => ({
@@ -117,6 +121,12 @@ export default function UsersPage() {
     const { kind, item: user } = confirming;
     if (kind === 'deactivate') return page.toggle(user, false);
     page.nextAttempt();
+    if (kind === 'factors') {
+      if (!(await resetFactors.run(user)).ok) return;
+      page.cancelConfirm();
+      setFactorsReset(t('users.factorsResetDone', { name: user.name }));
+      return users.reload();
+    }
     const res = await resetPassword.run(user);
     if (!res.ok) return;
     page.cancelConfirm();
@@ -171,7 +181,10 @@ export default function UsersPage() {
     actionsColumn(t, page, (u) => ({
       canToggle: u.id !== me.id,
       children: (
-        <RowButton label={t('users.resetPassword')} rowName={u.name} onClick={() => page.ask('reset', u, resetPassword)} />
+        <>
+          <RowButton label={t('users.resetPassword')} rowName={u.name} onClick={() => page.ask('reset', u, resetPassword)} />
+          {u.id !== me.id && <RowButton label={t('users.resetFactors')} rowName={u.name} onClick={() => page.ask('factors', u, resetFactors)} />}
+        </>
       ),
     })),
   ];
@@ -258,17 +271,20 @@ export default function UsersPage() {
         title={
           confirming?.kind === 'reset'
             ? t('users.resetTitle', { name: confirming.item.name })
-            : t('beheer.deactivateTitle', { name: confirming?.item.name ?? '' })
+            : confirming?.kind === 'factors'
+              ? t('users.resetFactorsTitle', { name: confirming.item.name })
+              : t('beheer.deactivateTitle', { name: confirming?.item.name ?? '' })
         }
-        message={confirming?.kind === 'reset' ? t('users.resetMessage') : t('users.deactivateMessage')}
-        confirmLabel={confirming?.kind === 'reset' ? t('users.resetPassword') : t('beheer.deactivate')}
+        message={confirming?.kind === 'reset' ? t('users.resetMessage') : confirming?.kind === 'factors' ? t('users.resetFactorsMessage') : t('users.deactivateMessage')}
+        confirmLabel={confirming?.kind === 'reset' ? t('users.resetPassword') : confirming?.kind === 'factors' ? t('users.resetFactors') : t('beheer.deactivate')}
         danger
-        busy={setActive.pending || resetPassword.pending}
-        error={confirmError(confirming?.kind === 'reset' ? resetPassword.error : setActive.error, page.attempt)}
+        busy={setActive.pending || resetPassword.pending || resetFactors.pending}
+        error={confirmError(confirming?.kind === 'reset' ? resetPassword.error : confirming?.kind === 'factors' ? resetFactors.error : setActive.error, page.attempt)}
         onConfirm={confirm}
         onCancel={page.cancelConfirm}
       />
 
+      <Notice message={factorsReset} />
       <Dialog open={result !== null} title={result?.title ?? ''} onClose={() => setResult(null)} initialFocus={() => document.getElementById('eenmalig-wachtwoord')}>
         {result && (
           <>

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Enrolment in a real browser (issue 11): a user made by the beheerder signs in with the one-time
+// password, is sent to the enrolment page and nowhere else, changes the password, switches on the
+// authenticator app, sees the recovery codes once, and only then reaches the app. Then a passkey
+// through Chromium's virtual authenticator (CDP WebAuthn) signs in as the second factor. Axe clean
+// at 390 px wide.
+import { authenticator } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, newPage, signIn, startApp, textField } from './browser.js';
+import type { RunningApp } from './browser.js';
+
+let server: RunningApp;
+let browser: Browser;
+let page: Page;
+const email = 'nieuwe.collega@politie.example.nl';
+const NEW_PASSWORD = 'een-eigen-sterk-wachtwoord';
+let oneTime = '';
+
+beforeAll(async () => {
+  server = await startApp();
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  await page.setViewportSize({ width: 390, height: 900 });
+  // the beheerder makes the account (through the API: the beheer page has its own E2E test)
+  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@demo.zvh', password: 'demo-wachtwoord' } });
+  const cookie = String([login.headers['set-cookie']].flat()[0]).split(';')[0]!;
+  const made = await server.app.inject({
+    method: 'POST', url: '/api/admin/users', headers: { cookie },
+    payload: { email, name: 'Nadia Nieuw', organisationCode: 'politie', roles: ['professional'] },
+  });
+  oneTime = JSON.parse(made.body).oneTimePassword;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const status = async (path: string) => (await page.request.get(`${server.base}${path}`)).status();
+
+describe('enrolment of a new user', () => {
+  it('sends a user with a one-time password to the enrolment page and nowhere else', async () => {
+    await signIn(page, server.base, email, oneTime);
+    await page.getByRole('heading', { name: 'Account instellen' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/account-instellen');
+    await page.goto(`${server.base}/casussen`, { waitUntil: 'load' });
+    await page.getByRole('heading', { name: 'Account instellen' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/account-instellen');
+    expect(await status('/api/cases')).toBe(403);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('asks for a second factor after the password change, and still shows no data', async () => {
+    await textField(page, 'Huidig wachtwoord').fill(oneTime);
+    await textField(page, /^Nieuw wachtwoord/).fill(NEW_PASSWORD);
+    await textField(page, /Herhaal nieuw wachtwoord/).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: /^\s*Wachtwoord wijzigen\s*$/ }).click();
+    await page.getByText('Stap 2 van 2').waitFor({ timeout: 15_000 });
+    expect(await status('/api/cases')).toBe(403);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('switches the authenticator app on, shows the recovery codes once, then opens the app', async () => {
+    await page.getByRole('button', { name: /Tweestapsverificatie instellen/ }).click({ timeout: 15_000 });
+    await page.locator('code').first().waitFor({ timeout: 15_000 });
+    const secret = String(await page.locator('code').first().textContent()).replace(/\s/g, '');
+    if (authenticator.timeRemaining() < 5) await page.waitForTimeout((authenticator.timeRemaining() + 1) * 1000);
+    await textField(page, /Verificatiecode/).fill(authenticator.generate(secret));
+    await page.getByRole('button', { name: /^\s*Bevestigen\s*$/ }).click();
+    await page.getByText('Uw herstelcodes (alleen nu zichtbaar)').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem').count()).toBe(10);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /Ik heb de herstelcodes bewaard/ }).click();
+    await page.getByText('Uw account is ingesteld.').waitFor({ timeout: 15_000 });
+    expect(await status('/api/cases')).toBe(200);
+  });
+
+  it('registers a passkey on the account page and signs in with it after the password', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await page.goto(`${server.base}/account`, { waitUntil: 'load' });
+    await textField(page, 'Naam van de passkey').fill('Virtuele sleutel', { timeout: 15_000 });
+    await page.getByRole('button', { name: /^\s*Passkey toevoegen\s*$/ }).click();
+    await page.getByText('Passkey ‘Virtuele sleutel’ is toegevoegd.').waitFor({ timeout: 15_000 });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.context().clearCookies();
+    await signIn(page, server.base, email, NEW_PASSWORD);
+    await page.getByRole('button', { name: /Inloggen met passkey/ }).click({ timeout: 15_000 });
+    await page.getByRole('heading', { name: /Welkom/ }).waitFor({ timeout: 15_000 });
+    expect(await status('/api/cases')).toBe(200);
+  });
+});
