@@ -16,9 +16,12 @@ let page: Page;
 const email = 'nieuwe.collega@politie.example.nl';
 const NEW_PASSWORD = 'een-eigen-sterk-wachtwoord';
 let oneTime = '';
+// WebAuthn refuses an IP address as the relying party: the browser uses localhost (same server)
+let base = '';
 
 beforeAll(async () => {
   server = await startApp();
+  base = server.base.replace('127.0.0.1', 'localhost');
   browser = await launchBrowser();
   page = await newPage(browser);
   await page.setViewportSize({ width: 390, height: 900 });
@@ -36,14 +39,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-const status = async (path: string) => (await page.request.get(`${server.base}${path}`)).status();
+const status = async (path: string) => (await page.request.get(`${base}${path}`)).status();
 
 describe('enrolment of a new user', () => {
   it('sends a user with a one-time password to the enrolment page and nowhere else', async () => {
-    await signIn(page, server.base, email, oneTime);
+    await signIn(page, base, email, oneTime);
     await page.getByRole('heading', { name: 'Account instellen' }).waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/account-instellen');
-    await page.goto(`${server.base}/casussen`, { waitUntil: 'load' });
+    await page.goto(`${base}/casussen`, { waitUntil: 'load' });
     await page.getByRole('heading', { name: 'Account instellen' }).waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/account-instellen');
     expect(await status('/api/cases')).toBe(403);
@@ -81,14 +84,14 @@ describe('enrolment of a new user', () => {
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
-    await page.goto(`${server.base}/account`, { waitUntil: 'load' });
+    await page.goto(`${base}/account`, { waitUntil: 'load' });
     await textField(page, 'Naam van de passkey').fill('Virtuele sleutel', { timeout: 15_000 });
     await page.getByRole('button', { name: /^\s*Passkey toevoegen\s*$/ }).click();
     await page.getByText('Passkey ‘Virtuele sleutel’ is toegevoegd.').waitFor({ timeout: 15_000 });
     expect(await axeViolations(page)).toEqual([]);
 
     await page.context().clearCookies();
-    await signIn(page, server.base, email, NEW_PASSWORD);
+    await signIn(page, base, email, NEW_PASSWORD);
     await page.getByRole('button', { name: /Inloggen met passkey/ }).click({ timeout: 15_000 });
     await page.getByRole('heading', { name: /Welkom/ }).waitFor({ timeout: 15_000 });
     expect(await status('/api/cases')).toBe(200);
