@@ -103,7 +103,7 @@ export async function verifyArchiveFile(db: Db | null, key: LogSigningKey, file:
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   const res = await verifyArchiveLines(lines, key);
   if (!res.ok || !db || !res.month) return res;
-  const month = `${res.month}-01`;
+  const month = res.month;
   const fail = (problem: string, tenantId = ''): VerifyResult & { month?: string } => ({ ...res, ok: false, firstBreak: { tenantId, month, problem } });
   if (!opts.beforeArchiving) {
     const archived = await one<{ sha256: string }>(db, sql`select sha256 from processing_log_archives where month = ${month}::date`);
@@ -141,7 +141,7 @@ export async function verifyAll(db: Db, key: LogSigningKey, files: string[], now
       return { ok: false, lines, firstBreak: { tenantId: '', month: '', problem: `archief ${f} niet te lezen: ${(e as Error).message}` } };
     }
     if (!r.ok) return { ok: false, lines, firstBreak: { ...r.firstBreak!, problem: `archief ${f}: ${r.firstBreak!.problem}` } };
-    lines.push(`Archief ${f}: ${r.month}, ${r.records} verwerkingen, keten intact`);
+    lines.push(`Archief ${f}: ${r.month?.slice(0, 7)}, ${r.records} verwerkingen, keten intact`);
   }
   return { ok: true, lines };
 }

@@ -356,8 +356,10 @@ export async function logMonths(db: Db): Promise<{ live: string[]; archived: { m
     const m = /_(\d{4})(\d{2})$/.exec(p.name);
     if (m) months.add(`${m[1]}-${m[2]}-01`);
   }
+  // rows of a month without its own partition (through the parent: the app role cannot read the partition)
   for (const r of await rows<{ month: string }>(db, sql`
-    select distinct to_char(date_trunc('month', at at time zone 'UTC'), 'YYYY-MM-DD') as month from processing_log_default`)) months.add(r.month);
+    select distinct to_char(date_trunc('month', at at time zone 'UTC'), 'YYYY-MM-DD') as month from processing_log
+     where tableoid = to_regclass('processing_log_default')`)) months.add(r.month);
   for (const r of await rows<{ month: string }>(db, sql`select distinct to_char(month, 'YYYY-MM-DD') as month from processing_log_checkpoints`)) months.add(r.month);
   const archived = await rows<{ month: string; file: string }>(db, sql`select to_char(month, 'YYYY-MM-DD') as month, file from processing_log_archives order by month`);
   const gone = new Set(archived.map((a) => a.month));
@@ -414,7 +416,7 @@ export async function verifyArchiveLines(lines: AsyncIterable<string> | Iterable
     try { o = JSON.parse(line) as Record<string, unknown>; } catch { return broken({ tenantId: '', month: month ?? '', problem: `regel ${n} is geen JSON` }); }
     if (n === 1) {
       if (o.type !== 'header' || o.format !== ARCHIVE_FORMAT) return broken({ tenantId: '', month: '', problem: 'geen archiefbestand van het verwerkingenlog' });
-      month = String(o.month);
+      month = `${String(o.month)}-01`;
       continue;
     }
     if (o.type === 'record') {
