@@ -14,6 +14,7 @@ import type { KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db, Executor } from './db/index.js';
+import { systemCtx } from './context.js';
 import { one, rows, sql, transaction } from './db/index.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -248,12 +249,14 @@ async function closeMonths(db: Db, tenantId: string, key: LogSigningKey, now: Da
   return n;
 }
 
-/** Seals every tenant (the verify and archive commands, the job runner). */
+/** Seals every tenant, each with its systemCtx (the verify and archive commands, the timer in main.ts). */
 export async function sealAllTenants(db: Db, key: LogSigningKey, now: Date = new Date()): Promise<SealResult> {
-  const tenants = await rows<{ id: string }>(db, sql`select id from tenants order by code`);
+  const tenants = await rows<{ code: string }>(db, sql`select code from tenants order by code`);
   const total: SealResult = { sealed: 0, checkpoints: 0 };
   for (const t of tenants) {
-    const r = await sealLog({ db, actor: { tenantId: t.id } }, key, now);
+    const ctx = await systemCtx(db, t.code, { tool: 'Verzegelaar verwerkingenlog', operator: 'systeem' });
+    if (!ctx) continue;
+    const r = await sealLog(ctx, key, now);
     total.sealed += r.sealed;
     total.checkpoints += r.checkpoints;
   }

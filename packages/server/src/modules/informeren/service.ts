@@ -13,6 +13,7 @@ import { fieldError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { addDays, amsterdamDate } from '../../core/day-sections.js';
 import type { DayRange, DaySection } from '../../core/day-sections.js';
+import { INFORMED_BY, INFORMING_CHANNELS, NOT_INFORMED_REASONS } from '@zvh/shared';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 import { directs } from '../werkdag/service.js';
 
@@ -20,15 +21,13 @@ const ACTIVITY = 'informeren';
 /** The start page reminds from this many days after the registration date (day 28 counts). */
 export const INFORM_REMINDER_DAYS = 28;
 
-export const INFORMED_BY = ['registrant', 'zvh'] as const;
-export const CHANNELS = ['gesprek', 'telefoon', 'brief', 'email', 'anders'] as const;
-/**
- * Grounds not to inform (docs/privacy.md): informing would defeat the purpose (AVG art. 14(5)(b),
- * art. 23 with UAVG art. 41), would endanger the person or others (art. 23(1)(i), UAVG art.
- * 41(1)(i)), the person already has the information (art. 14(5)(a)), or it is impossible or would
- * take a disproportionate effort (art. 14(5)(b), e.g. whereabouts unknown).
- */
-export const NOT_INFORMED_REASONS = ['doel_ondermijnd', 'gevaar', 'al_geinformeerd', 'onevenredige_inspanning'] as const;
+// the lists live in @zvh/shared (the web app and the report use them too); the grounds not to
+// inform are explained in docs/privacy.md: informing would defeat the purpose (AVG art. 14(5)(b),
+// art. 23 with UAVG art. 41), would endanger the person or others (art. 23(1)(i), UAVG art.
+// 41(1)(i)), the person already has the information (art. 14(5)(a)), or it is impossible or would
+// take a disproportionate effort (art. 14(5)(b), e.g. whereabouts unknown).
+export { INFORMED_BY, NOT_INFORMED_REASONS };
+export const CHANNELS = INFORMING_CHANNELS;
 
 export type InformingStatus = 'open' | 'informed' | 'not_informed';
 export interface Informing {
