@@ -28,16 +28,17 @@ const InformingSchema = Type.Object({
   canEdit: Type.Boolean(),
 }, { $id: 'Informing' });
 
-const Note = Type.String({ maxLength: 2000 });
-const InformingBody = Type.Union([
-  Type.Object({
-    status: Type.Literal('informed'), informedOn: DateStr, informedBy: lit(svc.INFORMED_BY), channel: lit(svc.CHANNELS),
-    note: Type.Optional(Nullable(Note)), version: Version,
-  }, { additionalProperties: false }),
-  Type.Object({
-    status: Type.Literal('not_informed'), reason: lit(svc.NOT_INFORMED_REASONS), note: Type.String({ minLength: 10, maxLength: 2000 }), version: Version,
-  }, { additionalProperties: false }),
-]);
+// one object (not a union: the validator would strip the other branch's fields); the service
+// checks which fields the chosen status needs
+const InformingBody = Type.Object({
+  status: lit(['informed', 'not_informed'] as const),
+  informedOn: Type.Optional(DateStr),
+  informedBy: Type.Optional(lit(svc.INFORMED_BY)),
+  channel: Type.Optional(lit(svc.CHANNELS)),
+  reason: Type.Optional(lit(svc.NOT_INFORMED_REASONS)),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  version: Version,
+}, { additionalProperties: false });
 
 export function informerenRoutes(app: FastifyInstance, db: Db): void {
   registerDaySectionProvider('informeren', svc.informingDaySections);

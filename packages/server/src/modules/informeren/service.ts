@@ -49,9 +49,11 @@ export interface Informing {
   canEdit: boolean;
 }
 
-export type InformingInput =
-  | { status: 'informed'; informedOn: string; informedBy: (typeof INFORMED_BY)[number]; channel: (typeof CHANNELS)[number]; note?: string | null }
-  | { status: 'not_informed'; reason: (typeof NOT_INFORMED_REASONS)[number]; note: string };
+export interface InformingInput {
+  status: 'informed' | 'not_informed';
+  informedOn?: string; informedBy?: (typeof INFORMED_BY)[number]; channel?: (typeof CHANNELS)[number];
+  reason?: (typeof NOT_INFORMED_REASONS)[number]; note?: string | null;
+}
 
 interface Row {
   registrationId: string; registeredAt: string; personId: string | null; caseId: string | null;
@@ -95,10 +97,18 @@ export async function recordInforming(ctx: Ctx, registrationId: string, input: I
   const today = amsterdamDate(now);
   const zvh = isZvhStaff(ctx.actor);
   if (input.status === 'informed') {
+    if (!input.informedOn) throw fieldError('informedOn', 'Geef de datum waarop de betrokkene is geïnformeerd');
+    if (!input.informedBy) throw fieldError('informedBy', 'Geef aan wie de betrokkene informeerde');
+    if (!input.channel) throw fieldError('channel', 'Geef aan hoe de betrokkene is geïnformeerd');
+    if (input.reason) throw fieldError('reason', 'Een reden om niet te informeren hoort niet bij "geïnformeerd"');
     if (input.informedOn > today) throw fieldError('informedOn', 'De datum van informeren ligt in de toekomst');
     if (input.informedOn < addDays(today, -3650)) throw fieldError('informedOn', 'Die datum ligt te ver terug');
     // a partner records what its own people did; what the ZVH did is for the ZVH to record
     if (!zvh && input.informedBy !== 'registrant') throw fieldError('informedBy', 'Alleen het ZVH legt vast dat het ZVH de betrokkene informeerde');
+  } else if (!input.reason) {
+    throw fieldError('reason', 'Kies de grond om de betrokkene niet te informeren');
+  } else if (input.informedOn || input.informedBy || input.channel) {
+    throw fieldError('status', 'Datum, wie en kanaal horen niet bij "niet geïnformeerd"');
   } else if (!input.note || input.note.trim().length < 10) {
     throw fieldError('note', 'Licht toe waarom de betrokkene niet wordt geïnformeerd (minstens 10 tekens)');
   }
@@ -108,8 +118,8 @@ export async function recordInforming(ctx: Ctx, registrationId: string, input: I
     if (!r.personId) throw fieldError('status', 'Een anonieme adviesvraag heeft geen betrokkene om te informeren');
     checkVersion(expected, r.version ?? 0, 'Het informeren van de betrokkene');
     const v = input.status === 'informed'
-      ? { status: 'informed', informedOn: input.informedOn, informedBy: input.informedBy, channel: input.channel, reason: null, note: input.note?.trim() || null }
-      : { status: 'not_informed', informedOn: null, informedBy: null, channel: null, reason: input.reason, note: input.note.trim() };
+      ? { status: 'informed', informedOn: input.informedOn!, informedBy: input.informedBy!, channel: input.channel!, reason: null, note: input.note?.trim() || null }
+      : { status: 'not_informed', informedOn: null, informedBy: null, channel: null, reason: input.reason!, note: input.note!.trim() };
     await tx.execute(sql`
       insert into registration_informing (registration_id, tenant_id, status, informed_on, informed_by, channel, reason, note, recorded_by)
       values (${registrationId}, ${ctx.actor.tenantId}, ${v.status}, ${v.informedOn}::date, ${v.informedBy}, ${v.channel}, ${v.reason}, ${v.note}, ${ctx.actor.userId})

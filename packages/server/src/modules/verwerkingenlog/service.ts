@@ -114,8 +114,9 @@ function checkPeriod(q: ExportRequest): void {
 export async function exportLog(ctx: Ctx, key: LogSigningKey, q: ExportRequest): Promise<AsyncGenerator<string>> {
   requirePermission(ctx.actor, 'processingLog.export', 'Alleen wie het verwerkingenlog mag exporteren');
   checkPeriod(q);
-  await sealLog(ctx, key);
+  // logged first, then sealed: the export's own record is in the chain it exports
   await logProcessing(ctx, { action: 'export', activity: EXPORT_ACTIVITY, purpose: EXPORT_PURPOSE, details: { object: 'processing_log', from: q.from, to: q.to, format: q.format } });
+  await sealLog(ctx, key);
   const tenantCode = ctx.actor.tenantCode;
   const tenantId = ctx.actor.tenantId;
   const lo = sql`(${q.from}::date::timestamp at time zone 'Europe/Amsterdam')`;
