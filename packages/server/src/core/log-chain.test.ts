@@ -11,7 +11,7 @@ import type { TestEnv } from '../test/harness.js';
 import type { Db } from './db/index.js';
 import { APP_ROLE, one, openDatabase, rows, sql } from './db/index.js';
 import type { LogSigningKey } from './log-chain.js';
-import { checkpointValid, ensureLogPartitions, loadCheckpoints, loadSigningKey, sealLog, verifyDatabase, verifyMonth } from './log-chain.js';
+import { checkpointValid, ensureLogPartitions, loadCheckpoints, loadSigningKey, nextMonth, sealLog, verifyDatabase, verifyMonth } from './log-chain.js';
 import { archiveMonth, verifyAll, verifyArchiveFile } from './log-archive.js';
 
 let env: TestEnv;
@@ -126,6 +126,28 @@ describe('hash chain and checkpoints', () => {
     // and a forged seal for it breaks the sequence or the hash
     const all = await verifyDatabase(env.database.db, key);
     expect(all.ok).toBe(false);
+  });
+
+  it('seals while several writers and sealers run at once: every record once, no gaps', async () => {
+    const at = new Date().toISOString();
+    const month = `${at.slice(0, 7)}-01`;
+    const lo = `${month} 00:00:00+00`;
+    const hi = `${nextMonth(month)} 00:00:00+00`;
+    const ctx = { db: env.database.db, actor: { tenantId } };
+    await Promise.all([
+      ...[0, 1, 2, 3].map(() => writeRecords(tenantId, Array.from({ length: 8 }, () => at), 'gelijktijdig')),
+      ...[0, 1, 2].map(() => sealLog(ctx, key)),
+    ]);
+    await Promise.all([sealLog(ctx, key), sealLog(ctx, key)]);
+    const counts = await one<{ records: number; seals: number; distinct: number; max: number }>(env.database.db, sql`
+      select (select count(*)::int from processing_log where tenant_id = ${tenantId} and at >= ${lo}::timestamptz and at < ${hi}::timestamptz) as records,
+             count(*)::int as seals, count(distinct log_id)::int as distinct, max(seq)::int as max
+        from processing_log_seal where tenant_id = ${tenantId} and at >= ${lo}::timestamptz and at < ${hi}::timestamptz`);
+    expect(counts!.seals).toBe(counts!.records);
+    expect(counts!.distinct).toBe(counts!.seals);
+    expect(counts!.max).toBe(counts!.seals);
+    const v = await verifyMonth(env.database.db, key, tenantId, month);
+    expect(v.problem).toBeUndefined();
   });
 
   it('rejects a checkpoint signed with another key', async () => {
