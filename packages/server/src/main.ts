@@ -9,6 +9,7 @@ import { generateAllTenants } from './modules/casusoverleg/service.js';
 import { runRadarAllTenants } from './modules/radar/service.js';
 import { startDigestSchedule } from './modules/werkdag/digest.js';
 import { syncAllPseudonyms } from './modules/andere-zvh/service.js';
+import { ensureLogPartitions, loadSigningKey, sealAllTenants } from './core/log-chain.js';
 
 async function main() {
   let config;
@@ -45,6 +46,21 @@ async function main() {
   const radar = () => runRadarAllTenants(database.db).catch((e) => console.error('Stagnatieradar mislukt:', e instanceof Error ? e.message : e));
   void radar();
   setInterval(radar, 24 * 3600e3).unref();
+  // the processing log: month partitions ahead (now and daily) and the sealer that chains and signs
+  // new records (every minute; a run that finds nothing costs two index lookups per tenant)
+  const logKey = loadSigningKey(config);
+  const partitions = () => ensureLogPartitions(database).catch((e) => console.error('Partities verwerkingenlog aanmaken mislukt:', e instanceof Error ? e.message : e));
+  void partitions();
+  setInterval(partitions, 24 * 3600e3).unref();
+  let sealing = false;
+  const seal = () => {
+    if (sealing) return;
+    sealing = true;
+    sealAllTenants(database.db, logKey)
+      .catch((e) => console.error('Verzegelen verwerkingenlog mislukt:', e instanceof Error ? e.message : e))
+      .finally(() => { sealing = false; });
+  };
+  setInterval(seal, 60e3).unref();
   // the daily e-mail digest (only with SMTP configured); idempotent per user per day
   const stopDigests = startDigestSchedule({ db: database.db, smtp: config.smtp, publicUrl: config.publicUrl });
   let stopping = false;

@@ -56,6 +56,10 @@ export const PERMISSIONS = {
   'advice.record': ['procesregisseur', 'informatiemakelaar'],
   /** Escalate a stalled agreement or case and record the answers; review the stagnation radar. */
   'case.escalate': ['procesregisseur'],
+  /** Record (and change) how and when the person was informed of a registration, or why not (AVG art. 14). */
+  'registration.inform': ['professional', 'procesregisseur', 'informatiemakelaar'],
+  /** Export the processing log per period (Logboek Dataverwerkingen fields) and read its verification status. */
+  'processingLog.export': ['beheerder'],
   /** Management information: annual report, capacity model, cost split. */
   'report.read': ['manager', 'beheerder'],
   /** Import historical caseloads. */

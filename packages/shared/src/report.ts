@@ -44,6 +44,8 @@ export interface AnnualReport {
   facilitated: FacilitatedFigures;
   /** Outcome (rendement) of the procesregie cases closed in the period: ZRM and safety risk, goals met. */
   outcome: OutcomeFigures;
+  /** Informing the person (AVG art. 14) of the registrations about a person registered in the period. */
+  informing: InformingFigures;
   /** The filters applied (null: the whole tenant) and the municipalities they selected. */
   filters: { region: string | null; municipality: string | null; municipalities: string[] };
 }
@@ -84,4 +86,27 @@ export interface OutcomeFigures {
   byDomain: Record<string, OutcomeChange>;
   safetyRisk: OutcomeChange;
   goalsMet: { ja: number; deels: number; nee: number; notRecorded: number; percentMet: number };
+}
+
+/** How the person was informed of a registration (AVG art. 14): by the registrant or by the ZVH. */
+export const INFORMED_BY = ['registrant', 'zvh'] as const;
+/** The channel through which the person was informed. */
+export const INFORMING_CHANNELS = ['gesprek', 'telefoon', 'brief', 'email', 'anders'] as const;
+/** The recorded grounds not to inform the person (docs/privacy.md "Informeren van betrokkene"). */
+export const NOT_INFORMED_REASONS = ['doel_ondermijnd', 'gevaar', 'al_geinformeerd', 'onevenredige_inspanning'] as const;
+export type NotInformedReason = (typeof NOT_INFORMED_REASONS)[number];
+
+/**
+ * The section `informing`: of the registrations about a person (all kinds; not the anonymous
+ * advice questions) registered in the period, how many have the person informed (by the
+ * registrant or by the ZVH), not informed with a recorded reason (per reason), or still open.
+ */
+export interface InformingFigures {
+  registrations: number;
+  informed: number;
+  informedByRegistrant: number;
+  informedByZvh: number;
+  notInformed: number;
+  notInformedByReason: Record<NotInformedReason, number>;
+  open: number;
 }

@@ -58,5 +58,6 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/signalen/:id', Component: lazy(() => import('./pages/signalen/SignalPage')), permission: 'signal.read' },
   { path: '/advies', Component: lazy(() => import('./pages/signalen/AdvicePage')), permission: 'advice.record' },
   { path: '/stagnatieradar', Component: lazy(() => import('./pages/signalen/RadarPage')), permission: 'case.escalate' },
+  { path: '/verwerkingenlog', Component: lazy(() => import('./pages/verwerkingenlog/ProcessingLogPage')), permission: 'processingLog.export' },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), permission: 'import.run' },
 ];

@@ -2,6 +2,7 @@
 // Typed configuration, read once at start-up. Anything wrong fails fast with one clear message.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { parseSigningKey } from './log-chain.js';
 
 export interface Config {
   port: number;
@@ -32,6 +33,11 @@ export interface Config {
   freshAuthMinutes: number;
   /** Outgoing mail for the daily digest; undefined (no mail at all) when SMTP_URL and SMTP_HOST are unset. */
   smtp?: SmtpConfig;
+  /**
+   * LOG_SIGNING_KEY: the Ed25519 private key (PKCS#8 PEM, or its DER in base64) that signs the processing
+   * log's checkpoints (core/log-chain.ts). Unset: a key generated into DATA_DIR (tests: in memory).
+   */
+  logSigningKey?: string;
 }
 
 export interface SmtpConfig {
@@ -127,6 +133,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
   if (!/^[0-9]{1,3}$/.test(freshRaw) || freshAuthMinutes < 1 || freshAuthMinutes > 720) {
     throw new ConfigError(`FRESH_AUTH_MINUTES must be a number of minutes from 1 to 720, not "${freshRaw}"`);
   }
+  const logSigningKey = env.LOG_SIGNING_KEY;
+  if (logSigningKey) {
+    try {
+      parseSigningKey(logSigningKey);
+    } catch {
+      throw new ConfigError('LOG_SIGNING_KEY must be an Ed25519 private key (PKCS#8 PEM, or its DER in base64)');
+    }
+  }
   return {
     freshAuthMinutes,
     port,
@@ -142,6 +156,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     secureCookies: nodeEnv === 'production' || (publicUrl?.startsWith('https://') ?? false),
     ...(smtp ? { smtp } : {}),
+    ...(logSigningKey ? { logSigningKey } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // The processing log (verwerkingenlog), shaped after the national "Logboek Dataverwerkingen"
 // standard. Every module calls logProcessing for every read, create, update, delete and export
 // of personal data, inside the same transaction as the work itself where there is one.
-import type { Ctx } from './context.js';
+import type { Actor, Ctx, SystemActor } from './context.js';
 import type { Executor } from './db/index.js';
 import { schema } from './db/index.js';
 
@@ -39,7 +39,18 @@ export async function logProcessing(ctx: Ctx, entries: ProcessingEntry | Process
     registrationId: e.registrationId ?? null,
     outcome: e.outcome ?? 'success',
     details: e.details ?? null,
+    responsiblePartner: responsiblePartner(ctx),
   })));
+}
+
+/**
+ * The partner responsible for a processing (docs/privacy.md "Verwerkingenlog"): under the WGS the
+ * partners of the ZVH are joint controllers, each responsible for what its own people do. So the
+ * actor's organisation; for ZVH staff and the system jobs the ZVH itself (organisation `zvh` of
+ * the tenant, which the export names with the tenant's name).
+ */
+export function responsiblePartner(ctx: { actor: Pick<Actor | SystemActor, 'organisationCode'> }): string {
+  return ctx.actor.organisationCode;
 }
 
 export async function logSecurity(ex: Executor, e: {

@@ -2218,6 +2218,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registrations/{id}/informing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Informeren van de betrokkene (AVG art. 14): wanneer en hoe, of waarom niet */
+        get: operations["getInforming"];
+        /** Vastleggen hoe en wanneer de betrokkene is geïnformeerd, of de grond om dat niet te doen */
+        put: operations["recordInforming"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processing-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verwerkingenlog van een periode in de velden van de standaard Logboek Dataverwerkingen (NDJSON of CSV); de export wordt zelf gelogd */
+        get: operations["exportProcessingLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/processing-log/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verzegelde maanden van het verwerkingenlog met hun controlepunten, en de publieke sleutel om ze te verifiëren */
+        get: operations["getProcessingLogStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7502,6 +7554,21 @@ export interface operations {
                                 percentMet: number;
                             };
                         };
+                        /** @description Informeren van de betrokkene (AVG art. 14) bij de aanmeldingen over een persoon in de periode: geïnformeerd, niet geïnformeerd met reden, nog open */
+                        informing: {
+                            registrations: number;
+                            informed: number;
+                            informedByRegistrant: number;
+                            informedByZvh: number;
+                            notInformed: number;
+                            notInformedByReason: {
+                                doel_ondermijnd: number;
+                                gevaar: number;
+                                al_geinformeerd: number;
+                                onevenredige_inspanning: number;
+                            };
+                            open: number;
+                        };
                         filters: {
                             region: string | null;
                             municipality: string | null;
@@ -7778,6 +7845,21 @@ export interface operations {
                                 notRecorded: number;
                                 percentMet: number;
                             };
+                        };
+                        /** @description Informeren van de betrokkene (AVG art. 14) bij de aanmeldingen over een persoon in de periode: geïnformeerd, niet geïnformeerd met reden, nog open */
+                        informing: {
+                            registrations: number;
+                            informed: number;
+                            informedByRegistrant: number;
+                            informedByZvh: number;
+                            notInformed: number;
+                            notInformedByReason: {
+                                doel_ondermijnd: number;
+                                gevaar: number;
+                                al_geinformeerd: number;
+                                onevenredige_inspanning: number;
+                            };
+                            open: number;
                         };
                         filters: {
                             region: string | null;
@@ -15895,6 +15977,315 @@ export interface operations {
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInforming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        registrationId: string;
+                        status: "open" | "informed" | "not_informed";
+                        informedOn: string | null;
+                        informedBy: ("registrant" | "zvh") | null;
+                        channel: ("gesprek" | "telefoon" | "brief" | "email" | "anders") | null;
+                        reason: ("doel_ondermijnd" | "gevaar" | "al_geinformeerd" | "onevenredige_inspanning") | null;
+                        note: string | null;
+                        recordedByName: string | null;
+                        recordedAt: string | null;
+                        /** @description 0 zolang er niets is vastgelegd */
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        remindFrom: string;
+                        /** @description Nog open op of na dag 28 na de aanmelding */
+                        overdue: boolean;
+                        canEdit: boolean;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordInforming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status: "informed" | "not_informed";
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    informedOn?: string;
+                    informedBy?: "registrant" | "zvh";
+                    channel?: "gesprek" | "telefoon" | "brief" | "email" | "anders";
+                    reason?: "doel_ondermijnd" | "gevaar" | "al_geinformeerd" | "onevenredige_inspanning";
+                    note?: string | null;
+                    /** @description Versie waarop de wijziging voortbouwt (of If-Match) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        registrationId: string;
+                        status: "open" | "informed" | "not_informed";
+                        informedOn: string | null;
+                        informedBy: ("registrant" | "zvh") | null;
+                        channel: ("gesprek" | "telefoon" | "brief" | "email" | "anders") | null;
+                        reason: ("doel_ondermijnd" | "gevaar" | "al_geinformeerd" | "onevenredige_inspanning") | null;
+                        note: string | null;
+                        recordedByName: string | null;
+                        recordedAt: string | null;
+                        /** @description 0 zolang er niets is vastgelegd */
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        remindFrom: string;
+                        /** @description Nog open op of na dag 28 na de aanmelding */
+                        overdue: boolean;
+                        canEdit: boolean;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportProcessingLog: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD */
+                from: string;
+                /** @description YYYY-MM-DD */
+                to: string;
+                format?: "ndjson" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Eén verwerking per regel: NDJSON (application/x-ndjson) of CSV met kopregel (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getProcessingLogStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keyId: string;
+                        /** @description Publieke sleutel (PEM, SPKI) van de handtekeningen onder de controlepunten */
+                        publicKey: string;
+                        /** @enum {string} */
+                        algorithm: "Ed25519";
+                        months: {
+                            /** @description JJJJ-MM (UTC) */
+                            month: string;
+                            records: number;
+                            final: boolean;
+                            /** Format: date-time */
+                            lastSignedAt: string;
+                            archived: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/personen', label: 'persons', description: 'personsDescription', permission: 'triage.decide' },
   { path: '/facilitering', label: 'facilitering', description: 'faciliteringDescription', permission: 'facilitated.read' },
   { path: '/beheer', label: 'beheer', description: 'beheerDescription', permission: 'admin.manage' },
+  { path: '/verwerkingenlog', label: 'processingLog', description: 'processingLogDescription', permission: 'processingLog.export' },
   { path: '/rapportage/jaarverslag', label: 'jaarverslag', description: 'jaarverslagDescription', permission: 'report.read' },
   { path: '/rapportage/capaciteit', label: 'capaciteit', description: 'capaciteitDescription', permission: 'report.read' },
   { path: '/rapportage/kostenverdeling', label: 'kostenverdeling', description: 'kostenverdelingDescription', permission: 'report.read' },

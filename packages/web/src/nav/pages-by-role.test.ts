@@ -54,11 +54,12 @@ const PAGE_API: Record<string, { api: string; permission?: Permission }> = {
   '/advies': { api: 'GET /api/advice', permission: 'advice.record' },
   '/stagnatieradar': { api: 'GET /api/radar/proposals', permission: 'case.escalate' },
   '/beheer/andere-zvh': { api: 'GET /api/admin/other-zvh', permission: 'admin.manage' },
+  '/verwerkingenlog': { api: 'GET /api/processing-log/status', permission: 'processingLog.export' },
 };
 
 /** The main navigation each role gets, in menu order. */
 const EXPECTED_NAV: Record<Role, string[]> = {
-  beheerder: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/signalen', '/facilitering', '/beheer',
+  beheerder: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/signalen', '/facilitering', '/beheer', '/verwerkingenlog',
     '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/cijfers', '/rapportage/import', '/account'],
   manager: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/signalen', '/facilitering',
     '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/cijfers', '/rapportage/import', '/account'],

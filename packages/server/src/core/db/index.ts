@@ -35,6 +35,8 @@ export interface OpenOptions {
   loadDataDir?: Blob | File;
   /** Apply pending migrations first (as the connecting owner role). Default true. */
   migrate?: boolean;
+  /** Stay the connecting (owner) role instead of the application role: maintenance commands only (archive-log). */
+  owner?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -58,7 +60,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       }
     }
     // every connection runs as the application role from its first statement (startup option)
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: `-c role=${APP_ROLE}` });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, ...(opts.owner ? {} : { options: `-c role=${APP_ROLE}` }) });
     // an idle connection dropped by the server (restart, DROP DATABASE) must not crash the process
     pool.on('error', () => undefined);
     const db = drizzle(pool, { schema }) as unknown as Db;
@@ -79,7 +81,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await client.exec('RESET ROLE');
     await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
   }
-  await client.exec(`SET ROLE ${APP_ROLE}`);
+  if (!opts.owner) await client.exec(`SET ROLE ${APP_ROLE}`);
   return { db, kind: 'pglite', raw: client, close: () => client.close() };
 }
 

@@ -118,7 +118,7 @@ export const securityLog = pgTable('security_log', {
  * application's role may only insert (see migration 0001).
  */
 export const processingLog = pgTable('processing_log', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  id: bigserial('id', { mode: 'number' }).notNull(),
   at: now('at'),
   traceId: text('trace_id').notNull(),
   tenantId: uuid('tenant_id').notNull(),
@@ -133,7 +133,15 @@ export const processingLog = pgTable('processing_log', {
   registrationId: uuid('registration_id'),
   outcome: text('outcome').notNull(),
   details: jsonb('details'),
-}, (t) => [index('processing_log_case_idx').on(t.tenantId, t.caseId, t.at), index('processing_log_subject_idx').on(t.tenantId, t.dataSubjectRef)]);
+  /** The partner responsible for this processing (joint controllers under the WGS); null = the actor's organisation. */
+  responsiblePartner: text('responsible_partner'),
+}, (t) => [
+  // partitioned by month on `at` (migration 0017); the chain lives in processing_log_seal
+  primaryKey({ columns: [t.id, t.at] }),
+  index('processing_log_case_idx').on(t.tenantId, t.caseId, t.at), index('processing_log_registration_idx').on(t.tenantId, t.registrationId),
+  index('processing_log_subject_idx').on(t.tenantId, t.dataSubjectRef), index('processing_log_tenant_at_idx').on(t.tenantId, t.at),
+  index('processing_log_tenant_id_idx').on(t.tenantId, t.id),
+]);
 
 export const persons = pgTable('persons', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),

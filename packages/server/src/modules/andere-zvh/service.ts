@@ -125,6 +125,8 @@ async function logInOtherTenant(ctx: Ctx, ex: Executor, e: {
     traceId: ctx.traceId, tenantId: e.tenantId, activity: e.activity, purpose: e.purpose, action: e.action,
     actorUserId: null, actorEmail: `zvh:${ctx.actor.tenantCode}`, actorOrganisation: `zvh:${ctx.actor.tenantCode}`,
     dataSubjectRef: e.dataSubjectId ?? null, caseId: e.caseId ?? null, registrationId: null, outcome: 'success', details: e.details,
+    // the asking ZVH is responsible for asking (the other tenant's log shows who)
+    responsiblePartner: `zvh:${ctx.actor.tenantCode}`,
   });
 }
 

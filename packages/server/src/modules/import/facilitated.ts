@@ -6,6 +6,7 @@
 //
 // externalId is unique per tenant across ALL kinds: a line whose externalId already belongs to a
 // record of another kind (or to a registration/case) is rejected, in both directions.
+import { responsiblePartner } from '../../core/processing-log.js';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../core/db/index.js';
 import { rows, sql } from '../../core/db/index.js';
@@ -127,9 +128,10 @@ export async function writeFacilitatedLines(
             version = nazorg_records.version + 1, updated_at = now()
     )
     insert into processing_log (trace_id, tenant_id, activity, purpose, action, actor_user_id, actor_email, actor_organisation,
-                                data_subject_ref, outcome, details)
+                                data_subject_ref, outcome, details, responsible_partner)
     select ${traceId}, ${t}::uuid, ${purposeActivity}, ${FACILITATED_IMPORT_PURPOSE}, x.act, ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
-           x.person_id, 'success', jsonb_build_object('object', x.k || '-record', 'id', x.id, 'externalId', x.e) || ${operatorDetails(ctx)}::jsonb
+           x.person_id, 'success', jsonb_build_object('object', x.k || '-record', 'id', x.id, 'externalId', x.e) || ${operatorDetails(ctx)}::jsonb,
+           ${responsiblePartner(ctx)}
       from x`);
 
   const updated = recs.filter((r) => r.action === 'update').length;

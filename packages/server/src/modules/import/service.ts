@@ -18,6 +18,7 @@
 // A procesregie registration without startedAt was not taken up: registration 'teruggelegd',
 // no case. An informatievraag gets no case either (registration 'teruggelegd'): the information
 // hub (informatieknooppunt) comes in a later issue and will take these over.
+import { responsiblePartner } from '../../core/processing-log.js';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../core/db/index.js';
 import { rows, sql, transaction } from '../../core/db/index.js';
@@ -388,10 +389,11 @@ async function writeBatch(
         from xc where xc.changed
     )
     insert into processing_log (trace_id, tenant_id, activity, purpose, action, actor_user_id, actor_email, actor_organisation,
-                                data_subject_ref, case_id, registration_id, outcome, details)
+                                data_subject_ref, case_id, registration_id, outcome, details, responsible_partner)
     select ${traceId}, ${t}::uuid, ${IMPORT_ACTIVITY}, ${IMPORT_PURPOSE}, case when xc.changed then xc.act else 'read' end,
            ${actor.userId}::uuid, ${actor.email}, ${actor.organisationCode},
-           xc.person_id, xc.cid, xc.id, 'success', jsonb_build_object('object', 'registration', 'externalId', xc.e, 'changed', xc.changed) || ${operatorDetails(ctx)}::jsonb
+           xc.person_id, xc.cid, xc.id, 'success', jsonb_build_object('object', 'registration', 'externalId', xc.e, 'changed', xc.changed) || ${operatorDetails(ctx)}::jsonb,
+           ${responsiblePartner(ctx)}
       from xc
     returning action`);
 

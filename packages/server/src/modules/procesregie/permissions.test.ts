@@ -78,6 +78,16 @@ const TABLE: Record<string, Spec> = {
     fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/registrations/${fx.registrationId}` }),
     expect: [200, 200, 200, 200, 200, 404, 404, 401],
   },
+  'GET /api/registrations/:id/informing': {
+    fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/registrations/${fx.registrationId}/informing` }),
+    expect: [200, 200, 200, 200, 200, 404, 404, 401],
+  },
+  'PUT /api/registrations/:id/informing': {
+    // the registrant and the ZVH's case staff record it (AVG art. 14); beheerder and manager do not
+    fixture: 'registration',
+    request: (fx) => ({ method: 'PUT', url: `/api/registrations/${fx.registrationId}/informing`, body: { status: 'not_informed', reason: 'gevaar', note: 'Dreiging richting de melder is bekend' } }),
+    expect: [403, 403, 200, 200, 200, 404, 404, 401],
+  },
   'POST /api/registrations/:id/triage/start': {
     fixture: 'registration', request: (fx) => ({ method: 'POST', url: `/api/registrations/${fx.registrationId}/triage/start` }), expect: TRIAGE,
   },

@@ -4,7 +4,7 @@
 // the report page and both exports (XLSX, PDF) use computeAnnualReport, so they always agree.
 import type { Ctx } from '../../core/context.js';
 import type { SQL } from 'drizzle-orm';
-import { DOMAINS, type AnnualReport, type FacilitatedFigures, type NazorgFigures, type OutcomeFigures } from '@zvh/shared';
+import { DOMAINS, NOT_INFORMED_REASONS, type AnnualReport, type FacilitatedFigures, type InformingFigures, type NazorgFigures, type NotInformedReason, type OutcomeFigures } from '@zvh/shared';
 import { one, rows, sql } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
 
@@ -221,8 +221,9 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
 
   const facilitatedQ = computeFacilitatedFigures(ctx, period, codes);
   const outcomeQ = computeOutcomeFigures(ctx, period, codes);
-  const [basics, byMunicipality, byPartner, distribution, codeList, facilitated, outcome] = await Promise.all([
-    basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ, facilitatedQ, outcomeQ]);
+  const informingQ = computeInformingFigures(ctx, period, codes);
+  const [basics, byMunicipality, byPartner, distribution, codeList, facilitated, outcome, informing] = await Promise.all([
+    basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ, facilitatedQ, outcomeQ, informingQ]);
   const b = basics!;
   const denominator = b.activeProcessDirection;
 
@@ -260,6 +261,7 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
     },
     facilitated,
     outcome,
+    informing,
     filters: { region: filters.region ?? null, municipality: filters.municipality ?? null, municipalities: codes ?? [] },
   };
 }
@@ -390,6 +392,35 @@ export async function computeOutcomeFigures(ctx: Ctx, period: Period, codes: str
     byDomain,
     safetyRisk: { improved: t!.improved, same: t!.same, worsened: t!.worsened },
     goalsMet: { ja: t!.ja, deels: t!.deels, nee: t!.nee, notRecorded: t!.none, percentMet: percentHalfUp(t!.ja, recorded) },
+  };
+}
+
+/**
+ * The section `informing` (AVG art. 14): the registrations about a person registered in the
+ * period (registered_at, both days included; municipality filter as elsewhere) by their informing
+ * record. Aggregate SQL only; none of the other figures reads the informing table.
+ */
+export async function computeInformingFigures(ctx: Ctx, period: Period, codes: string[] | null = null): Promise<InformingFigures> {
+  const r = await one<{ registrations: number; registrant: number; zvh: number; open: number } & Record<NotInformedReason, number>>(ctx.db, sql`
+    select count(*)::int as registrations,
+           count(*) filter (where i.status = 'informed' and i.informed_by = 'registrant')::int as registrant,
+           count(*) filter (where i.status = 'informed' and i.informed_by = 'zvh')::int as zvh,
+           count(*) filter (where i.status is null)::int as open,
+           ${sql.join(NOT_INFORMED_REASONS.map((reason) => sql`count(*) filter (where i.status = 'not_informed' and i.reason = ${reason})::int as ${sql.identifier(reason)}`), sql`, `)}
+      from registrations r left join registration_informing i on i.registration_id = r.id
+     where r.tenant_id = ${ctx.actor.tenantId} and r.person_id is not null
+       and r.registered_at between ${period.from}::date and ${period.to}::date
+       and ${inCodes(sql`r.municipality_code`, codes)}`);
+  const byReason = Object.fromEntries(NOT_INFORMED_REASONS.map((reason) => [reason, r![reason]])) as Record<NotInformedReason, number>;
+  const notInformed = Object.values(byReason).reduce((a, b) => a + b, 0);
+  return {
+    registrations: r!.registrations,
+    informed: r!.registrant + r!.zvh,
+    informedByRegistrant: r!.registrant,
+    informedByZvh: r!.zvh,
+    notInformed,
+    notInformedByReason: byReason,
+    open: r!.open,
   };
 }
 

@@ -8,7 +8,7 @@ import PdfPrinter from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import type { AnnualReport, ReportLabels } from './annual-report.js';
 import { municipalityTotals } from './annual-report.js';
-import { BASICS_LABELS, DOMAIN_LABELS, GOALS_MET_LABELS, MUNICIPALITY_COLUMNS, OUTCOME_COLUMNS, PERCENTAGE_TABLES, activeAtEndLabel, filterLine, periodWords, reportTitle } from './labels.js';
+import { BASICS_LABELS, DOMAIN_LABELS, GOALS_MET_LABELS, MUNICIPALITY_COLUMNS, OUTCOME_COLUMNS, PERCENTAGE_TABLES, activeAtEndLabel, filterLine, informingRows, periodWords, reportTitle } from './labels.js';
 
 const require = createRequire(import.meta.url);
 let printer: PdfPrinter | undefined;
@@ -130,6 +130,25 @@ function outcomeSection(report: AnnualReport, labels: ReportLabels): Content[] {
   ];
 }
 
+/** Informing the person (AVG art. 14) of the registrations in the period. */
+function informingSection(report: AnnualReport): Content[] {
+  return [
+    { text: 'Informeren van betrokkene (AVG art. 14)', style: 'h2' },
+    { text: 'Van de aanmeldingen over een persoon in de periode: of de betrokkene is geïnformeerd, niet is geïnformeerd met een vastgelegde reden, of dat het nog openstaat.', style: 'note' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 70],
+        body: [
+          [th('Omschrijving'), th('Aantal', 'right')],
+          ...informingRows(report.informing).map(([l, n], i) => [{ text: l, ...(i === 0 ? { bold: true } : {}) }, num(n, i === 0)]),
+        ],
+      },
+      layout: tableLayout,
+    },
+  ];
+}
+
 export function annualReportDefinition(report: AnnualReport, labels: ReportLabels): TDocumentDefinitions {
   const totals = municipalityTotals(report);
   const partnerTotal = report.byPartner.reduce((a, p) => a + p.registered, 0);
@@ -205,6 +224,7 @@ export function annualReportDefinition(report: AnnualReport, labels: ReportLabel
       barChart([{ label: 'Gemeentegrensoverschrijdende casuïstiek', value: report.percentages.crossesMunicipalityBorder }], { max: 100, unit: '%' }),
       ...facilitatedSection(report, labels),
       ...outcomeSection(report, labels),
+      ...informingSection(report),
     ],
   };
 }

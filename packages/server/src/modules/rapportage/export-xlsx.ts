@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { AnnualReport, ReportLabels } from './annual-report.js';
 import { municipalityTotals } from './annual-report.js';
-import { BASICS_LABELS, DOMAIN_LABELS, GOALS_MET_LABELS, MUNICIPALITY_COLUMNS, OUTCOME_COLUMNS, PERCENTAGE_TABLES, activeAtEndLabel, filterLine, periodWords, reportTitle } from './labels.js';
+import { BASICS_LABELS, DOMAIN_LABELS, GOALS_MET_LABELS, MUNICIPALITY_COLUMNS, OUTCOME_COLUMNS, PERCENTAGE_TABLES, activeAtEndLabel, filterLine, informingRows, periodWords, reportTitle } from './labels.js';
 
 /** Text that would start a formula gets a leading apostrophe (OWASP CSV/formula injection). */
 export function neutralise(value: string): string {
@@ -91,6 +91,9 @@ export async function annualReportXlsx(report: AnnualReport, labels: ReportLabel
     ...GOALS_MET_LABELS.map(([k, l]) => [l, o.goalsMet[k]] as Cell[]),
     ['Percentage doelen behaald (van de vastgelegde evaluaties)', o.goalsMet.percentMet],
   ]);
+
+  // informing the person (AVG art. 14) of the registrations in the period
+  addTable(wb, 'Informeren betrokkene', ['Omschrijving', 'Aantal'], informingRows(report.informing));
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

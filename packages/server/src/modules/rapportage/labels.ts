@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Dutch captions of the report's tables, shared by the XLSX and PDF exports (the web page has
 // its own in i18n).
+import { NOT_INFORMED_REASONS, type InformingFigures, type NotInformedReason } from '@zvh/shared';
 import type { AnnualReport, ReportLabels } from './annual-report.js';
 
 export const BASICS_LABELS: [keyof AnnualReport['basics'], string][] = [
@@ -76,3 +77,22 @@ export function reportFileStem(report: AnnualReport): string {
 
 export const OUTCOME_COLUMNS: ['improved' | 'same' | 'worsened', string][] = [['improved', 'Verbeterd'], ['same', 'Gelijk gebleven'], ['worsened', 'Verslechterd']];
 export const GOALS_MET_LABELS: ['ja' | 'deels' | 'nee' | 'notRecorded', string][] = [['ja', 'Doelen behaald'], ['deels', 'Deels behaald'], ['nee', 'Niet behaald'], ['notRecorded', 'Niet vastgelegd']];
+
+export const NOT_INFORMED_REASON_LABELS: Record<NotInformedReason, string> = {
+  doel_ondermijnd: 'Informeren zou het doel ondermijnen',
+  gevaar: 'Gevaar voor de betrokkene of anderen',
+  al_geinformeerd: 'Betrokkene beschikt al over de informatie',
+  onevenredige_inspanning: 'Onmogelijk of onevenredige inspanning',
+};
+/** The rows of the section "Informeren van betrokkene" (AVG art. 14), shared by XLSX and PDF. */
+export function informingRows(i: InformingFigures): [string, number][] {
+  return [
+    ['Aanmeldingen over een persoon', i.registrations],
+    ['Geïnformeerd', i.informed],
+    ['waarvan door de aanmelder', i.informedByRegistrant],
+    ['waarvan door het ZVH', i.informedByZvh],
+    ['Niet geïnformeerd, met vastgelegde reden', i.notInformed],
+    ...NOT_INFORMED_REASONS.map((r) => [`waarvan: ${NOT_INFORMED_REASON_LABELS[r].toLowerCase()}`, i.notInformedByReason[r]] as [string, number]),
+    ['Nog open', i.open],
+  ];
+}

@@ -9,6 +9,7 @@ import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import type { AnnualReport } from './annual-report.js';
 import { AGE_GROUPS, computeAnnualReport, computePeriodReport, loadReportLabels, resolvePeriod } from './annual-report.js';
+import { NOT_INFORMED_REASONS } from '@zvh/shared';
 import { reportFileStem } from './labels.js';
 import { annualReportXlsx } from './export-xlsx.js';
 import { annualReportPdf } from './export-pdf.js';
@@ -30,6 +31,11 @@ const OutcomeSchema = Type.Object({
   safetyRisk: Change,
   goalsMet: Type.Object({ ja: Count, deels: Count, nee: Count, notRecorded: Count, percentMet: Type.Integer({ minimum: 0, maximum: 100 }) }),
 }, { description: 'Uitkomst (rendement) van de procesregiecasussen die in de periode zijn afgesloten; alleen aantallen' });
+const InformingSchema = Type.Object({
+  registrations: Count, informed: Count, informedByRegistrant: Count, informedByZvh: Count, notInformed: Count,
+  notInformedByReason: Type.Object(Object.fromEntries(NOT_INFORMED_REASONS.map((r) => [r, Count]))),
+  open: Count,
+}, { description: 'Informeren van de betrokkene (AVG art. 14) bij de aanmeldingen over een persoon in de periode: geïnformeerd, niet geïnformeerd met reden, nog open' });
 const Percentages = Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 100 }));
 export const AnnualReportSchema = Type.Object({
   year: Type.Integer(),
@@ -59,6 +65,7 @@ export const AnnualReportSchema = Type.Object({
     }),
   }, { description: 'Registraties van de gefaciliteerde overleggen (veelplegers, LPCO, nazorg); tellen nergens anders mee' }),
   outcome: OutcomeSchema,
+  informing: InformingSchema,
   filters: Type.Object({ region: Type.Union([Type.String(), Type.Null()]), municipality: Type.Union([Type.String(), Type.Null()]), municipalities: Type.Array(Type.String()) }),
 }, { description: 'Geaggregeerde jaarcijfers (annual-report.md); percentages over de in het jaar actieve procesregiecasussen, halven naar boven afgerond' });
 

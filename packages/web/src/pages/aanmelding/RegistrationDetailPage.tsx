@@ -14,6 +14,7 @@ import { formatDateTime } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import type { RegistrationDetail, TriageRecord } from '../casus/common/types';
 import { RegistrationSummary, personName } from './RegistrationSummary';
+import { InformingPanel } from './InformingPanel';
 import { useState } from 'react';
 import { PartnerRequestsPanel } from '../informatieknooppunt/PartnerRequests';
 import { AnswerDetails } from '../informatieknooppunt/InformationRequestPage';
@@ -71,6 +72,7 @@ export default function RegistrationDetailPage() {
                 </Section>
               )}
               {r.triage && <TriageOutcome triage={r.triage} labels={labels} full={zvh} />}
+              <InformingPanel registrationId={r.id} />
               {zvh && can(user.roles, 'partnerRequest.ask') && (
                 <PartnerRequestsPanel
                   path={`/api/registrations/${r.id}/partner-requests`}

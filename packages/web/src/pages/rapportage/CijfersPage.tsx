@@ -15,6 +15,7 @@ import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
 import { Button, ButtonGroup, DataTable, DateField, ErrorState, Heading, Paragraph, Section, SelectField, Spinner, type Column } from '../../ui';
 import { OutcomeSection } from './OutcomeSection';
+import { InformingSection } from './InformingSection';
 import { lastCompleteQuarter, periodQuery, yearOptions, type PeriodChoice } from './common';
 import { areaName, useNumberFormat, useRapT, type RapKey } from './texts';
 import type { AnnualReport, CapacityReport, MunicipalityFigures } from './types';
@@ -185,6 +186,7 @@ export default function CijfersPage() {
             <Paragraph className="zvh-rap-note">{t('period.byMunicipalityNote')}</Paragraph>
           </Section>
           <OutcomeSection report={report} reference={reference.data} period={words} />
+          <InformingSection report={report} period={words} />
           {showCapacity && (
             <Section title={t('period.capacityTitle')}>
               {capacity.error ? (

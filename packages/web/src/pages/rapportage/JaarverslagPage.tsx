@@ -15,6 +15,7 @@ import { DataTable, ErrorState, Paragraph, Section, SelectField, Spinner, type C
 import { BarFigure } from './charts';
 import { FacilitatedSection } from './FacilitatedSection';
 import { OutcomeSection } from './OutcomeSection';
+import { InformingSection } from './InformingSection';
 import { FIRST_YEAR, reportQuery, yearOptions } from './common';
 import { areaName, useNumberFormat, useRapT, type RapKey } from './texts';
 import type { AnnualReport, MunicipalityFigures } from './types';
@@ -212,6 +213,7 @@ export default function JaarverslagPage() {
           </Section>
           <FacilitatedSection report={report} last={last} reference={reference.data} />
           <OutcomeSection report={report} reference={reference.data} period={String(year)} />
+          <InformingSection report={report} period={String(year)} />
         </>
       )}
     </Page>

@@ -24,6 +24,7 @@ import {
   type Column,
 } from '../../../ui';
 import { personName } from '../../aanmelding/RegistrationSummary';
+import { InformingPanel } from '../../aanmelding/InformingPanel';
 import { Details, ErrorSummary, MultiLine, RadioGroupField, StaleVersionAlert, StatusText, mapServerErrors, useErrorText } from '../common/forms';
 import { ageOf, formatDate, formatDateTime } from '../common/format';
 import type { Participant } from '../common/types';
@@ -77,6 +78,7 @@ export function OverviewTab(props: CaseTabProps) {
           emptyMessage={t('caseFlow.householdEmpty')}
         />
       </Section>
+      <InformingPanel registrationId={c.registrationId} level={3} />
       </>
       )}
       <CaseDetails {...props} />
