@@ -24,6 +24,8 @@ import { signalenRoutes } from './signalen/routes.js';
 import { adviesRoutes } from './advies/routes.js';
 import { escalatieRoutes } from './escalatie/routes.js';
 import { radarRoutes } from './radar/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
+import { goedkeuringRoutes } from './goedkeuring/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -49,4 +51,6 @@ export function registerModules(app: FastifyInstance, database: Database, config
   adviesRoutes(app, db);
   escalatieRoutes(app, db);
   radarRoutes(app, db);
+  privacyRoutes(app, db);
+  goedkeuringRoutes(app, db);
 }
