@@ -107,3 +107,10 @@ export async function findPersons(ctx: Ctx, q: string) {
   await logProcessing(ctx, list.map((p) => ({ action: 'read' as const, activity: PRIVACY_ACTIVITY, purpose: PRIVACY_PURPOSE, dataSubjectId: p.id, details: { view: 'search' } })));
   return list;
 }
+
+/** The export with the tenant's name, for the readable PDF. */
+export async function personExportWithTenant(ctx: Ctx, personId: string): Promise<{ data: PersonData; tenantName: string }> {
+  const data = await personData(ctx, personId, { action: 'export' });
+  const tenant = await one<{ name: string }>(ctx.db, sql`select name from tenants where id = ${ctx.actor.tenantId}`);
+  return { data, tenantName: tenant?.name ?? 'Zorg- en Veiligheidshuis' };
+}

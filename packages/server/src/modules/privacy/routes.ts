@@ -2,10 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../core/db/index.js';
-import { one, sql } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { DateStr, IdParams, LongText, NStr, Nullable } from '../schemas.js';
-import { findPersons, personData } from './person-data.js';
+import { findPersons, personData, personExportWithTenant } from './person-data.js';
 import { personExportPdf } from './export-pdf.js';
 import { RECORD_KINDS, getRetentionTerms, lastRuns, setRetentionTerms } from './retention.js';
 import type { RecordKind } from './retention.js';
@@ -72,10 +71,8 @@ export function privacyRoutes(app: FastifyInstance, db: Db): void {
     config: privacy,
     schema: { operationId: 'exportPersonPdf', tags: ['privacy'], summary: 'Dezelfde export als leesbare PDF', params: IdParams, response: { 200: pdf } },
   }, async (request, reply) => {
-    const ctx = ctxOf(request, db);
-    const data = await personData(ctx, id(request), { action: 'export' });
-    const tenant = await one<{ name: string }>(db, sql`select name from tenants where id = ${ctx.actor.tenantId}`);
-    const body = await personExportPdf(data, tenant?.name ?? 'Zorg- en Veiligheidshuis');
+    const { data, tenantName } = await personExportWithTenant(ctxOf(request, db), id(request));
+    const body = await personExportPdf(data, tenantName);
     return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="inzage-${data.person.id}.pdf"`)
       .header('cache-control', 'no-store').send(body);
   });
