@@ -2294,7 +2294,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verzoeken om goedkeuring (vier ogen): alle voor wie mag beoordelen, anders de eigen */
+        /** Verzoeken om goedkeuring (vier ogen) van het ZVH; `mine`: zelf aangevraagd (die beoordeelt een ander) */
         get: operations["listApprovals"];
         put?: never;
         post?: never;

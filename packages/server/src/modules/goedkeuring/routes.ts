@@ -14,9 +14,9 @@ export const Approval = Type.Object({
 
 export function goedkeuringRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/approvals', {
-    config: { access: { signedIn: true } },
+    config: { access: { permission: 'approval.decide' as const } },
     schema: {
-      operationId: 'listApprovals', tags: ['vier-ogen'], summary: 'Verzoeken om goedkeuring (vier ogen): alle voor wie mag beoordelen, anders de eigen',
+      operationId: 'listApprovals', tags: ['vier-ogen'], summary: 'Verzoeken om goedkeuring (vier ogen) van het ZVH; `mine`: zelf aangevraagd (die beoordeelt een ander)',
       querystring: Type.Object({ open: Type.Optional(Type.Boolean()) }), response: { 200: Type.Array(Approval) },
     },
   }, async (request) => listApprovals(ctxOf(request, db), { open: (request.query as { open?: boolean }).open }));

@@ -7,7 +7,7 @@
 import type { Ctx } from '../../core/context.js';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
-import { allowed, requirePermission, requireZvh } from '../../core/access.js';
+import { requirePermission, requireZvh } from '../../core/access.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 
@@ -35,24 +35,13 @@ const SELECT = (actorId: string) => sql`select a.id, a.kind, a.case_id as "caseI
     (a.requested_by = ${actorId}) as mine
   from approvals a`;
 
-/**
- * The approvals the actor may see: everything of the tenant for those who may decide, else
- * their own requests. `open` limits to undecided ones.
- */
+/** The tenant's approvals for those who may decide (their own requests marked `mine`); `open` limits to undecided ones. */
 export async function listApprovals(ctx: Ctx, opts: { open?: boolean } = {}): Promise<ApprovalRow[]> {
   requireZvh(ctx.actor);
-  const decider = allowed(ctx.actor, 'approval.decide');
+  requirePermission(ctx.actor, 'approval.decide');
   return rows<ApprovalRow>(ctx.db, sql`${SELECT(ctx.actor.userId)}
-    where a.tenant_id = ${ctx.actor.tenantId} ${decider ? sql`` : sql`and a.requested_by = ${ctx.actor.userId}`}
-      ${opts.open ? sql`and a.status = 'open'` : sql``}
+    where a.tenant_id = ${ctx.actor.tenantId} ${opts.open ? sql`and a.status = 'open'` : sql``}
     order by (a.status = 'open') desc, a.requested_at desc limit 200`);
-}
-
-/** Open requests of others that this actor may decide (the start page). */
-export async function approvalsToDecide(ctx: Ctx): Promise<ApprovalRow[]> {
-  if (!allowed(ctx.actor, 'approval.decide')) return [];
-  return rows<ApprovalRow>(ctx.db, sql`${SELECT(ctx.actor.userId)}
-    where a.tenant_id = ${ctx.actor.tenantId} and a.status = 'open' and a.requested_by <> ${ctx.actor.userId} order by a.requested_at`);
 }
 
 export async function decideApproval(ctx: Ctx, id: string, input: { decision: 'goedgekeurd' | 'afgewezen'; note: string }): Promise<ApprovalRow> {
