@@ -43,7 +43,14 @@ SELECT r.tenant_id,
          ) END) AS age_group
   FROM registrations r
   LEFT JOIN persons p ON p.id = r.person_id
-  LEFT JOIN cases c ON c.registration_id = r.id;
+  LEFT JOIN cases c ON c.registration_id = r.id AND c.close_reason_code IS DISTINCT FROM 'triage-override-afgewezen';
+--> statement-breakpoint
+-- A procesregie override of the triage criteria is reviewed by a second person after the fact;
+-- a rejection closes that case (close reason 'triage-override-afgewezen') and puts the
+-- registration back in triage, which may open a new case: one current case per registration.
+DROP INDEX "cases_registration_unique";
+--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_registration_unique" ON "cases" ("registration_id") WHERE "close_reason_code" IS DISTINCT FROM 'triage-override-afgewezen';
 --> statement-breakpoint
 -- Retention terms per tenant and kind of record, set by the privacy officer (null: not set, the
 -- daily job leaves that kind alone). The legal source is written next to each term.
@@ -62,7 +69,7 @@ CREATE TABLE "retention_terms" (
 CREATE TABLE "approvals" (
   "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   "tenant_id" uuid NOT NULL REFERENCES "tenants"("id"),
-  "kind" text NOT NULL CHECK ("kind" IN ('retention_extension', 'export_release')),
+  "kind" text NOT NULL CHECK ("kind" IN ('retention_extension', 'export_release', 'triage_override')),
   "case_id" uuid REFERENCES "cases"("id"),
   "subject_id" uuid,
   "summary" text NOT NULL,

@@ -16666,7 +16666,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        kind: "retention_extension" | "export_release";
+                        kind: "retention_extension" | "export_release" | "triage_override";
                         caseId: string | null;
                         subjectId: string | null;
                         summary: string;
@@ -16735,7 +16735,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        kind: "retention_extension" | "export_release";
+                        kind: "retention_extension" | "export_release" | "triage_override";
                         caseId: string | null;
                         subjectId: string | null;
                         summary: string;

@@ -4,10 +4,10 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { IdParams, LongText, NStr } from '../schemas.js';
-import { decideApproval, listApprovals } from './service.js';
+import { APPROVAL_KINDS, decideApproval, listApprovals } from './service.js';
 
 export const Approval = Type.Object({
-  id: Type.String(), kind: Type.Union([Type.Literal('retention_extension'), Type.Literal('export_release')]), caseId: NStr, subjectId: NStr,
+  id: Type.String(), kind: Type.Union(APPROVAL_KINDS.map((k) => Type.Literal(k))), caseId: NStr, subjectId: NStr,
   summary: Type.String(), status: Type.Union([Type.Literal('open'), Type.Literal('goedgekeurd'), Type.Literal('afgewezen')]),
   requestedByName: Type.String(), requestedAt: Type.String(), decidedByName: NStr, decidedAt: NStr, note: NStr, mine: Type.Boolean(),
 });

@@ -3,15 +3,24 @@
 // its kind, the case it concerns and a summary; another ZVH person with approval.decide approves
 // or rejects it with a note, never the requester (also a check constraint in the database).
 // What an approval sets in motion is done in the same transaction as the decision: a retention
-// extension holds from its approval, an export to a data subject is released.
+// extension holds from its approval, an export to a data subject is released, and a rejected
+// triage override (reviewed after the fact: the case started at once) closes that case and puts
+// the registration back in triage through the workflow table (action triage_heropenen).
 import type { Ctx } from '../../core/context.js';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { requirePermission, requireZvh } from '../../core/access.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
+import { recordEvent } from '../../core/case-events.js';
+import { today } from '../../core/reference-check.js';
+import { transition } from '../../core/workflow.js';
+import type { Status } from '@zvh/shared';
 
-export const APPROVAL_KINDS = ['retention_extension', 'export_release'] as const;
+/** The close reason of a case whose triage override a second person rejected (excluded from the report view, migration 0016). */
+export const OVERRIDE_REJECTED = 'triage-override-afgewezen';
+
+export const APPROVAL_KINDS = ['retention_extension', 'export_release', 'triage_override'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 export const APPROVAL_ACTIVITY = 'vier-ogen';
 export const APPROVAL_PURPOSE = 'Vier ogen: een tweede medewerker van het ZVH beoordeelt een verwerking met hoog risico';
@@ -61,6 +70,20 @@ export async function decideApproval(ctx: Ctx, id: string, input: { decision: 'g
       dataSubjectId = req?.person_id ?? null;
       if (input.decision === 'goedgekeurd') {
         await tx.execute(sql`update data_subject_requests set released_at = now(), version = version + 1 where release_approval_id = ${id}`);
+      }
+    }
+    if (a.kind === 'triage_override' && a.case_id && a.subject_id) {
+      const c = await one<{ status: Status; person_id: string | null }>(tx, sql`select status, person_id from cases where id = ${a.case_id} for update`);
+      const r = await one<{ status: Status }>(tx, sql`select status from registrations where id = ${a.subject_id} for update`);
+      dataSubjectId = c?.person_id ?? null;
+      await recordEvent(ctx, tx, { caseId: a.case_id, registrationId: a.subject_id, type: 'triage_override_reviewed', data: { decision: input.decision, note: input.note.trim() } });
+      if (input.decision === 'afgewezen' && c && r) {
+        const caseStatus = transition(c.status, 'close');
+        const regStatus = transition(r.status, 'triage_heropenen');
+        await tx.execute(sql`update cases set status = ${caseStatus}, closed_at = ${today()}, close_reason_code = ${OVERRIDE_REJECTED}, close_reason = ${input.note.trim()},
+          updated_at = now(), version = version + 1 where id = ${a.case_id}`);
+        await tx.execute(sql`update registrations set status = ${regStatus}, case_id = null, updated_at = now(), version = version + 1 where id = ${a.subject_id}`);
+        await recordEvent(ctx, tx, { caseId: a.case_id, registrationId: a.subject_id, type: 'triage_reopened', data: { approvalId: id } });
       }
     }
     await logProcessing(ctx, { action: 'update', activity: APPROVAL_ACTIVITY, purpose: APPROVAL_PURPOSE, caseId: a.case_id, dataSubjectId,
