@@ -10,6 +10,7 @@ import { runRadarAllTenants } from './modules/radar/service.js';
 import { startDigestSchedule } from './modules/werkdag/digest.js';
 import { syncAllPseudonyms } from './modules/andere-zvh/service.js';
 import { ensureLogPartitions, loadSigningKey, sealAllTenants } from './core/log-chain.js';
+import { runRetentionAllTenants } from './modules/privacy/retention.js';
 
 async function main() {
   let config;
@@ -61,6 +62,10 @@ async function main() {
       .finally(() => { sealing = false; });
   };
   setInterval(seal, 60e3).unref();
+  // retention: anonymise what is due under the privacy officer's terms, now and daily (idempotent)
+  const retention = () => runRetentionAllTenants(database.db).catch((e) => console.error('Bewaartermijnen toepassen mislukt:', e instanceof Error ? e.message : e));
+  void retention();
+  setInterval(retention, 24 * 3600e3).unref();
   // the daily e-mail digest (only with SMTP configured); idempotent per user per day
   const stopDigests = startDigestSchedule({ db: database.db, smtp: config.smtp, publicUrl: config.publicUrl });
   let stopping = false;

@@ -64,6 +64,14 @@ export const PERMISSIONS = {
   'report.read': ['manager', 'beheerder'],
   /** Import historical caseloads. */
   'import.run': ['manager', 'beheerder'],
+  /** The privacy officer's work: everything about a person and its export, data-subject requests, retention terms. */
+  'privacy.manage': ['privacy'],
+  /** Ask for a retention extension of a case (reason and until-date; a second person approves). */
+  'retention.extend': ['procesregisseur', 'privacy'],
+  /** Decide (approve or reject) a four-eyes request of someone else; ZVH staff only. */
+  'approval.decide': ['procesregisseur', 'manager', 'privacy'],
+  /** Data-subject requests forwarded to one's own organisation (joint controller): see them and mark them handled. */
+  'dataSubjectRequest.handle': ['professional'],
   /** Administration: users, partners, municipalities, code lists, settings. */
   'admin.manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;

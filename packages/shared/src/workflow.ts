@@ -28,7 +28,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   beantwoord: 'Beantwoord',
 };
 
-export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen' | 'beantwoorden' | 'naar_procesregie';
+export type Action = 'start_triage' | 'terugleggen' | 'doorverwijzen' | 'advies' | 'procesregie' | 'close' | 'reopen' | 'beantwoorden' | 'naar_procesregie' | 'triage_heropenen';
 
 /** The one table: [from, action, to]. */
 export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
@@ -51,6 +51,9 @@ export const TRANSITIONS: readonly (readonly [Status, Action, Status])[] = [
   // an information request is answered by the informatiemakelaar (before or during triage)
   ['aangemeld', 'beantwoorden', 'beantwoord'],
   ['in_triage', 'beantwoorden', 'beantwoord'],
+  // four eyes (6 of 7): a procesregie override of the triage criteria starts the case, and a second
+  // person reviews it after the fact; a rejection closes that case and puts the registration back in triage
+  ['procesregie_lopend', 'triage_heropenen', 'in_triage'],
 ] as const;
 
 export function nextStatus(from: Status, action: Action): Status | undefined {

@@ -59,5 +59,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/advies', Component: lazy(() => import('./pages/signalen/AdvicePage')), permission: 'advice.record' },
   { path: '/stagnatieradar', Component: lazy(() => import('./pages/signalen/RadarPage')), permission: 'case.escalate' },
   { path: '/verwerkingenlog', Component: lazy(() => import('./pages/verwerkingenlog/ProcessingLogPage')), permission: 'processingLog.export' },
+  { path: '/privacy/personen', Component: lazy(() => import('./pages/privacy/PrivacyPersonsPage')), permission: 'privacy.manage' },
+  { path: '/privacy/personen/:id', Component: lazy(() => import('./pages/privacy/PrivacyPersonPage')), permission: 'privacy.manage' },
+  { path: '/privacy/verzoeken', Component: lazy(() => import('./pages/privacy/RequestsPage')), permission: 'privacy.manage' },
+  { path: '/privacy/verzoeken/:id', Component: lazy(() => import('./pages/privacy/RequestPage')), permission: 'privacy.manage' },
+  { path: '/privacy/bewaartermijnen', Component: lazy(() => import('./pages/privacy/RetentionPage')), permission: 'privacy.manage' },
+  { path: '/goedkeuringen', Component: lazy(() => import('./pages/privacy/ApprovalsPage')), permission: 'approval.decide' },
+  { path: '/verzoeken-betrokkenen', Component: lazy(() => import('./pages/privacy/ForwardsPage')), permission: 'dataSubjectRequest.handle' },
   { path: '/rapportage/import', Component: lazy(() => import('./pages/import/ImportPage')), permission: 'import.run' },
 ];

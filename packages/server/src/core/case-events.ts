@@ -11,7 +11,8 @@ export type CaseEventType =
   | 'transfer_offered' | 'transfer_refused' | 'transfer_accepted' | 'transfer_received' | 'transfer_exported'
   | 'information_answered' | 'partner_request_asked' | 'partner_request_answered'
   | 'outcome_scored'
-  | 'advice_recorded' | 'advice_follow_up' | 'escalated' | 'escalation_answered' | 'regie_holder';
+  | 'advice_recorded' | 'advice_follow_up' | 'escalated' | 'escalation_answered' | 'regie_holder'
+  | 'triage_override_reviewed' | 'triage_reopened';
 
 /** Event types a participating partner sees in the timeline (the rest is the ZVH's own work). */
 export const PARTNER_VISIBLE_EVENTS: CaseEventType[] = [

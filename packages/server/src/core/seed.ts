@@ -14,6 +14,7 @@ export const DEMO_USERS: { email: string; name: string; organisation: string; ro
   { email: 'manager@demo.zvh', name: 'Marco Manager', organisation: ZVH_ORGANISATION, roles: ['manager'] },
   { email: 'regisseur@demo.zvh', name: 'Rianne Regisseur', organisation: ZVH_ORGANISATION, roles: ['procesregisseur'] },
   { email: 'informatie@demo.zvh', name: 'Ilse Informatiemakelaar', organisation: ZVH_ORGANISATION, roles: ['informatiemakelaar'] },
+  { email: 'privacy@demo.zvh', name: 'Pim Privacy', organisation: ZVH_ORGANISATION, roles: ['privacy'] },
   { email: 'politie@demo.zvh', name: 'Peter Politie', organisation: 'politie', roles: ['professional'] },
   { email: 'ggz@demo.zvh', name: 'Gerda GGZ', organisation: 'ggz-drenthe', roles: ['professional'] },
   { email: 'gemeente@demo.zvh', name: 'Gijs Gemeente', organisation: 'gemeente-oov', roles: ['professional'], municipality: 'GM0106' },

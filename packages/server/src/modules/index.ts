@@ -26,6 +26,8 @@ import { escalatieRoutes } from './escalatie/routes.js';
 import { radarRoutes } from './radar/routes.js';
 import { informerenRoutes } from './informeren/routes.js';
 import { verwerkingenlogRoutes } from './verwerkingenlog/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
+import { goedkeuringRoutes } from './goedkeuring/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -53,4 +55,6 @@ export function registerModules(app: FastifyInstance, database: Database, config
   radarRoutes(app, db);
   informerenRoutes(app, db);
   verwerkingenlogRoutes(app, db, config);
+  privacyRoutes(app, db);
+  goedkeuringRoutes(app, db);
 }

@@ -76,7 +76,7 @@ describe('roles', () => {
   });
 
   it('offers ZVH roles to ZVH staff and professional to partners', () => {
-    expect(rolesForOrganisation({ kind: 'zvh' })).toEqual(['beheerder', 'manager', 'procesregisseur', 'informatiemakelaar']);
+    expect(rolesForOrganisation({ kind: 'zvh' })).toEqual(['beheerder', 'manager', 'procesregisseur', 'informatiemakelaar', 'privacy']);
     expect(rolesForOrganisation({ kind: 'partner' })).toEqual(['professional']);
     expect(rolesForOrganisation(undefined)).toEqual([...ROLES]);
   });

@@ -55,18 +55,26 @@ const PAGE_API: Record<string, { api: string; permission?: Permission }> = {
   '/stagnatieradar': { api: 'GET /api/radar/proposals', permission: 'case.escalate' },
   '/beheer/andere-zvh': { api: 'GET /api/admin/other-zvh', permission: 'admin.manage' },
   '/verwerkingenlog': { api: 'GET /api/processing-log/status', permission: 'processingLog.export' },
+  '/privacy/personen': { api: 'GET /api/privacy/persons', permission: 'privacy.manage' },
+  '/privacy/personen/:id': { api: 'GET /api/privacy/persons/:id', permission: 'privacy.manage' },
+  '/privacy/verzoeken': { api: 'GET /api/privacy/requests', permission: 'privacy.manage' },
+  '/privacy/verzoeken/:id': { api: 'GET /api/privacy/requests/:id', permission: 'privacy.manage' },
+  '/privacy/bewaartermijnen': { api: 'GET /api/privacy/retention', permission: 'privacy.manage' },
+  '/goedkeuringen': { api: 'GET /api/approvals', permission: 'approval.decide' },
+  '/verzoeken-betrokkenen': { api: 'GET /api/data-subject-forwards', permission: 'dataSubjectRequest.handle' },
 };
 
 /** The main navigation each role gets, in menu order. */
 const EXPECTED_NAV: Record<Role, string[]> = {
   beheerder: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/signalen', '/facilitering', '/beheer', '/verwerkingenlog',
     '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/cijfers', '/rapportage/import', '/account'],
-  manager: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/signalen', '/facilitering',
+  manager: ['/', '/mijn-werk', '/aanmeldingen', '/casussen', '/overleggen', '/signalen', '/goedkeuringen', '/facilitering',
     '/rapportage/jaarverslag', '/rapportage/capaciteit', '/rapportage/kostenverdeling', '/rapportage/cijfers', '/rapportage/import', '/account'],
-  procesregisseur: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/vragen-aan-partners', '/overdrachten', '/advies', '/signalen', '/stagnatieradar', '/personen', '/facilitering', '/account'],
+  procesregisseur: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/vragen-aan-partners', '/overdrachten', '/advies', '/signalen', '/stagnatieradar', '/personen', '/goedkeuringen', '/facilitering', '/account'],
   informatiemakelaar: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/informatievragen', '/vragen-aan-partners', '/advies', '/signalen', '/personen', '/facilitering', '/account'],
-  professional: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/casussen', '/overleggen', '/vragen-aan-partners', '/facilitering', '/account'],
+  professional: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/casussen', '/overleggen', '/vragen-aan-partners', '/verzoeken-betrokkenen', '/facilitering', '/account'],
   liaison: ['/', '/overleggen', '/account'],
+  privacy: ['/', '/goedkeuringen', '/privacy/personen', '/privacy/verzoeken', '/privacy/bewaartermijnen', '/account'],
 };
 
 const paths = (items: readonly { path: string }[]) => items.map((i) => i.path);

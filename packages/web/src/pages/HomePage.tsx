@@ -11,6 +11,8 @@ import { tilesFor } from '../nav/navigation';
 import { Notice, Paragraph, TileList } from '../ui';
 import { formatDate, todayIso } from './casus/common/format';
 import { WerkdagView } from './werkdag/WerkdagView';
+import { OpenApprovals } from './privacy/ApprovalsPage';
+import { OpenForwards } from './privacy/ForwardsPage';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -18,6 +20,13 @@ export default function HomePage() {
   const roles = useRoleLabels(user.roles);
   const flash = useFlash();
   const notice = <Notice message={flash === 'passwordChanged' ? t('password.changed') : flash === 'enrolmentDone' ? t('enrolment.done') : undefined} />;
+  // four eyes and forwarded data-subject requests wait on the start page of whoever handles them
+  const waiting = (
+    <>
+      {can(user.roles, 'approval.decide') && <OpenApprovals />}
+      {can(user.roles, 'dataSubjectRequest.handle') && <OpenForwards />}
+    </>
+  );
 
   if (can(user.roles, 'workday.read')) {
     return (
@@ -26,6 +35,7 @@ export default function HomePage() {
         <Paragraph lead>
           <span className="zvh-werkdag-date">{t('werkdag.today', { date: formatDate(todayIso()) })}</span> {t('werkdag.intro', { organisation: user.organisation.name })}
         </Paragraph>
+        {waiting}
         <WerkdagView />
       </Page>
     );
@@ -41,6 +51,7 @@ export default function HomePage() {
       {notice}
       <Paragraph lead>{t('home.intro', { organisation: user.organisation.name, roles: roles || t('home.noRole') })}</Paragraph>
       {user.municipality && <Paragraph>{t('home.municipality', { name: user.municipality.name })}</Paragraph>}
+      {waiting}
       <TileList tiles={tiles} />
     </Page>
   );

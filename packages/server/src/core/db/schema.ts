@@ -235,7 +235,7 @@ export const cases = pgTable('cases', {
 }, (t) => [
   index('cases_tenant_status_idx').on(t.tenantId, t.status),
   index('cases_person_idx').on(t.tenantId, t.personId),
-  uniqueIndex('cases_registration_unique').on(t.registrationId),
+  uniqueIndex('cases_registration_unique').on(t.registrationId).where(sql`close_reason_code is distinct from 'triage-override-afgewezen'`),
 ]);
 
 export const caseParticipants = pgTable('case_participants', {

@@ -365,7 +365,8 @@ async function writeBatch(
                          started_at, closed_at, close_reason_code, close_reason)
       select x.cid, ${t}::uuid, x.id, x.person_id, x.e, x.k, x.a, x.rst, 'Geïmporteerd: ' || x.k, x.sa, x.ca, x.crc, x.cr
         from x where x.cid is not null
-      on conflict (registration_id) do update
+      -- the one current case of a registration (a case closed after a rejected triage override is kept beside it, migration 0016)
+      on conflict (registration_id) where close_reason_code is distinct from 'triage-override-afgewezen' do update
         set person_id = excluded.person_id, external_id = excluded.external_id, kind = excluded.kind, approach = excluded.approach,
             status = excluded.status, purpose = excluded.purpose, started_at = excluded.started_at, closed_at = excluded.closed_at,
             close_reason_code = excluded.close_reason_code, close_reason = excluded.close_reason,

@@ -164,6 +164,13 @@ const TABLE: Record<string, Spec> = {
     fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/persons?q=${encodeURIComponent(fx.personName!)}` }), expect: PERSON_INDEX,
   },
   'GET /api/persons/:id': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/persons/${fx.personId}` }), expect: PERSON_INDEX },
+  // the privacy officer's export (6 of 7): the privacy role only (tests in modules/privacy)
+  'GET /api/persons/:id/export': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/persons/${fx.personId}/export` }), expect: [403, 403, 403, 403, 403, 403, 403, 401] },
+  'GET /api/persons/:id/export.pdf': { fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/persons/${fx.personId}/export.pdf` }), expect: [403, 403, 403, 403, 403, 403, 403, 401] },
+  'POST /api/cases/:id/retention-extension': {
+    fixture: 'read', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/retention-extension`, body: { reason: 'Lopend strafrechtelijk onderzoek', until: '2099-01-01' } }),
+    expect: REGISSEUR_ONLY(201),
+  },
   // andere ZVH (issue 10): off by default, so the roles that may ask or transfer get 409 not_enabled here (andere-zvh.test.ts switches it on)
   'POST /api/persons/:id/other-zvh-check': {
     fixture: 'read', request: (fx) => ({ method: 'POST', url: `/api/persons/${fx.personId}/other-zvh-check` }), expect: [403, 403, 409, 409, 403, 403, 403, 401],

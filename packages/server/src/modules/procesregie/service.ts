@@ -102,7 +102,8 @@ export async function getCase(ctx: Ctx, id: string) {
       manage: zvh && isOpen && allowed(ctx.actor, 'case.direct'),
       contribute: isOpen,
       audit: zvh && allowed(ctx.actor, 'case.audit'),
-      actions: zvh && allowed(ctx.actor, 'case.direct') ? allowedActions(c.status) : [],
+      // triage_heropenen is no button: only a rejected review of a triage override takes it (modules/goedkeuring)
+      actions: zvh && allowed(ctx.actor, 'case.direct') ? allowedActions(c.status).filter((a) => a !== 'triage_heropenen') : [],
     },
   };
 }

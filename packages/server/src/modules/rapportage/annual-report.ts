@@ -65,8 +65,9 @@ export function ageOn(birth: SQL, on: SQL): SQL {
     - case when ${birth} + make_interval(years => extract(year from ${on})::int - extract(year from ${birth})::int) > ${on} then 1 else 0 end)`;
 }
 
-const AGE_GROUP_SQL = (age: SQL) => sql`case when ${age} < 18 then '<18' when ${age} <= 23 then '18-23' when ${age} <= 40 then '24-40'
-  when ${age} <= 65 then '41-65' else '>65' end`;
+// The age groups themselves come from the view report_dossiers (column age_group, migration
+// 0016): the same formula as ageOn, or the group kept on the registration when the person's
+// data has been anonymised (modules/privacy retention), so the report does not change.
 
 /**
  * The tenant's dossiers (view report_dossiers) within the municipality filter as the CTE `d`,
@@ -202,7 +203,6 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
     from organisations o left join agg a on a.registering_partner = o.code
     where o.tenant_id = ${tenantId} and o.kind = 'partner'`);
 
-  const age = ageOn(sql`birth_date`, sql`registered_at`);
   const distributionQ = rows<{ list: string; code: string | null; n: number }>(ex, sql`${base}, act as (select * from d where active)
     select 'mainTopic' as list, main_topic as code, count(*)::int as n from act group by main_topic
     union all
@@ -212,7 +212,7 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
     union all
     select 'problemArea', pa, count(distinct act.registration_id)::int from act cross join lateral unnest(act.problem_areas) as pa group by pa
     union all
-    select 'ageGroup', ${AGE_GROUP_SQL(age)}, count(*)::int from act where birth_date is not null group by 2
+    select 'ageGroup', age_group, count(*)::int from act where age_group is not null group by 2
     union all
     select 'crossesMunicipalityBorder', 'ja', count(*)::int from act where crosses_municipality_border`);
 

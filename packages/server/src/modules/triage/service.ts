@@ -12,6 +12,7 @@ import { logProcessing } from '../../core/processing-log.js';
 import { recordEvent } from '../../core/case-events.js';
 import { allowed, refuse, registrationVisibleTo } from '../../core/access.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
+import { requestApproval } from '../goedkeuring/service.js';
 
 export interface TriageInput {
   criteria: TriageCriteria;
@@ -106,6 +107,11 @@ export async function triage(ctx: Ctx, id: string, input: TriageInput): Promise<
     await tx.execute(sql`update registrations set status = ${status}, triage = ${JSON.stringify(triageRecord)}::jsonb, case_id = ${caseId},
       updated_at = now(), version = version + 1 where id = ${id}`);
     await recordEvent(ctx, tx, { registrationId: id, caseId, type: 'triaged', data: { outcome: input.outcome, criteriaMet, override: triageRecord.override !== null } });
+    // four eyes after the fact: an override of the criteria starts the case, a second ZVH person reviews it
+    if (triageRecord.override && caseId) {
+      await requestApproval(ctx, tx, { kind: 'triage_override', caseId, subjectId: id, dataSubjectId: reg.person_id,
+        summary: `Procesregie zonder dat aan de criteria is voldaan; onderbouwing: ${triageRecord.override.reason.trim().slice(0, 300)}` });
+    }
     await logProcessing(ctx, {
       action: 'update', activity: 'triage', purpose: input.purpose?.trim() || REGISTRATION_PURPOSE, registrationId: id, caseId, dataSubjectId: reg.person_id,
       details: { outcome: input.outcome },
