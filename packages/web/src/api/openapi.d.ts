@@ -2270,6 +2270,280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/privacy/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personen zoeken voor een verzoek van een betrokkene (naam, BSN of geboortedatum) */
+        get: operations["privacyFindPersons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alles over een persoon: casussen, aanmeldingen, huishouden, documenten, overleggen en wie de gegevens verwerkte */
+        get: operations["privacyPersonData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export (JSON) van elke casus, aanmelding en elke regel van het verwerkingenlog over de persoon; zelf gelogd als export */
+        get: operations["exportPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dezelfde export als leesbare PDF */
+        get: operations["exportPersonPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bewaartermijnen per soort gegevens met hun bron, en de laatste runs */
+        get: operations["getRetention"];
+        /** Bewaartermijnen vastleggen (maanden; leeg = niet ingesteld) met hun (wettelijke) bron */
+        put: operations["setRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verlengingen van de bewaartermijn en hun goedkeuring */
+        get: operations["listRetentionExtensions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/retention-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verlenging van de bewaartermijn van een casus aanvragen (reden en einddatum; een tweede persoon keurt goed) */
+        post: operations["requestRetentionExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verzoeken van betrokkenen met hun termijn */
+        get: operations["listDataSubjectRequests"];
+        put?: never;
+        /** Verzoek van een betrokkene vastleggen (termijn: een maand na ontvangst, AVG art. 12 lid 3) */
+        post: operations["createDataSubjectRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén verzoek van een betrokkene */
+        get: operations["getDataSubjectRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Doorsturen naar de deelnemende partners (gezamenlijke verwerkingsverantwoordelijken) */
+        post: operations["forwardDataSubjectRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Besluit met motivering */
+        post: operations["decideDataSubjectRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/requests/{id}/carry-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uitvoeren: wissing anonimiseert, inzage vraagt goedkeuring voor verstrekken (vier ogen) */
+        post: operations["carryOutDataSubjectRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data-subject-forwards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verzoeken van betrokkenen die het ZVH naar de eigen organisatie doorstuurde */
+        get: operations["listDataSubjectForwards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/data-subject-forwards/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Doorgestuurd verzoek als afgehandeld markeren */
+        post: operations["markDataSubjectForwardHandled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verzoeken om goedkeuring (vier ogen) van het ZVH; `mine`: zelf aangevraagd (die beoordeelt een ander) */
+        get: operations["listApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verzoek goedkeuren of afwijzen, met een toelichting (nooit door de aanvrager) */
+        post: operations["decideApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4424,7 +4698,7 @@ export interface operations {
                     email: string;
                     name: string;
                     organisationCode: string;
-                    roles: ("beheerder" | "manager" | "procesregisseur" | "informatiemakelaar" | "professional" | "liaison")[];
+                    roles: ("beheerder" | "manager" | "procesregisseur" | "informatiemakelaar" | "professional" | "liaison" | "privacy")[];
                     municipalityCode?: string | null;
                     /** @description De gemeenten waarvoor een medewerker van een gemeentelijke partner werkt */
                     municipalityCodes?: string[];
@@ -4515,7 +4789,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     organisationCode?: string;
-                    roles?: ("beheerder" | "manager" | "procesregisseur" | "informatiemakelaar" | "professional" | "liaison")[];
+                    roles?: ("beheerder" | "manager" | "procesregisseur" | "informatiemakelaar" | "professional" | "liaison" | "privacy")[];
                     municipalityCode?: string | null;
                     /** @description De gemeenten waarvoor een medewerker van een gemeentelijke partner werkt */
                     municipalityCodes?: string[];
@@ -16286,6 +16560,1626 @@ export interface operations {
             };
             /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    privacyFindPersons: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        firstName: string;
+                        lastName: string;
+                        birthDate: string | null;
+                        municipality: string | null;
+                        registrations: number;
+                        cases: number;
+                        anonymisedAt: string | null;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    privacyPersonData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            gender: string;
+                            bsn: string | null;
+                            municipality: string | null;
+                            anonymisedAt: string | null;
+                        };
+                        registrations: {
+                            id: string;
+                            registeredAt: string;
+                            kind: string;
+                            status: string;
+                            registeringPartner: string;
+                            municipality: string | null;
+                            mainTopic: string | null;
+                            problemAreas: string[];
+                            reason: string;
+                            caseId: string | null;
+                            anonymisedAt: string | null;
+                        }[];
+                        cases: {
+                            id: string;
+                            caseNumber: string | null;
+                            kind: string;
+                            status: string;
+                            purpose: string;
+                            startedAt: string | null;
+                            closedAt: string | null;
+                            participants: string[];
+                            anonymisedAt: string | null;
+                        }[];
+                        household: {
+                            registrationId: string;
+                            relation: string;
+                            mainPerson: boolean;
+                        }[];
+                        documents: {
+                            id: string;
+                            caseId: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            uploadedAt: string;
+                            uploadedByOrganisation: string;
+                        }[];
+                        meetingItems: {
+                            id: string;
+                            meetingId: string;
+                            meetingTitle: string;
+                            startsAt: string;
+                            caseId: string | null;
+                            registrationId: string | null;
+                            question: string;
+                            conclusion: string | null;
+                        }[];
+                        processingLog: {
+                            at: string;
+                            actor: {
+                                email: string;
+                                name: string | null;
+                            };
+                            organisation: string;
+                            action: string;
+                            activity: string;
+                            purpose: string;
+                            outcome: string;
+                            caseId: string | null;
+                            registrationId: string | null;
+                        }[];
+                        requests: {
+                            id: string;
+                            kind: string;
+                            receivedOn: string;
+                            deadline: string;
+                            status: string;
+                            decision: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            id: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string | null;
+                            gender: string;
+                            bsn: string | null;
+                            municipality: string | null;
+                            anonymisedAt: string | null;
+                        };
+                        registrations: {
+                            id: string;
+                            registeredAt: string;
+                            kind: string;
+                            status: string;
+                            registeringPartner: string;
+                            municipality: string | null;
+                            mainTopic: string | null;
+                            problemAreas: string[];
+                            reason: string;
+                            caseId: string | null;
+                            anonymisedAt: string | null;
+                        }[];
+                        cases: {
+                            id: string;
+                            caseNumber: string | null;
+                            kind: string;
+                            status: string;
+                            purpose: string;
+                            startedAt: string | null;
+                            closedAt: string | null;
+                            participants: string[];
+                            anonymisedAt: string | null;
+                        }[];
+                        household: {
+                            registrationId: string;
+                            relation: string;
+                            mainPerson: boolean;
+                        }[];
+                        documents: {
+                            id: string;
+                            caseId: string;
+                            filename: string;
+                            mimeType: string;
+                            size: number;
+                            uploadedAt: string;
+                            uploadedByOrganisation: string;
+                        }[];
+                        meetingItems: {
+                            id: string;
+                            meetingId: string;
+                            meetingTitle: string;
+                            startsAt: string;
+                            caseId: string | null;
+                            registrationId: string | null;
+                            question: string;
+                            conclusion: string | null;
+                        }[];
+                        processingLog: {
+                            at: string;
+                            actor: {
+                                email: string;
+                                name: string | null;
+                            };
+                            organisation: string;
+                            action: string;
+                            activity: string;
+                            purpose: string;
+                            outcome: string;
+                            caseId: string | null;
+                            registrationId: string | null;
+                        }[];
+                        requests: {
+                            id: string;
+                            kind: string;
+                            receivedOn: string;
+                            deadline: string;
+                            status: string;
+                            decision: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exportPersonPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF (A4) met alle gegevens over de persoon en het verwerkingenlog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        terms: {
+                            recordKind: "registration_no_case" | "procesregie_case" | "advice_case" | "information_request" | "documents";
+                            months: number | null;
+                            legalSource: string | null;
+                            updatedByName: string | null;
+                            updatedAt: string | null;
+                        }[];
+                        runs: {
+                            runOn: string;
+                            at: string;
+                            registrations: number;
+                            cases: number;
+                            documents: number;
+                            persons: number;
+                            skippedExtended: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    terms: {
+                        recordKind: "registration_no_case" | "procesregie_case" | "advice_case" | "information_request" | "documents";
+                        months: number | null;
+                        legalSource: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recordKind: "registration_no_case" | "procesregie_case" | "advice_case" | "information_request" | "documents";
+                        months: number | null;
+                        legalSource: string | null;
+                        updatedByName: string | null;
+                        updatedAt: string | null;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listRetentionExtensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        caseId: string;
+                        caseNumber: string | null;
+                        reason: string;
+                        until: string;
+                        status: string;
+                        requestedAt: string;
+                        decidedByName: string | null;
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    requestRetentionExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    until: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approvalId: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listDataSubjectRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personId: string;
+                        personName: string;
+                        kind: "inzage" | "rectificatie" | "wissing" | "bezwaar";
+                        receivedOn: string;
+                        deadline: string;
+                        overdue: boolean;
+                        description: string;
+                        status: "open" | "besloten" | "uitgevoerd";
+                        decision: ("toegewezen" | "gedeeltelijk" | "afgewezen") | null;
+                        decisionReasons: string | null;
+                        decidedAt: string | null;
+                        carriedOutAt: string | null;
+                        carriedOutNote: string | null;
+                        releaseApprovalId: string | null;
+                        releaseStatus: string | null;
+                        releasedAt: string | null;
+                        createdByName: string;
+                        version: number;
+                        forwards: {
+                            id: string;
+                            partnerCode: string;
+                            partnerName: string;
+                            forwardedAt: string;
+                            handledAt: string | null;
+                            handledByName: string | null;
+                            handledNote: string | null;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createDataSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string;
+                    kind: "inzage" | "rectificatie" | "wissing" | "bezwaar";
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    receivedOn: string;
+                    description: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personId: string;
+                        personName: string;
+                        kind: "inzage" | "rectificatie" | "wissing" | "bezwaar";
+                        receivedOn: string;
+                        deadline: string;
+                        overdue: boolean;
+                        description: string;
+                        status: "open" | "besloten" | "uitgevoerd";
+                        decision: ("toegewezen" | "gedeeltelijk" | "afgewezen") | null;
+                        decisionReasons: string | null;
+                        decidedAt: string | null;
+                        carriedOutAt: string | null;
+                        carriedOutNote: string | null;
+                        releaseApprovalId: string | null;
+                        releaseStatus: string | null;
+                        releasedAt: string | null;
+                        createdByName: string;
+                        version: number;
+                        forwards: {
+                            id: string;
+                            partnerCode: string;
+                            partnerName: string;
+                            forwardedAt: string;
+                            handledAt: string | null;
+                            handledByName: string | null;
+                            handledNote: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDataSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personId: string;
+                        personName: string;
+                        kind: "inzage" | "rectificatie" | "wissing" | "bezwaar";
+                        receivedOn: string;
+                        deadline: string;
+                        overdue: boolean;
+                        description: string;
+                        status: "open" | "besloten" | "uitgevoerd";
+                        decision: ("toegewezen" | "gedeeltelijk" | "afgewezen") | null;
+                        decisionReasons: string | null;
+                        decidedAt: string | null;
+                        carriedOutAt: string | null;
+                        carriedOutNote: string | null;
+                        releaseApprovalId: string | null;
+                        releaseStatus: string | null;
+                        releasedAt: string | null;
+                        createdByName: string;
+                        version: number;
+                        forwards: {
+                            id: string;
+                            partnerCode: string;
+                            partnerName: string;
+                            forwardedAt: string;
+                            handledAt: string | null;
+                            handledByName: string | null;
+                            handledNote: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    forwardDataSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personId: string;
+                        personName: string;
+                        kind: "inzage" | "rectificatie" | "wissing" | "bezwaar";
+                        receivedOn: string;
+                        deadline: string;
+                        overdue: boolean;
+                        description: string;
+                        status: "open" | "besloten" | "uitgevoerd";
+                        decision: ("toegewezen" | "gedeeltelijk" | "afgewezen") | null;
+                        decisionReasons: string | null;
+                        decidedAt: string | null;
+                        carriedOutAt: string | null;
+                        carriedOutNote: string | null;
+                        releaseApprovalId: string | null;
+                        releaseStatus: string | null;
+                        releasedAt: string | null;
+                        createdByName: string;
+                        version: number;
+                        forwards: {
+                            id: string;
+                            partnerCode: string;
+                            partnerName: string;
+                            forwardedAt: string;
+                            handledAt: string | null;
+                            handledByName: string | null;
+                            handledNote: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decideDataSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "toegewezen" | "gedeeltelijk" | "afgewezen";
+                    reasons: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personId: string;
+                        personName: string;
+                        kind: "inzage" | "rectificatie" | "wissing" | "bezwaar";
+                        receivedOn: string;
+                        deadline: string;
+                        overdue: boolean;
+                        description: string;
+                        status: "open" | "besloten" | "uitgevoerd";
+                        decision: ("toegewezen" | "gedeeltelijk" | "afgewezen") | null;
+                        decisionReasons: string | null;
+                        decidedAt: string | null;
+                        carriedOutAt: string | null;
+                        carriedOutNote: string | null;
+                        releaseApprovalId: string | null;
+                        releaseStatus: string | null;
+                        releasedAt: string | null;
+                        createdByName: string;
+                        version: number;
+                        forwards: {
+                            id: string;
+                            partnerCode: string;
+                            partnerName: string;
+                            forwardedAt: string;
+                            handledAt: string | null;
+                            handledByName: string | null;
+                            handledNote: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    carryOutDataSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        personId: string;
+                        personName: string;
+                        kind: "inzage" | "rectificatie" | "wissing" | "bezwaar";
+                        receivedOn: string;
+                        deadline: string;
+                        overdue: boolean;
+                        description: string;
+                        status: "open" | "besloten" | "uitgevoerd";
+                        decision: ("toegewezen" | "gedeeltelijk" | "afgewezen") | null;
+                        decisionReasons: string | null;
+                        decidedAt: string | null;
+                        carriedOutAt: string | null;
+                        carriedOutNote: string | null;
+                        releaseApprovalId: string | null;
+                        releaseStatus: string | null;
+                        releasedAt: string | null;
+                        createdByName: string;
+                        version: number;
+                        forwards: {
+                            id: string;
+                            partnerCode: string;
+                            partnerName: string;
+                            forwardedAt: string;
+                            handledAt: string | null;
+                            handledByName: string | null;
+                            handledNote: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listDataSubjectForwards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        requestId: string;
+                        kind: "inzage" | "rectificatie" | "wissing" | "bezwaar";
+                        receivedOn: string;
+                        deadline: string;
+                        personId: string;
+                        personName: string;
+                        birthDate: string | null;
+                        forwardedAt: string;
+                        handledAt: string | null;
+                        handledNote: string | null;
+                    }[];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    markDataSubjectForwardHandled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listApprovals: {
+        parameters: {
+            query?: {
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "retention_extension" | "export_release" | "triage_override";
+                        caseId: string | null;
+                        subjectId: string | null;
+                        summary: string;
+                        status: "open" | "goedgekeurd" | "afgewezen";
+                        requestedByName: string;
+                        requestedAt: string;
+                        decidedByName: string | null;
+                        decidedAt: string | null;
+                        note: string | null;
+                        mine: boolean;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decideApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "goedgekeurd" | "afgewezen";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "retention_extension" | "export_release" | "triage_override";
+                        caseId: string | null;
+                        subjectId: string | null;
+                        summary: string;
+                        status: "open" | "goedgekeurd" | "afgewezen";
+                        requestedByName: string;
+                        requestedAt: string;
+                        decidedByName: string | null;
+                        decidedAt: string | null;
+                        note: string | null;
+                        mine: boolean;
+                    };
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet gevonden (ook wanneer het bestaat maar u het niet mag zien) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: verouderde versie of een niet-toegestane statusovergang */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
