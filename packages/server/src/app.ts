@@ -20,7 +20,7 @@ import { registerModules } from './modules/index.js';
 
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export interface RouteInfo { method: string; url: string; access: AccessRule | undefined }
+export interface RouteInfo { method: string; url: string; access: AccessRule | undefined; bodyTypes?: string[] }
 
 export type App = FastifyInstance & { routeInventory: RouteInfo[] };
 
@@ -48,7 +48,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   const routeInventory: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
-    for (const m of methods) if (m !== 'HEAD') routeInventory.push({ method: m, url: r.url, access: (r.config as { access?: AccessRule } | undefined)?.access });
+    const config = r.config as { access?: AccessRule; bodyTypes?: string[] } | undefined;
+    for (const m of methods) if (m !== 'HEAD') routeInventory.push({ method: m, url: r.url, access: config?.access, bodyTypes: config?.bodyTypes });
   });
 
   // Only JSON bodies (and ndjson on the import route): a cross-site form post can never reach a handler.

@@ -30,7 +30,7 @@ export interface Operation {
   queryParams: Param[];
   /** The JSON schema of the request body, when the route takes one. */
   body?: Schema;
-  /** The request body media types the document names. */
+  /** The request body media types the route takes (its config.bodyTypes, else what the document names). */
   bodyTypes: string[];
 }
 
@@ -58,7 +58,7 @@ export async function operations(app: App): Promise<Operation[]> {
       out.push({
         method, path, url, key: `${method} ${url}`, operationId: String(op.operationId), access: route.access,
         pathParams: params.filter((p) => p.in === 'path'), queryParams: params.filter((p) => p.in === 'query'),
-        body: json ? deref(doc, json) : undefined, bodyTypes: Object.keys(content),
+        body: json ? deref(doc, json) : undefined, bodyTypes: route.bodyTypes ?? Object.keys(content),
       });
     }
   }

@@ -69,7 +69,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   app.post('/api/account/totp/setup', {
     config: { access: { signedIn: true } },
     // no body at all is the same as {} (a first setup needs nothing)
-    preValidation: async (request) => { request.body ??= {}; },
+    preValidation: async (request) => { if (request.body === undefined) request.body = {}; },
     schema: {
       tags: ['account'], operationId: 'startTotpSetup',
       summary: 'Start TOTP-registratie: geheim en QR-code (staat er al een tweede factor aan: met wachtwoord of huidige code)',
