@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -73,8 +73,18 @@ export async function buildApp(config: Config, database: Database): Promise<App>
       },
     },
     referrerPolicy: { policy: 'same-origin' },
-    hsts: config.nodeEnv === 'production' ? { maxAge: 31536000 } : false,
+    // the same as frame-ancestors 'none', for browsers that only know the older header
+    frameguard: { action: 'deny' },
+    // HSTS per request below: whenever the site is reached over https
+    hsts: false,
     crossOriginEmbedderPolicy: false,
+  });
+  const https = (request: FastifyRequest) => config.nodeEnv === 'production' || (config.publicUrl?.startsWith('https://') ?? false) || request.protocol === 'https';
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (https(request)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // API answers hold personal data: never kept in a browser or proxy cache (a route may say otherwise)
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(swagger, {
     openapi: {
@@ -92,7 +102,11 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   app.addSchema(ErrorBody);
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs', staticCSP: true,
+    // swagger-ui sets a policy of its own (frame-ancestors 'self'): the docs may not be framed either
+    transformStaticCSP: (header) => header.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'"),
+  });
 
   registerAccess(app, db, config);
   registerErrorHandling(app);

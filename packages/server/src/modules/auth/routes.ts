@@ -19,7 +19,7 @@ const Me = Type.Object({
 
 export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   const setCookie = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: ABSOLUTE_TIMEOUT_HOURS * 3600,
+    path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies || reply.request.protocol === 'https', maxAge: ABSOLUTE_TIMEOUT_HOURS * 3600,
   });
 
   app.post('/api/auth/login', {
