@@ -2382,6 +2382,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Te veel pogingen; probeer het later opnieuw */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     startTotpSetup: {
@@ -2460,6 +2469,15 @@ export interface operations {
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Te veel pogingen; probeer het later opnieuw */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2616,6 +2634,15 @@ export interface operations {
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Te veel pogingen; probeer het later opnieuw */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

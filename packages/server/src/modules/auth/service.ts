@@ -9,7 +9,7 @@ import type { Config } from '../../core/config.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
 import { one, sql } from '../../core/db/index.js';
-import { login } from '../../core/auth/login.js';
+import { login, throttledCheck } from '../../core/auth/login.js';
 import { acceptTotp } from '../../core/auth/totp.js';
 import { endSession, endSessionsOfUser } from '../../core/auth/sessions.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../core/auth/password.js';
@@ -65,7 +65,7 @@ const securityEntry = (actor: Actor, ip: string) => ({ email: actor.email, userI
 export async function changePassword(ctx: Ctx, b: { currentPassword: string; newPassword: string }, ip: string): Promise<void> {
   const { actor, db } = ctx;
   const row = await one<{ password_hash: string }>(db, sql`select password_hash from users where id = ${actor.userId}`);
-  if (!row || !(await verifyPassword(row.password_hash, b.currentPassword))) throw fieldError('currentPassword', 'Huidig wachtwoord onjuist');
+  if (!row || !(await throttledCheck(db, actor.email, ip, () => verifyPassword(row.password_hash, b.currentPassword)))) throw fieldError('currentPassword', 'Huidig wachtwoord onjuist');
   if (b.newPassword.length < MIN_PASSWORD_LENGTH) throw fieldError('newPassword', `Het nieuwe wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben`);
   if (b.newPassword === b.currentPassword) throw fieldError('newPassword', 'Kies een ander wachtwoord dan het huidige');
   await db.execute(sql`update users set password_hash = ${await hashPassword(b.newPassword)}, must_change_password = false, updated_at = now() where id = ${actor.userId}`);
@@ -93,9 +93,9 @@ export async function startTotpSetup(ctx: Ctx, b: { password?: string; code?: st
     if (b.password === undefined && b.code === undefined) {
       throw await refuse('confirmation_required', 'Tweestapsverificatie staat aan: bevestig met uw wachtwoord of een code uit uw authenticator-app');
     }
-    const confirmed = b.password !== undefined
-      ? await verifyPassword(row.password_hash, b.password)
-      : row.totp_secret !== null && await acceptTotp(db, actor.userId, row.totp_secret, b.code!);
+    const confirmed = await throttledCheck(db, actor.email, ip, async () => (b.password !== undefined
+      ? verifyPassword(row.password_hash, b.password)
+      : row.totp_secret !== null && acceptTotp(db, actor.userId, row.totp_secret, b.code!)));
     if (!confirmed) {
       const field = b.password !== undefined ? 'password' : 'code';
       const message = field === 'password' ? 'Wachtwoord onjuist' : 'Code onjuist, verlopen of al gebruikt';
@@ -130,7 +130,7 @@ export async function enableTotp(ctx: Ctx, code: string, ip: string): Promise<vo
 export async function disableTotp(ctx: Ctx, password: string, ip: string): Promise<void> {
   const { actor, db } = ctx;
   const row = await one<{ password_hash: string }>(db, sql`select password_hash from users where id = ${actor.userId}`);
-  if (!row || !(await verifyPassword(row.password_hash, password))) throw fieldError('password', 'Wachtwoord onjuist');
+  if (!row || !(await throttledCheck(db, actor.email, ip, () => verifyPassword(row.password_hash, password)))) throw fieldError('password', 'Wachtwoord onjuist');
   await db.execute(sql`update users set totp_enabled = false, totp_secret = null, totp_pending_secret = null, updated_at = now() where id = ${actor.userId}`);
   await logSecurity(db, { event: 'totp_disabled', outcome: 'success', ...securityEntry(actor, ip) });
 }
