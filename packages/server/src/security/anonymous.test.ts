@@ -43,7 +43,7 @@ describe('anonymous callers', () => {
     }
     expect(wrong).toEqual([]);
     expect(await fingerprintAll(env.database.db)).toEqual(before);
-  });
+  }, 180_000);
 
   it('get 404 on a secret-token feed with a wrong token', async () => {
     const feeds = ops.filter((op) => op.pathParams.some((p) => p.name === 'token'));
@@ -64,5 +64,5 @@ describe('anonymous callers', () => {
         expect(res.statusCode, `${op.key} ${cookie}`).toBe(401);
       }
     }
-  });
+  }, 180_000);
 });

@@ -54,7 +54,7 @@ describe('security headers', () => {
       if (p.length) wrong.push(`${path}: ${p.join(', ')}`);
     }
     expect(wrong).toEqual([]);
-  });
+  }, 180_000);
 
   it('sends no HSTS on plain http without an https PUBLIC_URL (development)', async () => {
     const res = await env.anon.get('/api/health');
@@ -79,7 +79,7 @@ describe('security headers', () => {
       await https.close();
       await proxied.close();
     }
-  });
+  }, 180_000);
 });
 
 describe('session cookie', () => {
@@ -106,7 +106,7 @@ describe('session cookie', () => {
     } finally {
       await proxied.close();
     }
-  });
+  }, 120_000);
 
   it('is cleared on sign-out and the old value no longer works', async () => {
     const res = await env.anon.post('/api/auth/login', login);
@@ -136,5 +136,5 @@ describe('CSRF', () => {
     expect(await fingerprintAll(env.database.db)).toEqual(before);
     // the sessions still work: sign-out from a foreign page was refused too
     expect((await clients.get(ACTORS[0]!.email)!.get('/api/auth/me')).status).toBe(200);
-  });
+  }, 180_000);
 });

@@ -79,7 +79,7 @@ describe('every route as every role', () => {
     }
     expect(wrong).toEqual([]);
     expect(probes).toBe(ACTORS.length * ops.length);
-  });
+  }, 300_000);
 
   it('derives the expectation from the matrix: a role without a permission is refused, a holder let through', () => {
     const op = ops.find((o) => o.access && 'permission' in o.access && o.access.permission === 'admin.manage')!;

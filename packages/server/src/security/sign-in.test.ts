@@ -104,6 +104,6 @@ describe('parallel guessing', () => {
       // the session holder cannot reach the password either now; nothing changed
       const right = await env.app.inject({ method, url, payload: label.includes('password') ? { currentPassword: 'demo-wachtwoord', newPassword: 'een-heel-nieuw-wachtwoord' } : { password: 'demo-wachtwoord' }, headers: { cookie: c.cookie! }, remoteAddress: freshIp() });
       expect(right.statusCode).toBe(429);
-    });
+    }, 120_000);
   }
 });

@@ -107,7 +107,7 @@ describe('upload type sniffed from the content', () => {
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('payload_too_large');
     expect(await fingerprintAll(env.database.db)).toEqual(before);
-  });
+  }, 120_000);
 });
 
 describe('downloads', () => {
