@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -20,11 +20,16 @@ import { registerModules } from './modules/index.js';
 
 export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export interface RouteInfo { method: string; url: string; access: AccessRule | undefined }
+export interface RouteInfo { method: string; url: string; access: AccessRule | undefined; bodyTypes?: string[] }
 
 export type App = FastifyInstance & { routeInventory: RouteInfo[] };
 
-export async function buildApp(config: Config, database: Database): Promise<App> {
+export interface BuildOptions {
+  /** Where the log lines go (default stdout); the log test reads them. */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(config: Config, database: Database, options: BuildOptions = {}): Promise<App> {
   const { db } = database;
   const hops = config.trustProxy;
   const app = Fastify({
@@ -35,9 +40,11 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     bodyLimit: 2 * 1024 * 1024,
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // no personal data in the logs: no bodies, no query strings (they may hold a search on a name), no cookies
       serializers: {
-        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], reqId: req.id }),
+        // a secret-token feed (calendar) is logged by its route pattern: the token is a credential
+        req: (req) => ({ method: req.method, path: req.routeOptions?.url?.includes(':token') ? req.routeOptions.url : String(req.url).split('?')[0], reqId: req.id }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
       redact: ['req.headers.cookie', 'req.headers.authorization'],
@@ -48,7 +55,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   const routeInventory: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
-    for (const m of methods) if (m !== 'HEAD') routeInventory.push({ method: m, url: r.url, access: (r.config as { access?: AccessRule } | undefined)?.access });
+    const config = r.config as { access?: AccessRule; bodyTypes?: string[] } | undefined;
+    for (const m of methods) if (m !== 'HEAD') routeInventory.push({ method: m, url: r.url, access: config?.access, bodyTypes: config?.bodyTypes });
   });
 
   // Only JSON bodies (and ndjson on the import route): a cross-site form post can never reach a handler.
@@ -72,8 +80,18 @@ export async function buildApp(config: Config, database: Database): Promise<App>
       },
     },
     referrerPolicy: { policy: 'same-origin' },
-    hsts: config.nodeEnv === 'production' ? { maxAge: 31536000 } : false,
+    // the same as frame-ancestors 'none', for browsers that only know the older header
+    frameguard: { action: 'deny' },
+    // HSTS per request below: whenever the site is reached over https
+    hsts: false,
     crossOriginEmbedderPolicy: false,
+  });
+  const https = (request: FastifyRequest) => config.nodeEnv === 'production' || (config.publicUrl?.startsWith('https://') ?? false) || request.protocol === 'https';
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (https(request)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // API answers hold personal data: never kept in a browser or proxy cache (a route may say otherwise)
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(swagger, {
     openapi: {
@@ -91,7 +109,11 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   app.addSchema(ErrorBody);
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs', staticCSP: true,
+    // swagger-ui sets a policy of its own (frame-ancestors 'self'): the docs may not be framed either
+    transformStaticCSP: (header) => header.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'"),
+  });
 
   registerAccess(app, db, config);
   registerErrorHandling(app);

@@ -159,6 +159,24 @@ export function registerBodyTypes(app: FastifyInstance): void {
 interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 export const errorBody = (code: string, message: string, details?: unknown): ErrorBody => ({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 
+/**
+ * What of an unexpected error may go into the server log: never personal data. A database error's
+ * message and detail carry the query's values (drizzle: "Failed query: ... params: <name>,<bsn>";
+ * PostgreSQL: "Key (bsn)=(...) already exists"), so only its class, SQLSTATE, constraint and the
+ * stack frames are logged; the message line of the stack goes too.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; code?: unknown; message?: string; stack?: string; cause?: { code?: unknown; constraint?: unknown; table?: unknown; column?: unknown; routine?: unknown } };
+  const cause = e.cause ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? (e as NonNullable<typeof e.cause>) : undefined);
+  const database = cause !== undefined || /Failed query/i.test(String(e.message ?? ''));
+  const frames = String(e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n');
+  return {
+    type: e.name ?? typeof err,
+    ...(database ? { sqlState: cause?.code, constraint: cause?.constraint, table: cause?.table, column: cause?.column, routine: cause?.routine } : { message: e.message }),
+    stack: frames,
+  };
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof DomainError) {
@@ -186,7 +204,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003' || pgCode === '22001' || pgCode === '22021' || pgCode === '22P05') {
       return reply.status(400).send(errorBody('invalid_value', 'Ongeldige waarde'));
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error({ err: loggableError(err) }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', 'Er ging iets mis aan onze kant'));
   });
 }

@@ -38,7 +38,8 @@ export function errorStatuses(method: string, url: string, schema: Schema, acces
   if (!isPublic) { s.add(401); s.add(403); }
   // the sign-in routes are public but answer 401 to wrong credentials or without a session
   if (url.startsWith('/api/auth/')) s.add(401);
-  if (url === '/api/auth/login') s.add(429);
+  // sign-in and the other password/code checks share the brute-force throttle (core/auth/login.ts)
+  if (url === '/api/auth/login' || url === '/api/auth/password' || url === '/api/account/totp/setup' || url === '/api/account/totp/disable') s.add(429);
   // secret-token feeds answer 404 to a wrong token
   if (isPublic && /\{token\}|:token/.test(url)) s.add(404);
   if (schema.body || schema.querystring || schema.params) s.add(400);

@@ -3064,6 +3064,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Te veel pogingen; probeer het later opnieuw */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     startTotpSetup: {
@@ -3142,6 +3151,15 @@ export interface operations {
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Te veel pogingen; probeer het later opnieuw */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3298,6 +3316,15 @@ export interface operations {
             };
             /** @description Inhoudstype niet ondersteund (alleen JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Te veel pogingen; probeer het later opnieuw */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

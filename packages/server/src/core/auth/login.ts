@@ -49,6 +49,20 @@ async function reserveAttempt(db: Executor, email: string, ip: string): Promise<
   });
 }
 
+/**
+ * A password or code check outside sign-in (changing the password, switching the second factor
+ * off or replacing it) counts for the same throttle as sign-in, per account and per address: a
+ * stolen session cannot be used to guess the password. Throws 429 when throttled; a right answer
+ * turns the recorded attempt into a success.
+ */
+export async function throttledCheck(ex: Executor, email: string, ip: string, check: () => Promise<boolean>): Promise<boolean> {
+  const attemptId = await reserveAttempt(ex, email.trim().toLowerCase(), ip);
+  if (attemptId === undefined) throw new TooManyRequestsError();
+  const ok = await check();
+  if (ok) await ex.execute(sql`update login_attempts set success = true where id = ${attemptId}`);
+  return ok;
+}
+
 /** What proves the second factor: a TOTP code or a recovery code (`otp`), or a passkey assertion. */
 export interface FactorProof { otp?: string; passkey?: AuthenticationResponseJSON }
 

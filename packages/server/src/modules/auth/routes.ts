@@ -58,7 +58,7 @@ const account = { access: { signedIn: true as const, duringEnrolment: 'secondFac
 export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   const rpOf = (request: FastifyRequest) => relyingParty(config.publicUrl, request.protocol, request.host);
   const setCookie = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: ABSOLUTE_TIMEOUT_HOURS * 3600,
+    path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies || reply.request.protocol === 'https', maxAge: ABSOLUTE_TIMEOUT_HOURS * 3600,
   });
 
   app.post('/api/auth/login', {
@@ -137,7 +137,7 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
   app.post('/api/account/totp/setup', {
     config: account,
     // no body at all is the same as {} (a first setup needs nothing)
-    preValidation: async (request) => { request.body ??= {}; },
+    preValidation: async (request) => { if (request.body === undefined) request.body = {}; },
     schema: {
       tags: ['account'], operationId: 'startTotpSetup',
       summary: 'Start TOTP-registratie: geheim en QR-code (staat er al een tweede factor aan: met wachtwoord of huidige code)',

@@ -10,7 +10,7 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { createHash } from 'node:crypto';
-import { login, reauthenticate } from '../../core/auth/login.js';
+import { login, reauthenticate, throttledCheck } from '../../core/auth/login.js';
 import { deleteRecoveryCodes, generateRecoveryCodes } from '../../core/auth/recovery.js';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON, RelyingParty } from '../../core/auth/webauthn.js';
 import { authenticationOptions, registerPasskey, registrationOptions } from '../../core/auth/webauthn.js';
@@ -85,7 +85,7 @@ const securityEntry = (actor: Actor, ip: string) => ({ email: actor.email, userI
 export async function changePassword(ctx: Ctx, b: { currentPassword: string; newPassword: string }, ip: string): Promise<void> {
   const { actor, db } = ctx;
   const row = await one<{ password_hash: string }>(db, sql`select password_hash from users where id = ${actor.userId}`);
-  if (!row || !(await verifyPassword(row.password_hash, b.currentPassword))) throw fieldError('currentPassword', 'Huidig wachtwoord onjuist');
+  if (!row || !(await throttledCheck(db, actor.email, ip, () => verifyPassword(row.password_hash, b.currentPassword)))) throw fieldError('currentPassword', 'Huidig wachtwoord onjuist');
   if (b.newPassword.length < MIN_PASSWORD_LENGTH) throw fieldError('newPassword', `Het nieuwe wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben`);
   if (b.newPassword === b.currentPassword) throw fieldError('newPassword', 'Kies een ander wachtwoord dan het huidige');
   await db.execute(sql`update users set password_hash = ${await hashPassword(b.newPassword)}, must_change_password = false, updated_at = now() where id = ${actor.userId}`);
@@ -113,9 +113,9 @@ export async function startTotpSetup(ctx: Ctx, b: { password?: string; code?: st
     if (b.password === undefined && b.code === undefined) {
       throw await refuse('confirmation_required', 'Tweestapsverificatie staat aan: bevestig met uw wachtwoord of een code uit uw authenticator-app');
     }
-    const confirmed = b.password !== undefined
-      ? await verifyPassword(row.password_hash, b.password)
-      : row.totp_secret !== null && await acceptTotp(db, actor.userId, row.totp_secret, b.code!);
+    const confirmed = await throttledCheck(db, actor.email, ip, async () => (b.password !== undefined
+      ? verifyPassword(row.password_hash, b.password)
+      : row.totp_secret !== null && acceptTotp(db, actor.userId, row.totp_secret, b.code!)));
     if (!confirmed) {
       const field = b.password !== undefined ? 'password' : 'code';
       const message = field === 'password' ? 'Wachtwoord onjuist' : 'Code onjuist, verlopen of al gebruikt';
@@ -150,7 +150,7 @@ export async function enableTotp(ctx: Ctx, code: string, ip: string): Promise<vo
 export async function disableTotp(ctx: Ctx, password: string, ip: string): Promise<void> {
   const { actor, db } = ctx;
   const row = await one<{ password_hash: string }>(db, sql`select password_hash from users where id = ${actor.userId}`);
-  if (!row || !(await verifyPassword(row.password_hash, password))) throw fieldError('password', 'Wachtwoord onjuist');
+  if (!row || !(await throttledCheck(db, actor.email, ip, () => verifyPassword(row.password_hash, password)))) throw fieldError('password', 'Wachtwoord onjuist');
   await transaction(db, async (tx) => {
     await tx.execute(sql`update users set totp_enabled = false, totp_secret = null, totp_pending_secret = null, updated_at = now() where id = ${actor.userId}`);
     await deleteRecoveryCodes(tx, actor.userId);

@@ -20,7 +20,7 @@ import { checkVersion } from '../../core/access.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
-import { isValidBsn } from '@zvh/shared';
+import { can, isValidBsn } from '@zvh/shared';
 import type { PersonInput } from '../aanmelding/service.js';
 import { createRegistration, findOrCreatePerson } from '../aanmelding/service.js';
 
@@ -469,9 +469,9 @@ export function requireNazorgConsent(r: Pick<NazorgRecord, 'consent'>): void {
  * transaction; the record and its history stay as they are.
  */
 export async function escalateNazorgRecord(ctx: Ctx, id: string, input: { reason: string; mainTopic: string; problemAreas?: string[]; registeringPartner?: string }): Promise<{ registrationId: string }> {
-  if (!isZvhStaff(ctx.actor) && !ctx.actor.roles.includes('professional')) throw new ForbiddenError();
-  if (isZvhStaff(ctx.actor) && !ctx.actor.roles.some((r) => r === 'procesregisseur' || r === 'informatiemakelaar')) {
-    throw new ForbiddenError('Alleen een procesregisseur of informatiemakelaar kan een aanmelding doen');
+  // escalating makes a registration: the permission to register, not a list of roles
+  if (!can(ctx.actor.roles, 'registration.create')) {
+    throw new ForbiddenError('Alleen wie mag aanmelden (procesregisseur, informatiemakelaar of professional) kan een aanmelding doen');
   }
   return transaction(ctx.db, async (tx) => {
     const cur = await loadNazorg(ctx, id, tx, true);

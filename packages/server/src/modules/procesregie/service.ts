@@ -2,6 +2,7 @@
 // Procesregie: the case file. Every read goes through loadVisibleCase/caseVisibleTo (need-to-know)
 // and is written to the processing log with the case's purpose.
 import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
 import { allowedActions, isCaseOpen, JOURNAL_WITHDRAW_MINUTES, JOURNAL_WITHDRAW_MS, VISIBILITIES } from '@zvh/shared';
 import type { Status, Visibility } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
@@ -405,17 +406,14 @@ export const DOCUMENT_TYPES: Record<string, string[]> = {
 };
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-/** The first bytes must match the declared type: no executable disguised as a pdf. */
-function sniff(buf: Buffer, mime: string): boolean {
-  const starts = (sig: number[]) => sig.every((b, i) => buf[i] === b);
-  switch (mime) {
-    case 'application/pdf': return starts([0x25, 0x50, 0x44, 0x46]);
-    case 'image/png': return starts([0x89, 0x50, 0x4e, 0x47]);
-    case 'image/jpeg': return starts([0xff, 0xd8, 0xff]);
-    case 'image/gif': return starts([0x47, 0x49, 0x46, 0x38]);
-    case 'image/webp': return starts([0x52, 0x49, 0x46, 0x46]) && buf.subarray(8, 12).toString('ascii') === 'WEBP';
-    default: return starts([0x50, 0x4b, 0x03, 0x04]); // docx and xlsx are zip containers
-  }
+/**
+ * The type sniffed from the content (magic bytes, and for docx/xlsx the parts inside the zip, by
+ * the `file-type` library) must be the declared type: no executable disguised as a pdf, no zip
+ * or xlsx passed off as a docx.
+ */
+async function contentMatches(buf: Buffer, mime: string): Promise<boolean> {
+  const sniffed = await fileTypeFromBuffer(buf);
+  return sniffed?.mime === mime;
 }
 
 export async function addDocument(ctx: Ctx, caseId: string, input: { filename: string; mimeType: string; contentBase64: string } & Partial<Audience>) {
@@ -426,7 +424,7 @@ export async function addDocument(ctx: Ctx, caseId: string, input: { filename: s
   const content = Buffer.from(input.contentBase64, 'base64');
   if (content.length === 0) throw new ValidationError('Leeg bestand', [{ field: 'contentBase64', message: 'Het bestand is leeg' }]);
   if (content.length > MAX_DOCUMENT_BYTES) throw new DomainError(413, 'payload_too_large', 'Bestand groter dan 20 MB');
-  if (!sniff(content, input.mimeType)) throw new ValidationError('Inhoud past niet bij het type', [{ field: 'contentBase64', message: 'De inhoud is geen geldig bestand van dit type' }]);
+  if (!(await contentMatches(content, input.mimeType))) throw new ValidationError('Inhoud past niet bij het type', [{ field: 'contentBase64', message: 'De inhoud is geen geldig bestand van dit type' }]);
   const sha256 = createHash('sha256').update(content).digest('hex');
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { write: true, ex: tx });
