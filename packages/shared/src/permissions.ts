@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'import.run': ['manager', 'beheerder'],
   /** Administration: users, partners, municipalities, code lists, settings. */
   'admin.manage': ['beheerder'],
+  /** Operations: the server's Prometheus metrics (also open to a scraper holding METRICS_TOKEN). */
+  'system.monitor': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Whether cookies get the Secure flag: behind https (PUBLIC_URL https) or in production. */
   secureCookies: boolean;
+  /** A bearer token for a Prometheus scraper at /api/metrics (METRICS_TOKEN); unset: only a signed-in beheerder. */
+  metricsToken: string | undefined;
   /** Outgoing mail for the daily digest; undefined (no mail at all) when SMTP_URL and SMTP_HOST are unset. */
   smtp?: SmtpConfig;
 }
@@ -117,6 +119,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     }
   }
   const smtp = smtpConfig(env, publicUrl);
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken && metricsToken.length < 32) throw new ConfigError('METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)');
   return {
     port,
     host: env.HOST ?? 'localhost',
@@ -130,6 +134,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     publicUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     secureCookies: nodeEnv === 'production' || (publicUrl?.startsWith('https://') ?? false),
+    metricsToken,
     ...(smtp ? { smtp } : {}),
   };
 }
