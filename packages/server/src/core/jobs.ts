@@ -149,7 +149,8 @@ export function nextRun(schedule: string, after: Date): Date {
   return cronParser.parseExpression(schedule, { currentDate: after, tz: JOB_TIMEZONE }).next().toDate();
 }
 
-function startInProcess(deps: RunDeps, jobs: Job[]): JobRunner {
+/** The embedded database's scheduler: timers in this process (exported for its test). */
+export function startInProcess(deps: RunDeps, jobs: Job[]): JobRunner {
   const run = runner(deps);
   const timers = new Map<string, NodeJS.Timeout>();
   const active = new Map<string, Promise<void>>();
