@@ -27,8 +27,11 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // pg-boss's schema and queues, as the owner next to the migrations (instances take turns)
   if (config.databaseUrl) await installJobQueues(config.databaseUrl);
+  const opened = Date.now();
   const { tenantId } = await seedInstallation(database.db, { demo: config.demo });
+  const seeded = Date.now();
   const app = await buildApp(config, database);
+  const built = Date.now();
 
   let stopping: Promise<void> | undefined;
   const running: { jobs?: JobRunner } = {};
@@ -58,7 +61,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   const shown = config.publicUrl ?? `http://localhost:${config.port}`;
-  console.log(`ZVH Casussysteem draait op ${shown} (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}${config.demo ? ', demomodus' : ''}; gestart in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`ZVH Casussysteem draait op ${shown} (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}${config.demo ? ', demomodus' : ''}; gestart in ${((Date.now() - started) / 1000).toFixed(1)} s: database ${((opened - started) / 1000).toFixed(1)} s, installatiegegevens ${((seeded - opened) / 1000).toFixed(1)} s, app ${((built - seeded) / 1000).toFixed(1)} s; proces ${(process.uptime()).toFixed(1)} s)`);
   if (config.demo) {
     // the demo caseload is filled in after start-up, so the server answers at once
     const t = Date.now();

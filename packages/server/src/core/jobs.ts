@@ -7,10 +7,9 @@
 //
 // Adding a job is one entry in JOBS: a name, a cron schedule (Europe/Amsterdam time) and a run
 // function that takes a JobCtx (and, where it acts for the system, uses systemCtx).
-import pgBoss from 'pg-boss';
 import type PgBossType from 'pg-boss';
 import cronParser from 'cron-parser';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/index.js';
 import { APP_ROLE } from './db/index.js';
@@ -20,7 +19,8 @@ import { runRadarAllTenants } from '../modules/radar/service.js';
 import { sendDailyDigests } from '../modules/werkdag/digest.js';
 import { syncAllPseudonyms } from '../modules/andere-zvh/service.js';
 
-const PgBoss = pgBoss as unknown as typeof PgBossType;
+/** pg-boss and pg are loaded only on PostgreSQL (not on the embedded database). */
+const loadPgBoss = async () => (await import('pg-boss')).default as unknown as typeof PgBossType;
 
 export interface JobCtx {
   db: Db;
@@ -67,7 +67,8 @@ const INSTALL_LOCK = 7420002;
  * and lets the application role use them. Instances starting together take turns on a lock.
  */
 export async function installJobQueues(databaseUrl: string, jobs: Job[] = JOBS): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const [PgBoss, { default: pgDriver }] = await Promise.all([loadPgBoss(), import('pg')]);
+  const client = new pgDriver.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [INSTALL_LOCK]);
@@ -126,6 +127,7 @@ export async function startJobs(deps: RunDeps): Promise<JobRunner> {
 async function startPgBoss(deps: RunDeps, jobs: Job[]): Promise<JobRunner> {
   const pool = deps.database.raw as pg.Pool;
   const run = runner(deps);
+  const PgBoss = await loadPgBoss();
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values as unknown[]) },
     schema: PGBOSS_SCHEMA, migrate: false, supervise: true, schedule: true,
