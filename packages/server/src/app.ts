@@ -2,27 +2,32 @@
 // Builds the Fastify application: engine (core) first, then one module per workflow stage.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './core/config.js';
+import { SERVER_ROOT } from './core/paths.js';
 import type { Database } from './core/db/index.js';
 import { errorBody, registerAccess, registerBodyTypes, registerErrorHandling } from './core/http.js';
 import type { AccessRule } from './core/http.js';
 import { documentRoute, ErrorBody } from './core/openapi.js';
+import type { Metrics, PoolStats } from './core/metrics.js';
+import { createMetrics, registerRequestMetrics } from './core/metrics.js';
+import { registerOperations } from './core/operations.js';
 import { registerModules } from './modules/index.js';
 
-export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const WEB_DIST = join(SERVER_ROOT, '../web/dist');
 
 export interface RouteInfo { method: string; url: string; access: AccessRule | undefined; bodyTypes?: string[] }
 
-export type App = FastifyInstance & { routeInventory: RouteInfo[] };
+export type App = FastifyInstance & { routeInventory: RouteInfo[]; metrics: Metrics };
 
 export interface BuildOptions {
   /** Where the log lines go (default stdout); the log test reads them. */
@@ -62,6 +67,15 @@ export async function buildApp(config: Config, database: Database, options: Buil
   // Only JSON bodies (and ndjson on the import route): a cross-site form post can never reach a handler.
   registerBodyTypes(app);
 
+  const metrics = createMetrics(database.kind === 'postgres' && database.raw ? database.raw as PoolStats : undefined);
+  registerRequestMetrics(app, metrics);
+
+  // gzip/brotli for API answers and the web app (what the static files have precompressed is sent as is)
+  await app.register(compress, {
+    global: true, threshold: 1024, encodings: ['br', 'gzip'],
+    // quality 4: most of brotli's gain at a fraction of the CPU of its default 11 (answers are compressed per request)
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -122,13 +136,14 @@ export async function buildApp(config: Config, database: Database, options: Buil
     config: { access: { public: true } },
     schema: { operationId: 'getHealth', tags: ['systeem'], summary: 'Gezondheid van de server', security: [] },
   }, async () => ({ status: 'ok', demo: config.demo }));
+  registerOperations(app, database, metrics);
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 
   registerModules(app, database, config);
 
   const hasWeb = existsSync(join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false, preCompressed: true });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
@@ -139,5 +154,6 @@ export async function buildApp(config: Config, database: Database, options: Buil
     return reply.status(404).send(errorBody('not_found', 'Niet gevonden'));
   });
   (app as unknown as App).routeInventory = routeInventory;
+  (app as unknown as App).metrics = metrics;
   return app as unknown as App;
 }

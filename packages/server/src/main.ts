@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Server entry point: configuration, database (migrations at start-up), installation data, HTTP.
+// Server entry point: configuration, database (migrations at start-up), installation data, HTTP,
+// background jobs (core/jobs.ts), and a graceful stop on SIGTERM/SIGINT.
 import { loadConfig, ConfigError } from './core/config.js';
 import { openDatabase } from './core/db/index.js';
 import { seedInstallation } from './core/seed.js';
+import { installJobQueues, startJobs } from './core/jobs.js';
+import type { JobRunner } from './core/jobs.js';
 import { buildApp } from './app.js';
 import { seedDemoCases } from './demo/demo-cases.js';
-import { generateAllTenants } from './modules/casusoverleg/service.js';
-import { runRadarAllTenants } from './modules/radar/service.js';
-import { startDigestSchedule } from './modules/werkdag/digest.js';
-import { syncAllPseudonyms } from './modules/andere-zvh/service.js';
-import { ensureLogPartitions, loadSigningKey, sealAllTenants } from './core/log-chain.js';
-import { runRetentionAllTenants } from './modules/privacy/retention.js';
+
+/** The whole stop (requests, jobs, database) must end within this; the contract allows 10 s. */
+const STOP_DEADLINE_MS = 9_000;
 
 async function main() {
   let config;
@@ -25,60 +25,54 @@ async function main() {
   }
   const started = Date.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // pg-boss's schema and queues, as the owner next to the migrations (instances take turns)
+  if (config.databaseUrl) await installJobQueues(config.databaseUrl);
+  const opened = Date.now();
   const { tenantId } = await seedInstallation(database.db, { demo: config.demo });
+  const seeded = Date.now();
   const app = await buildApp(config, database);
+  const built = Date.now();
+
+  let stopping: Promise<void> | undefined;
+  const running: { jobs?: JobRunner } = {};
+  let seeding: Promise<unknown> = Promise.resolve();
+  const stop = (signal: string) => {
+    stopping ??= (async () => {
+      console.log(`${signal} ontvangen: lopende verzoeken en taken worden afgerond, daarna stopt de server`);
+      const deadline = setTimeout(() => {
+        console.error(`Niet binnen ${STOP_DEADLINE_MS / 1000} s gestopt: verbindingen worden verbroken`);
+        process.exit(1);
+      }, STOP_DEADLINE_MS);
+      deadline.unref();
+      try {
+        // stop listening at once; answer what is running; then jobs, then the database
+        await Promise.all([app.close(), running.jobs?.stop(STOP_DEADLINE_MS - 2000)]);
+        await Promise.race([seeding, new Promise((r) => setTimeout(r, 1000).unref())]);
+        await database.close();
+      } catch (e) {
+        console.error('Stoppen ging niet netjes:', e instanceof Error ? e.message : e);
+        process.exit(1);
+      }
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
   await app.listen({ port: config.port, host: config.host });
   const shown = config.publicUrl ?? `http://localhost:${config.port}`;
-  console.log(`ZVH Casussysteem draait op ${shown} (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}${config.demo ? ', demomodus' : ''}; gestart in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`ZVH Casussysteem draait op ${shown} (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}${config.demo ? ', demomodus' : ''}; gestart in ${((Date.now() - started) / 1000).toFixed(1)} s: database ${((opened - started) / 1000).toFixed(1)} s, installatiegegevens ${((seeded - opened) / 1000).toFixed(1)} s, app ${((built - seeded) / 1000).toFixed(1)} s; proces ${(process.uptime()).toFixed(1)} s)`);
   if (config.demo) {
     // the demo caseload is filled in after start-up, so the server answers at once
     const t = Date.now();
-    seedDemoCases(database.db, tenantId)
+    seeding = seedDemoCases(database.db, tenantId)
       .then((n) => { if (n) console.log(`Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`); })
-      .catch((e) => console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e));
+      .catch((e) => { if (!stopping) console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e); });
   }
-  // keyed BSN pseudonyms ("bekend bij een ander ZVH") for persons without one of this PSEUDONYM_SECRET
-  syncAllPseudonyms(database.db, config.pseudonymSecret).catch((e) => console.error('Pseudoniemen berekenen mislukt:', e instanceof Error ? e.message : e));
-  // the coming weeks' meetings from each meeting type's frequency rule, now and daily (idempotent)
-  const planMeetings = () => generateAllTenants(database.db).catch((e) => console.error('Overleggen plannen mislukt:', e instanceof Error ? e.message : e));
-  void planMeetings();
-  setInterval(planMeetings, 24 * 3600e3).unref();
-  // the stagnation radar's rules, now and daily (idempotent: a proposal is stored once per set of facts)
-  const radar = () => runRadarAllTenants(database.db).catch((e) => console.error('Stagnatieradar mislukt:', e instanceof Error ? e.message : e));
-  void radar();
-  setInterval(radar, 24 * 3600e3).unref();
-  // the processing log: month partitions ahead (now and daily) and the sealer that chains and signs
-  // new records (every minute; a run that finds nothing costs two index lookups per tenant)
-  const logKey = loadSigningKey(config);
-  const partitions = () => ensureLogPartitions(database).catch((e) => console.error('Partities verwerkingenlog aanmaken mislukt:', e instanceof Error ? e.message : e));
-  void partitions();
-  setInterval(partitions, 24 * 3600e3).unref();
-  let sealing = false;
-  const seal = () => {
-    if (sealing) return;
-    sealing = true;
-    sealAllTenants(database.db, logKey)
-      .catch((e) => console.error('Verzegelen verwerkingenlog mislukt:', e instanceof Error ? e.message : e))
-      .finally(() => { sealing = false; });
-  };
-  setInterval(seal, 60e3).unref();
-  // retention: anonymise what is due under the privacy officer's terms, now and daily (idempotent)
-  const retention = () => runRetentionAllTenants(database.db).catch((e) => console.error('Bewaartermijnen toepassen mislukt:', e instanceof Error ? e.message : e));
-  void retention();
-  setInterval(retention, 24 * 3600e3).unref();
-  // the daily e-mail digest (only with SMTP configured); idempotent per user per day
-  const stopDigests = startDigestSchedule({ db: database.db, smtp: config.smtp, publicUrl: config.publicUrl });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    stopDigests();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  if (stopping) return;
+  // meeting generation, stagnation radar, pseudonyms, digest, ...: the registry in core/jobs.ts
+  running.jobs = await startJobs({ database, config, metrics: app.metrics });
+  if (stopping) await running.jobs.stop(); // a signal came while the jobs were starting
 }
 
 main().catch((e) => {

@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   'dataSubjectRequest.handle': ['professional'],
   /** Administration: users, partners, municipalities, code lists, settings. */
   'admin.manage': ['beheerder'],
+  /** Operations: the server's Prometheus metrics (also open to a scraper holding METRICS_TOKEN). */
+  'system.monitor': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -31,6 +31,8 @@ export interface Config {
    * (password + second factor) this many minutes ago may call routes marked `freshAuth: true`.
    */
   freshAuthMinutes: number;
+  /** A bearer token for a Prometheus scraper at /api/metrics (METRICS_TOKEN); unset: only a signed-in beheerder. */
+  metricsToken: string | undefined;
   /** Outgoing mail for the daily digest; undefined (no mail at all) when SMTP_URL and SMTP_HOST are unset. */
   smtp?: SmtpConfig;
   /**
@@ -141,6 +143,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
       throw new ConfigError('LOG_SIGNING_KEY must be an Ed25519 private key (PKCS#8 PEM, or its DER in base64)');
     }
   }
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken && metricsToken.length < 32) throw new ConfigError('METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)');
   return {
     freshAuthMinutes,
     port,
@@ -155,6 +159,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     publicUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     secureCookies: nodeEnv === 'production' || (publicUrl?.startsWith('https://') ?? false),
+    metricsToken,
     ...(smtp ? { smtp } : {}),
     ...(logSigningKey ? { logSigningKey } : {}),
   };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The HTTP engine: access rules, sessions, CSRF, security headers, the error model, OpenAPI.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@zvh/shared';
 import { can } from '@zvh/shared';
@@ -36,6 +37,8 @@ declare module 'fastify' {
     freshAuth?: boolean;
     /** The request body types the route takes; default JSON only (see registerBodyTypes). */
     bodyTypes?: string[];
+    /** A permission route that a machine may also call with `Authorization: Bearer <token>` (METRICS_TOKEN). */
+    bearerToken?: 'metrics';
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -83,6 +86,14 @@ export function isFresh(actor: Actor, minutes: number, now: number = Date.now())
   return actor.authenticatedAt !== undefined && now - actor.authenticatedAt.getTime() <= minutes * 60_000;
 }
 
+/** Whether an Authorization header carries exactly this bearer token (compared in constant time); never without a token. */
+export function bearerMatches(header: string | undefined, token: string | undefined): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  // equal-length digests, so neither the comparison nor its length check tells how much matched
+  const hash = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(hash(header.slice(7).trim()), hash(token));
+}
+
 export function registerAccess(app: FastifyInstance, db: Db, config: Config): void {
   app.addHook('onRequest', async (request) => {
     // CSRF: a state-changing request from a foreign page is refused. Plain API clients send no
@@ -100,6 +111,7 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     const token = request.cookies?.[SESSION_COOKIE];
     if (token) request.actor = await resolveSession(db, config.sessionSecret, token);
     if ('public' in rule) return;
+    if (request.routeOptions.config?.bearerToken === 'metrics' && bearerMatches(request.headers.authorization, config.metricsToken)) return;
     const actor = request.actor;
     if (!actor) throw new UnauthorizedError();
     // the enrolment gate: first the one-time password, then a second factor

@@ -2,18 +2,18 @@
 // Database access: PGlite (embedded PostgreSQL) in DATA_DIR by default, node-postgres when
 // DATABASE_URL is set. Same migrations and the same SQL on both.
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
+import { SERVER_ROOT } from '../paths.js';
 
 export { schema, sql };
 export type Db = PgDatabase<any, typeof schema>;
 export type Executor = Db;
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = join(SERVER_ROOT, 'migrations');
 /** The role the application runs as: it may insert into the logs but not change them. */
 export const APP_ROLE = 'zvh_app';
 

@@ -307,13 +307,20 @@ export const documents = pgTable('documents', {
   mimeType: text('mime_type').notNull(),
   size: integer('size').notNull(),
   sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
   visibility: text('visibility').notNull(),
   sharedWith: text('shared_with').array().notNull().default(sql`'{}'::text[]`),
   uploadedBy: uuid('uploaded_by'),
   uploadedByOrganisation: text('uploaded_by_organisation').notNull(),
   uploadedAt: now('uploaded_at'),
 }, (t) => [index('documents_case_idx').on(t.caseId)]);
+
+/** A document's content in chunks of DOCUMENT_CHUNK_BYTES (256 KB), streamed in and out one at a time. */
+export const documentChunks = pgTable('document_chunks', {
+  documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  seq: integer('seq').notNull(),
+  tenantId: uuid('tenant_id').notNull(),
+  data: bytea('data').notNull(),
+}, (t) => [primaryKey({ columns: [t.documentId, t.seq] })]);
 
 /** Everything that happened to a case (status, AVE phase, participants, plan): append-only. */
 export const caseEvents = pgTable('case_events', {

@@ -2,7 +2,7 @@
 // The keyed pseudonym of a BSN on which the tenants of one installation match a person: HMAC-SHA-256
 // with the installation's secret (PSEUDONYM_SECRET), prefixed with a short id of that secret so a
 // pseudonym made with an earlier secret is recognised and made again. The database never sees the
-// secret, so a migration cannot fill the column: syncPseudonyms does, at start-up (main.ts) and
+// secret, so a migration cannot fill the column: syncPseudonyms does, at start-up and daily (the job registry in core/jobs.ts) and
 // before every check, for each person whose pseudonym is missing or of another secret; migration
 // 0014 clears the pseudonym whenever the BSN changes.
 import { createHmac } from 'node:crypto';

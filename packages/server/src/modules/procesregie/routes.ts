@@ -206,6 +206,7 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.filename)}`)
       .header('x-content-sha256', d.sha256)
       .header('cache-control', 'no-store')
+      .header('content-length', String(d.size))
       .send(d.content);
   });
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Procesregie: the case file. Every read goes through loadVisibleCase/caseVisibleTo (need-to-know)
 // and is written to the processing log with the case's purpose.
+import { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { allowedActions, isCaseOpen, JOURNAL_WITHDRAW_MINUTES, JOURNAL_WITHDRAW_MS, VISIBILITIES } from '@zvh/shared';
@@ -416,37 +417,90 @@ async function contentMatches(buf: Buffer, mime: string): Promise<boolean> {
   return sniffed?.mime === mime;
 }
 
+/** Documents are stored in chunks of this many bytes (document_chunks), never as one value. */
+export const DOCUMENT_CHUNK_BYTES = 256 * 1024;
+/** Base64 is decoded this many characters at a time (a multiple of 4: whole byte triples). */
+const BASE64_SLICE = 64 * 1024;
+
+/** The exact number of bytes a (clean) base64 text decodes to. */
+const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+
+/** The decoded bytes of a base64 text, DOCUMENT_CHUNK_BYTES at a time (the last one shorter). */
+function* base64Chunks(b64: string): Generator<Buffer> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  for (let i = 0; i < b64.length; i += BASE64_SLICE) {
+    const part = Buffer.from(b64.slice(i, i + BASE64_SLICE), 'base64');
+    pending.push(part);
+    size += part.length;
+    while (size >= DOCUMENT_CHUNK_BYTES) {
+      const all = Buffer.concat(pending, size);
+      yield all.subarray(0, DOCUMENT_CHUNK_BYTES);
+      pending = [all.subarray(DOCUMENT_CHUNK_BYTES)];
+      size -= DOCUMENT_CHUNK_BYTES;
+    }
+  }
+  if (size > 0) yield Buffer.concat(pending, size);
+}
+
 export async function addDocument(ctx: Ctx, caseId: string, input: { filename: string; mimeType: string; contentBase64: string } & Partial<Audience>) {
   const ext = input.filename.split('.').pop()?.toLowerCase() ?? '';
   const allowed = DOCUMENT_TYPES[input.mimeType];
   if (!allowed) throw new ValidationError('Bestandstype niet toegestaan', [{ field: 'mimeType', message: 'Alleen pdf, docx, xlsx en afbeeldingen' }]);
   if (!allowed.includes(ext)) throw new ValidationError('Extensie past niet bij het type', [{ field: 'filename', message: `Verwacht .${allowed.join(' of .')}` }]);
-  const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.length === 0) throw new ValidationError('Leeg bestand', [{ field: 'contentBase64', message: 'Het bestand is leeg' }]);
-  if (content.length > MAX_DOCUMENT_BYTES) throw new DomainError(413, 'payload_too_large', 'Bestand groter dan 20 MB');
-  if (!(await contentMatches(content, input.mimeType))) throw new ValidationError('Inhoud past niet bij het type', [{ field: 'contentBase64', message: 'De inhoud is geen geldig bestand van dit type' }]);
-  const sha256 = createHash('sha256').update(content).digest('hex');
+  // the file is decoded and written a chunk at a time: the whole file is never one buffer
+  const raw = input.contentBase64;
+  // line breaks and base64url normalised as text (a stray character makes the length check below fail)
+  let b64 = /[^A-Za-z0-9+/=]/.test(raw) ? raw.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/') : raw;
+  if (b64.length % 4) b64 = b64.padEnd(b64.length + 4 - (b64.length % 4), '=');
+  const size = base64Bytes(b64);
+  if (size <= 0) throw new ValidationError('Leeg bestand', [{ field: 'contentBase64', message: 'Het bestand is leeg' }]);
+  if (size > MAX_DOCUMENT_BYTES) throw new DomainError(413, 'payload_too_large', 'Bestand groter dan 20 MB');
+  // the type is sniffed from the whole content (a docx/xlsx by its parts), bounded by the size check above
+  if (!(await contentMatches(Buffer.from(b64, 'base64'), input.mimeType))) throw new ValidationError('Inhoud past niet bij het type', [{ field: 'contentBase64', message: 'De inhoud is geen geldig bestand van dit type' }]);
   return transaction(ctx.db, async (tx) => {
     const ref = await loadVisibleCase(ctx, caseId, { write: true, ex: tx });
     const { visibility, sharedWith } = await checkAudience(ctx, tx, caseId, input);
-    const d = await one<{ id: string }>(tx, sql`insert into documents (tenant_id, case_id, filename, mime_type, size, sha256, content, visibility, shared_with, uploaded_by, uploaded_by_organisation)
-      values (${ctx.actor.tenantId}, ${caseId}, ${input.filename}, ${input.mimeType}, ${content.length}, ${sha256}, ${content}, ${visibility}, ${textArray(sharedWith)}, ${ctx.actor.userId}, ${ctx.actor.organisationCode})
+    const d = await one<{ id: string }>(tx, sql`insert into documents (tenant_id, case_id, filename, mime_type, size, sha256, visibility, shared_with, uploaded_by, uploaded_by_organisation)
+      values (${ctx.actor.tenantId}, ${caseId}, ${input.filename}, ${input.mimeType}, ${size}, '', ${visibility}, ${textArray(sharedWith)}, ${ctx.actor.userId}, ${ctx.actor.organisationCode})
       returning id`);
+    const hash = createHash('sha256');
+    let seq = 0, written = 0;
+    for (const chunk of base64Chunks(b64)) {
+      hash.update(chunk);
+      written += chunk.length;
+      await tx.execute(sql`insert into document_chunks (document_id, seq, tenant_id, data) values (${d!.id}, ${seq++}, ${ctx.actor.tenantId}, ${chunk})`);
+    }
+    if (written !== size) throw new ValidationError('Ongeldige base64-inhoud', [{ field: 'contentBase64', message: 'De inhoud is geen geldige base64' }]);
+    const sha256 = hash.digest('hex');
+    await tx.execute(sql`update documents set sha256 = ${sha256} where id = ${d!.id}`);
     await recordEvent(ctx, tx, { caseId, type: 'document_added', data: { documentId: d!.id, filename: input.filename, visibility, sharedWith } });
     await logCase(ctx, ref, 'create', { object: 'document', id: d!.id, visibility }, tx);
-    return { id: d!.id, sha256, size: content.length, visibility, sharedWith };
+    return { id: d!.id, sha256, size, visibility, sharedWith };
   });
 }
 
+/** A document's content as a stream: one chunk read from the database at a time. */
+async function* documentContent(db: Ctx['db'], documentId: string, size: number): AsyncGenerator<Buffer> {
+  let sent = 0;
+  for (let seq = 0; sent < size; seq++) {
+    const c = await one<{ data: Uint8Array }>(db, sql`select data from document_chunks where document_id = ${documentId} and seq = ${seq}`);
+    if (!c) throw new Error(`document ${documentId}: chunk ${seq} missing`);
+    const buf = Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength);
+    sent += buf.length;
+    yield buf;
+  }
+}
+
 export async function downloadDocument(ctx: Ctx, documentId: string) {
-  const d = await one<{ id: string; case_id: string; filename: string; mime_type: string; content: Buffer; sha256: string }>(ctx.db, sql`
-    select d.id, d.case_id, d.filename, d.mime_type, d.content, d.sha256 from documents d join cases c on c.id = d.case_id
+  const d = await one<{ id: string; case_id: string; filename: string; mime_type: string; size: number; sha256: string }>(ctx.db, sql`
+    select d.id, d.case_id, d.filename, d.mime_type, d.size, d.sha256 from documents d join cases c on c.id = d.case_id
      where d.id = ${documentId} and ${caseVisibleTo(ctx.actor)} and ${documentVisibleTo(ctx.actor)}`);
   if (!d) throw new NotFoundError('Document niet gevonden');
   const ref = await loadVisibleCase(ctx, d.case_id);
   // every download is logged
   await logCase(ctx, ref, 'export', { object: 'document', id: documentId });
-  return { filename: d.filename, mimeType: d.mime_type, content: Buffer.from(d.content), sha256: d.sha256 };
+  return { filename: d.filename, mimeType: d.mime_type, size: d.size, sha256: d.sha256, content: Readable.from(documentContent(ctx.db, documentId, d.size)) };
 }
 
 export async function timeline(ctx: Ctx, caseId: string) {

@@ -35,7 +35,7 @@ export async function runRadar(ctx: Ctx<Actor | SystemActor>, day = today()): Pr
   return { proposed };
 }
 
-/** The daily run over every tenant (main.ts). */
+/** The daily run over every tenant (job radar.run in core/jobs.ts). */
 export async function runRadarAllTenants(db: Db): Promise<number> {
   const tenants = await rows<{ code: string }>(db, sql`select code from tenants`);
   let n = 0;

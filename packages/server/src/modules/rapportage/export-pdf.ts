@@ -4,7 +4,7 @@
 // pdfmake's canvas vectors, and page numbers. Four pages: basics and municipalities; partners
 // and domains; main topic, age and gender; problem areas, children and border crossing.
 import { createRequire } from 'node:module';
-import PdfPrinter from 'pdfmake';
+import type PdfPrinter from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import type { AnnualReport, ReportLabels } from './annual-report.js';
 import { municipalityTotals } from './annual-report.js';
@@ -13,15 +13,17 @@ import { BASICS_LABELS, DOMAIN_LABELS, GOALS_MET_LABELS, MUNICIPALITY_COLUMNS, O
 const require = createRequire(import.meta.url);
 let printer: PdfPrinter | undefined;
 
-function getPrinter(): PdfPrinter {
+/** pdfmake is loaded at the first PDF, not at start-up (it takes seconds to load). */
+async function getPrinter(): Promise<PdfPrinter> {
   if (!printer) {
+    const { default: Printer } = await import('pdfmake');
     // the fonts pdfmake ships in its virtual file system (base64 TTF)
     const vfs = require('pdfmake/build/vfs_fonts.js') as Record<string, string>;
     const font = (f: string) => Buffer.from(vfs[f]!, 'base64');
     const fonts: TFontDictionary = {
       Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') },
     } as unknown as TFontDictionary;
-    printer = new PdfPrinter(fonts);
+    printer = new Printer(fonts);
   }
   return printer;
 }
@@ -229,9 +231,10 @@ export function annualReportDefinition(report: AnnualReport, labels: ReportLabel
   };
 }
 
-export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  const pdf = await getPrinter();
   return new Promise((resolve, reject) => {
-    const doc = getPrinter().createPdfKitDocument(definition);
+    const doc = pdf.createPdfKitDocument(definition);
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

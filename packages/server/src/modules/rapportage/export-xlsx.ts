@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The annual report as a spreadsheet: one sheet per table, numbers as numbers, and every text
 // cell that a spreadsheet could read as a formula (=, +, -, @, tab, CR) neutralised with a '.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AnnualReport, ReportLabels } from './annual-report.js';
 import { municipalityTotals } from './annual-report.js';
 import { BASICS_LABELS, DOMAIN_LABELS, GOALS_MET_LABELS, MUNICIPALITY_COLUMNS, OUTCOME_COLUMNS, PERCENTAGE_TABLES, activeAtEndLabel, filterLine, informingRows, periodWords, reportTitle } from './labels.js';
@@ -27,7 +27,9 @@ function addTable(wb: ExcelJS.Workbook, name: string, header: string[], body: Ce
 }
 
 export async function annualReportXlsx(report: AnnualReport, labels: ReportLabels): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded at the first export, not at start-up (it takes seconds to load)
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = neutralise(labels.tenantName);
   wb.title = reportTitle(report);
   wb.created = new Date();

@@ -3,7 +3,6 @@
 // werkdag and a link to the start page. NO personal data in the mail: no names, no BSN, no case
 // text, no agreement titles; not even the recipient's name. No mail without SMTP configuration.
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import type { Role } from '@zvh/shared';
 import type { SmtpConfig } from '../../core/config.js';
 import type { Actor, Ctx } from '../../core/context.js';
@@ -99,7 +98,7 @@ export async function sendDailyDigests(deps: DigestDeps, now: Date = new Date())
      where u.active and o.active
        and not exists (select 1 from digest_sends d where d.user_id = u.id and d.day = ${day}::date)
      order by u.email`);
-  const transport = createTransport(deps.smtp);
+  const transport = await createTransport(deps.smtp);
   try {
     for (const u of users) {
       const actor: Actor = { userId: u.id, sessionId: 'digest', tenantId: u.tenantId, tenantCode: u.tenantCode, email: u.email, name: u.name,
@@ -131,7 +130,9 @@ export async function sendDailyDigests(deps: DigestDeps, now: Date = new Date())
   return result;
 }
 
-function createTransport(smtp: SmtpConfig) {
+/** nodemailer is loaded at the first digest, not at start-up. */
+async function createTransport(smtp: SmtpConfig) {
+  const { default: nodemailer } = await import('nodemailer');
   if (smtp.url) return nodemailer.createTransport(smtp.url);
   return nodemailer.createTransport({
     host: smtp.host, port: smtp.port, secure: smtp.secure ?? false,
