@@ -2,6 +2,7 @@
 // Typed configuration, read once at start-up. Anything wrong fails fast with one clear message.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { TEST_HOOK_VARS } from './test-hooks.js';
 
 export interface Config {
   port: number;
@@ -95,6 +96,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
   const demo = demoFlag ?? (!databaseUrl && nodeEnv !== 'production');
   if (demo && nodeEnv === 'production') {
     throw new ConfigError('Demo mode (DEMO=1 or --demo) is refused when NODE_ENV=production: demo users share a known password');
+  }
+  for (const hook of TEST_HOOK_VARS) {
+    if (env[hook] && nodeEnv === 'production') throw new ConfigError(`${hook} is a test-only hook and is refused when NODE_ENV=production`);
   }
   let sessionSecret = env.SESSION_SECRET ?? '';
   if (nodeEnv === 'production' && sessionSecret.length < 32) {
