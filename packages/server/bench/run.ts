@@ -140,7 +140,8 @@ async function fill(target: Target, tenants: string[], cases: number, logRows: n
 
 // ---------------------------------------------------------------------------------------------
 // the hand-written report query (the floor): the figures of basics, byMunicipality, byPartner and
-// the distributions of computeAnnualReport, tenant-first, in one statement
+// the distributions of computeAnnualReport, tenant-first (every table filtered on the tenant, so
+// only its rows are read and joined), in one statement
 
 const FLOOR_REPORT = `with d as (
     select r.id, r.kind as requested_kind, c.kind as case_kind, coalesce(c.kind, r.kind) as kind, c.approach, r.registered_at,
@@ -149,8 +150,8 @@ const FLOOR_REPORT = `with d as (
            r.registered_at between $2::date and $3::date as reg_y,
            (c.kind = 'procesregie' and c.started_at is not null) as pr
       from registrations r
-      join persons p on p.id = r.person_id
-      left join cases c on c.registration_id = r.id
+      join persons p on p.id = r.person_id and p.tenant_id = $1
+      left join cases c on c.registration_id = r.id and c.tenant_id = $1
      where r.tenant_id = $1
   ), f as (
     select d.*, reg_y and (requested_kind = 'procesregie' or case_kind = 'procesregie') as reg_pr,
