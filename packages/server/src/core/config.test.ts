@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { testHookDelay } from './test-hooks.js';
 
 const load = (env: Record<string, string>, argv: string[] = []) => loadConfig(env, argv);
 const refused = (env: Record<string, string>, message: RegExp, argv: string[] = []) => {
@@ -58,6 +59,13 @@ describe('loadConfig fails fast with a clear message', () => {
   it('on demo mode in production', () => {
     refused({ NODE_ENV: 'production', SESSION_SECRET: SECRET, DEMO: '1' }, /Demo mode .* refused when NODE_ENV=production/);
     refused({ NODE_ENV: 'production', SESSION_SECRET: SECRET }, /refused when NODE_ENV=production/, ['--demo']);
+  });
+  it('on a test-only delay hook in production (the crash tests\' hook is never active there)', () => {
+    refused({ NODE_ENV: 'production', SESSION_SECRET: SECRET, PSEUDONYM_SECRET: SECRET, ZVH_TEST_TRIAGE_DELAY_MS: '5000' }, /ZVH_TEST_TRIAGE_DELAY_MS is a test-only hook/);
+    expect(load({ ZVH_TEST_TRIAGE_DELAY_MS: '5000' }).nodeEnv).toBe('development');
+    expect(testHookDelay('ZVH_TEST_TRIAGE_DELAY_MS', { NODE_ENV: 'production', ZVH_TEST_TRIAGE_DELAY_MS: '5000' })).toBe(0);
+    expect(testHookDelay('ZVH_TEST_TRIAGE_DELAY_MS', { NODE_ENV: 'test', ZVH_TEST_TRIAGE_DELAY_MS: '5000' })).toBe(5000);
+    expect(testHookDelay('ZVH_TEST_TRIAGE_DELAY_MS', { NODE_ENV: 'test' })).toBe(0);
   });
   it('without a SESSION_SECRET (or a short one) in production', () => {
     refused({ NODE_ENV: 'production' }, /SESSION_SECRET is required when NODE_ENV=production/);

@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseSigningKey } from './log-chain.js';
+import { TEST_HOOK_VARS } from './test-hooks.js';
 
 export interface Config {
   port: number;
@@ -108,6 +109,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
   const demo = demoFlag ?? (!databaseUrl && nodeEnv !== 'production');
   if (demo && nodeEnv === 'production') {
     throw new ConfigError('Demo mode (DEMO=1 or --demo) is refused when NODE_ENV=production: demo users share a known password');
+  }
+  for (const hook of TEST_HOOK_VARS) {
+    if (env[hook] && nodeEnv === 'production') throw new ConfigError(`${hook} is a test-only hook and is refused when NODE_ENV=production`);
   }
   let sessionSecret = env.SESSION_SECRET ?? '';
   if (nodeEnv === 'production' && sessionSecret.length < 32) {

@@ -10,6 +10,7 @@ import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js
 import { transition } from '../../core/workflow.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { recordEvent } from '../../core/case-events.js';
+import { testHook } from '../../core/test-hooks.js';
 import { allowed, refuse, registrationVisibleTo } from '../../core/access.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 import { requestApproval } from '../goedkeuring/service.js';
@@ -104,6 +105,8 @@ export async function triage(ctx: Ctx, id: string, input: TriageInput): Promise<
       }
       await recordEvent(ctx, tx, { caseId, registrationId: id, type: 'case_opened', data: { kind: input.outcome, approach: input.approach ?? null, participants: [...participants] } });
     }
+    // crash tests only (never in production): the case and its participants are written, not yet committed
+    await testHook('ZVH_TEST_TRIAGE_DELAY_MS');
     await tx.execute(sql`update registrations set status = ${status}, triage = ${JSON.stringify(triageRecord)}::jsonb, case_id = ${caseId},
       updated_at = now(), version = version + 1 where id = ${id}`);
     await recordEvent(ctx, tx, { registrationId: id, caseId, type: 'triaged', data: { outcome: input.outcome, criteriaMet, override: triageRecord.override !== null } });
