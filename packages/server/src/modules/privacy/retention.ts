@@ -83,7 +83,8 @@ async function anonymiseCases(tx: Executor, ids: string[]): Promise<void> {
     where id in ${list} and anonymised_at is null`);
   await tx.execute(sql`update journal_entries set text = ${WIPED}, withdraw_reason = null where case_id in ${list}`);
   await tx.execute(sql`update agreements set title = ${WIPED}, description = null, responsible_person = null, note = null where case_id in ${list}`);
-  await tx.execute(sql`update documents set content = ''::bytea, filename = ${WIPED}, size = 0 where case_id in ${list}`);
+  await tx.execute(sql`delete from document_chunks where document_id in (select id from documents where case_id in ${list})`);
+  await tx.execute(sql`update documents set filename = ${WIPED}, size = 0 where case_id in ${list}`);
   await tx.execute(sql`update meeting_items set question = ${WIPED}, conclusion = null, decisions = null where case_id in ${list}`);
   await tx.execute(sql`update meeting_contributions set known_facts = null, involvement = null, risks = null
     where item_id in (select id from meeting_items where case_id in ${list})`);
@@ -144,11 +145,12 @@ export async function runRetention(ctx: Ctx<Actor | SystemActor>, on: string = t
     let documentIds: { id: string; case_id: string }[] = [];
     if (terms.get('documents')) {
       documentIds = await rows<{ id: string; case_id: string }>(tx, sql`select d.id, d.case_id from documents d join cases c on c.id = d.case_id
-        where c.tenant_id = ${t} and c.status = 'afgesloten' and c.closed_at is not null and octet_length(d.content) > 0
+        where c.tenant_id = ${t} and c.status = 'afgesloten' and c.closed_at is not null and d.size > 0
           and not ${extended(on)} and ${due(sql`c.closed_at`, 'documents')}`);
       if (documentIds.length) {
-        await tx.execute(sql`update documents set content = ''::bytea, filename = ${WIPED}, size = 0
-          where id in (${sql.join(documentIds.map((d) => sql`${d.id}::uuid`), sql`, `)})`);
+        const ids = sql.join(documentIds.map((d) => sql`${d.id}::uuid`), sql`, `);
+        await tx.execute(sql`delete from document_chunks where document_id in (${ids})`);
+        await tx.execute(sql`update documents set filename = ${WIPED}, size = 0 where id in (${ids})`);
       }
     }
     await anonymiseCases(tx, caseIds);
