@@ -59,7 +59,7 @@ export const PERMISSIONS = {
   /** Record (and change) how and when the person was informed of a registration, or why not (AVG art. 14). */
   'registration.inform': ['professional', 'procesregisseur', 'informatiemakelaar'],
   /** Export the processing log per period (Logboek Dataverwerkingen fields) and read its verification status. */
-  'processingLog.export': ['beheerder'],
+  'processingLog.export': ['beheerder', 'privacy'],
   /** Management information: annual report, capacity model, cost split. */
   'report.read': ['manager', 'beheerder'],
   /** Import historical caseloads. */

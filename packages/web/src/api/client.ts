@@ -126,6 +126,42 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A file from the API (fetched, so a sensitive export can ask for fresh authentication first), saved under `filename`. */
+export async function download(path: string, filename: string): Promise<void> {
+  const fetchBlob = async (): Promise<Blob> => {
+    let res: Response;
+    try {
+      res = await fetch(path, { credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, NETWORK_ERROR, 'De server is niet bereikbaar');
+    }
+    if (!res.ok) {
+      const error = await parseError(res);
+      if (res.status === 401) onUnauthorized();
+      throw error;
+    }
+    return res.blob();
+  };
+  let blob: Blob;
+  try {
+    blob = await fetchBlob();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 403 && err.code === FRESH_AUTH_REQUIRED && onFreshAuthRequired && (await onFreshAuthRequired())) {
+      blob = await fetchBlob();
+    } else {
+      throw err;
+    }
+  }
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }),
   post: <T = void>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body: body ?? {} }),

@@ -74,7 +74,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
   informatiemakelaar: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/triage', '/casussen', '/overleggen', '/informatievragen', '/vragen-aan-partners', '/advies', '/signalen', '/personen', '/facilitering', '/account'],
   professional: ['/', '/mijn-werk', '/aanmeldingen', '/aanmeldingen/nieuw', '/casussen', '/overleggen', '/vragen-aan-partners', '/verzoeken-betrokkenen', '/facilitering', '/account'],
   liaison: ['/', '/overleggen', '/account'],
-  privacy: ['/', '/goedkeuringen', '/privacy/personen', '/privacy/verzoeken', '/privacy/bewaartermijnen', '/account'],
+  privacy: ['/', '/goedkeuringen', '/privacy/personen', '/privacy/verzoeken', '/privacy/bewaartermijnen', '/verwerkingenlog', '/account'],
 };
 
 const paths = (items: readonly { path: string }[]) => items.map((i) => i.path);

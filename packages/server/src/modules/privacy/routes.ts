@@ -59,7 +59,8 @@ export function privacyRoutes(app: FastifyInstance, db: Db): void {
       params: IdParams, response: { 200: PersonExport } },
   }, async (request) => personData(ctxOf(request, db), id(request)));
   app.get('/api/persons/:id/export', {
-    config: privacy,
+    // everything about a person leaves the system: only on a fresh sign-in (core/http.ts)
+    config: { ...privacy, freshAuth: true },
     schema: { operationId: 'exportPerson', tags: ['privacy'], summary: 'Export (JSON) van elke casus, aanmelding en elke regel van het verwerkingenlog over de persoon; zelf gelogd als export',
       params: IdParams, response: { 200: PersonExport } },
   }, async (request, reply) => {
@@ -68,7 +69,7 @@ export function privacyRoutes(app: FastifyInstance, db: Db): void {
     return data;
   });
   app.get('/api/persons/:id/export.pdf', {
-    config: privacy,
+    config: { ...privacy, freshAuth: true },
     schema: { operationId: 'exportPersonPdf', tags: ['privacy'], summary: 'Dezelfde export als leesbare PDF', params: IdParams, response: { 200: pdf } },
   }, async (request, reply) => {
     const { data, tenantName } = await personExportWithTenant(ctxOf(request, db), id(request));

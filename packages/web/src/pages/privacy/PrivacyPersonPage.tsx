@@ -3,14 +3,14 @@
 // data-subject request.
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 import { fieldErrorsOf, useAction, useApi } from '../../api/useApi';
 import { Page } from '../../layout/Page';
 import { Alert, Button, DataList, DataTable, DateField, FormDialog, Paragraph, Section, SelectField, TextAreaField } from '../../ui';
 import { LoadBoundary } from '../casus/common/forms';
 import { formatDate, formatDateTime, todayIso } from '../casus/common/format';
 import { usePrivacyT } from './texts';
-import { DOWNLOAD_LINK, type DataSubjectRequest, type PersonData } from './types';
+import { type DataSubjectRequest, type PersonData } from './types';
 
 const KINDS = ['inzage', 'rectificatie', 'wissing', 'bezwaar'] as const;
 
@@ -19,6 +19,8 @@ export default function PrivacyPersonPage() {
   const { id = '' } = useParams();
   const data = useApi<PersonData>(`/api/privacy/persons/${id}`);
   const [adding, setAdding] = useState(false);
+  // the exports ask for fresh authentication when the sign-in is older than a few minutes
+  const exporting = useAction((path: string, filename: string) => download(path, filename));
   return (
     <Page title={t('personTitle')}>
       <LoadBoundary state={data}>
@@ -31,9 +33,10 @@ export default function PrivacyPersonPage() {
               ...(d.person.anonymisedAt ? [{ key: 'anon', label: t('anonymised'), value: formatDate(d.person.anonymisedAt) }] : []),
             ]} />
             <Paragraph>{t('exportHint')}</Paragraph>
+            {exporting.error && <Alert type="error">{exporting.error.message}</Alert>}
             <div className="zvh-toolbar">
-              <a className={DOWNLOAD_LINK} href={`/api/persons/${id}/export`} download={`inzage-${id}.json`}>{t('exportJson')}</a>
-              <a className={DOWNLOAD_LINK} href={`/api/persons/${id}/export.pdf`} download>{t('exportPdf')}</a>
+              <Button onClick={() => void exporting.run(`/api/persons/${id}/export`, `inzage-${id}.json`)} disabled={exporting.pending}>{t('exportJson')}</Button>
+              <Button onClick={() => void exporting.run(`/api/persons/${id}/export.pdf`, `inzage-${id}.pdf`)} disabled={exporting.pending}>{t('exportPdf')}</Button>
               <Button variant="primary" onClick={() => setAdding(true)}>{t('newRequest')}</Button>
             </div>
             <Section title={t('registrations')}>

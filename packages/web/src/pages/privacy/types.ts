@@ -10,4 +10,3 @@ export type RetentionTerm = Retention['terms'][number];
 export type Extension = ApiResponse<'listRetentionExtensions'>[number];
 export type Approval = ApiResponse<'listApprovals'>[number];
 export type Forward = ApiResponse<'listDataSubjectForwards'>[number];
-export const DOWNLOAD_LINK = 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action-button';
