@@ -112,7 +112,7 @@ export async function listRegistrations(ctx: Ctx, filter: { status?: string[]; l
   const list = await rows<RegistrationListItem>(ctx.db, sql`
     select r.id, r.kind, r.status, r.registered_at as "registeredAt", r.municipality_code as municipality, r.registering_partner as "registeringPartner",
            r.urgency, p.first_name || ' ' || p.last_name as "subjectName", p.id as "subjectId", r.case_id as "caseId", r.triage->>'outcome' as outcome,
-           (select count(*) from generate_series(r.registered_at + 1, current_date, interval '1 day') d where extract(isodow from d) < 6)::int as "waitingWorkdays"
+           zvh_workdays(r.registered_at, current_date) as "waitingWorkdays"
       from registrations r join persons p on p.id = r.person_id
      where ${registrationVisibleTo(ctx.actor)}
        ${filter.status?.length ? sql`and r.status in (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})` : sql``}

@@ -9,16 +9,27 @@ import { recordEvent } from '../../core/case-events.js';
 
 const PURPOSE = 'Persoonsindex: één persoon, één dossier (dubbelingen voorkomen)';
 
+/** A calendar day written as YYYY-MM-DD (what p.birth_date::text gave): compared as a date, so its index serves. */
+function isIsoDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 export async function searchPersons(ctx: Ctx, q: string) {
   requireZvh(ctx.actor);
   const term = q.trim();
+  // each alternative has its index (migration 0018): the name by trigrams (pg_trgm), the BSN and
+  // the birth date by tenant-first btrees; a term that is no valid date is not compared as one
+  const day = isIsoDay(term) ? term : null;
   const list = await rows<{ id: string }>(ctx.db, sql`
     select p.id, p.first_name as "firstName", p.last_name as "lastName", p.birth_date as "birthDate", p.gender, p.bsn, p.municipality_code as municipality,
-           (select count(*) from registrations r where r.person_id = p.id)::int as registrations,
-           (select count(*) from cases c where c.person_id = p.id and c.status <> 'afgesloten')::int as "runningCases"
+           (select count(*) from registrations r where r.person_id = p.id and r.tenant_id = p.tenant_id)::int as registrations,
+           (select count(*) from cases c where c.person_id = p.id and c.tenant_id = p.tenant_id and c.status <> 'afgesloten')::int as "runningCases"
       from persons p
      where p.tenant_id = ${ctx.actor.tenantId} and p.merged_into is null
-       and (p.first_name || ' ' || p.last_name ilike ${'%' + term + '%'} or p.bsn = ${term} or p.birth_date::text = ${term})
+       and (p.first_name || ' ' || p.last_name ilike ${'%' + term + '%'} or p.bsn = ${term}
+            ${day ? sql`or p.birth_date = ${day}::date` : sql``})
      order by p.last_name, p.first_name limit 50`);
   await logProcessing(ctx, list.map((p) => ({ action: 'read' as const, activity: 'persoonsindex', purpose: PURPOSE, dataSubjectId: p.id, details: { view: 'search' } })));
   return list;
