@@ -3750,6 +3750,10 @@ export interface operations {
             query?: {
                 /** @description komma-gescheiden statussen */
                 status?: string;
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -3760,6 +3764,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4232,6 +4240,10 @@ export interface operations {
                 status?: string;
                 q?: string;
                 mine?: boolean;
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -4242,6 +4254,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6071,6 +6087,10 @@ export interface operations {
         parameters: {
             query: {
                 q: string;
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -6081,6 +6101,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -15,6 +15,8 @@ import { logProcessing } from '../../core/processing-log.js';
 import type { ProcessingAction } from '../../core/processing-log.js';
 import { PARTNER_VISIBLE_EVENTS, recordEvent } from '../../core/case-events.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
+import { PAGE_DEFAULT, toPage } from '../../core/paging.js';
+import type { Page, PageRequest } from '../../core/paging.js';
 
 const ACTIVITY = 'procesregie';
 
@@ -29,27 +31,44 @@ export interface CaseListItem {
   openAgreements: number; overdueAgreements: number; lastActivityAt: string;
 }
 
-export async function listCases(ctx: Ctx, f: { status?: string[]; q?: string; mine?: boolean; limit?: number }): Promise<CaseListItem[]> {
+/**
+ * The cases the actor may see, a page at a time (core/paging): open before closed, then the most
+ * recent activity first, sorted by the index cases_list_idx; the total counts every match.
+ */
+export async function listCases(ctx: Ctx, f: { status?: string[]; q?: string; mine?: boolean }, page: PageRequest = { limit: PAGE_DEFAULT }): Promise<Page<CaseListItem>> {
   const q = f.q?.trim();
-  const list = await rows<CaseListItem & { registrationId: string }>(ctx.db, sql`
+  const filter = sql`${caseVisibleTo(ctx.actor)}
+       ${f.status?.length ? sql`and c.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})` : sql``}
+       ${q ? sql`and (p.first_name || ' ' || p.last_name ilike ${'%' + q + '%'} or c.purpose ilike ${'%' + q + '%'})` : sql``}
+       ${f.mine ? sql`and c.regisseur_id = ${ctx.actor.userId}` : sql``}`;
+  const [closed, at, id] = (page.after ?? []) as [boolean, string, string];
+  const [list, count] = await Promise.all([
+    rows<CaseListItem & { registrationId: string; sortKey: string }>(ctx.db, sql`
     select c.id, c.case_number as "caseNumber", c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt", c.registration_id as "registrationId",
            p.first_name || ' ' || p.last_name as "subjectName", p.id as "subjectId", r.municipality_code as municipality,
            u.name as "regisseurName", c.ave_phase as "avePhase", c.last_activity_at as "lastActivityAt",
            (select count(*) from agreements a where a.case_id = c.id and a.status = 'open')::int as "openAgreements",
-           (select count(*) from agreements a where a.case_id = c.id and a.status = 'open' and a.due_date < current_date)::int as "overdueAgreements"
+           (select count(*) from agreements a where a.case_id = c.id and a.status = 'open' and a.due_date < current_date)::int as "overdueAgreements",
+           to_char(c.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "sortKey"
       from cases c left join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
       left join users u on u.id = c.regisseur_id
-     where ${caseVisibleTo(ctx.actor)}
-       ${f.status?.length ? sql`and c.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})` : sql``}
-       ${q ? sql`and (p.first_name || ' ' || p.last_name ilike ${'%' + q + '%'} or c.purpose ilike ${'%' + q + '%'})` : sql``}
-       ${f.mine ? sql`and c.regisseur_id = ${ctx.actor.userId}` : sql``}
-     order by (c.status = 'afgesloten'), c.last_activity_at desc
-     limit ${f.limit ?? 200}`);
-  await logProcessing(ctx, list.map((c) => ({
+     where ${filter}
+       ${page.after ? sql`and ((c.status = 'afgesloten') > ${closed}::boolean
+            or ((c.status = 'afgesloten') = ${closed}::boolean and (c.last_activity_at, c.id) < (${at}::timestamp at time zone 'UTC', ${id}::uuid)))` : sql``}
+     order by (c.status = 'afgesloten'), c.last_activity_at desc, c.id desc
+     limit ${page.limit + 1}`),
+    one<{ n: number }>(ctx.db, sql`select count(*)::int as n from cases c
+      ${q ? sql`left join persons p on p.id = c.person_id` : sql``} where ${filter}`),
+  ]);
+  const result = toPage(list, page.limit, count?.n ?? 0, (c) => [c.status === 'afgesloten', c.sortKey, c.id]);
+  await logProcessing(ctx, result.items.map((c) => ({
     action: 'read' as const, activity: ACTIVITY, purpose: c.purpose, caseId: c.id, registrationId: c.registrationId, dataSubjectId: c.subjectId, details: { view: 'list' },
   })));
-  return list.map(({ registrationId: _r, ...rest }) => rest);
+  return { ...result, items: result.items.map(({ registrationId: _r, sortKey: _k, ...rest }) => rest) };
 }
+
+/** The cursor of listCases: closed, last activity (UTC, microseconds), id. */
+export const CASE_CURSOR = ['boolean', 'string', 'string'] as const;
 
 /** Timestamps inside the json side lists, as ISO 8601 in UTC like every top-level timestamp (core/db `rows`). */
 function isoTimestamps<T extends Record<string, unknown>>(list: T[], keys: readonly string[]): T[] {
