@@ -76,6 +76,31 @@ export async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, options);
+  if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** One page of a paged list (server core/paging): the rows, the total and the next page's URL. */
+export interface ListPage<T> {
+  items: T[];
+  /** X-Total-Count: every row the filter matches; null when the server sent none. */
+  total: number | null;
+  /** The path of the next page (Link rel="next"), or null on the last page. */
+  next: string | null;
+}
+
+/** GETs one page of a paged list, reading X-Total-Count and Link: <...>; rel="next". */
+export async function requestPage<T>(path: string, signal?: AbortSignal): Promise<ListPage<T>> {
+  const res = await send(path, { signal });
+  const items = (await res.json()) as T[];
+  const totalHeader = res.headers.get('X-Total-Count');
+  const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('Link') ?? '')?.[1] ?? null;
+  return { items, total: totalHeader === null ? null : Number(totalHeader), next };
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', body, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -97,9 +122,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (res.status === 401 && !isAuthRoute(path)) onUnauthorized();
     throw error;
   }
-  if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return res;
 }
 
 export const api = {
