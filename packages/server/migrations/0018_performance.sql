@@ -27,6 +27,8 @@ CREATE INDEX IF NOT EXISTS "cases_tenant_registration_idx" ON "cases" USING btre
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "registrations_tenant_status_idx" ON "registrations" USING btree ("tenant_id", "status", "registered_at");
 --> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "registrations_list_idx" ON "registrations" USING btree ("tenant_id", (CASE "urgency" WHEN 'acuut' THEN 0 WHEN 'hoog' THEN 1 ELSE 2 END), "registered_at" DESC, "created_at" DESC, "id" DESC);
+--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "agreements_case_status_idx" ON "agreements" USING btree ("case_id", "status", "due_date");
 --> statement-breakpoint
 -- Working days (Monday to Friday) after from_day up to and including to_day, 0 when to_day is not

@@ -132,7 +132,8 @@ export async function listRegistrations(ctx: Ctx, filter: { status?: string[] },
             and (r.registered_at, r.created_at, r.id) < (${day}::date, ${created}::timestamp at time zone 'UTC', ${id}::uuid)))` : sql``}
      order by ${URGENCY_RANK}, r.registered_at desc, r.created_at desc, r.id desc
      limit ${page.limit + 1}`),
-    one<{ n: number }>(ctx.db, sql`select count(*)::int as n from registrations r join persons p on p.id = r.person_id where ${where}`),
+    // the list's inner join with persons keeps exactly the rows with a person (a foreign key)
+    one<{ n: number }>(ctx.db, sql`select count(*)::int as n from registrations r where r.person_id is not null and ${where}`),
   ]);
   const result = toPage(list, page.limit, count?.n ?? 0, (r) => [r.rank, r.registeredAt, r.sortKey, r.id]);
   await logProcessing(ctx, result.items.map((r) => ({
