@@ -34,17 +34,22 @@ async function walk(client: TestClient, first: string) {
 }
 
 describe('keyset paging', () => {
-  it('cases: pages of 2 together are the whole list in order, ties on the sort key included, each once', async () => {
+  it('cases: pages of 2 together are the whole list in order, open before closed, ties on the sort key included, each once', async () => {
     const made: string[] = [];
     for (let i = 0; i < 5; i++) made.push((await openCaseWith(pol, reg)).caseId);
     // three cases with exactly the same last activity: only the id breaks the tie
     await env.database.db.execute(sql`update cases set last_activity_at = '2026-11-30T10:00:00.123456Z'
       where id in (${made[0]}, ${made[1]}, ${made[2]})`);
+    // and three closed ones, so that pages cross from the open part into the closed part and go on there
+    await env.database.db.execute(sql`update cases set status = 'afgesloten', closed_at = current_date
+      where id in (${made[2]}, ${made[3]}, ${made[4]})`);
     const all = await reg.get('/api/cases?limit=200');
     expect(all.status).toBe(200);
     const total = Number(all.headers['x-total-count']);
     expect(total).toBeGreaterThanOrEqual(5);
     const everything = (all.body as { id: string }[]).map((c) => c.id);
+    const closedFlags = (all.body as { status: string }[]).map((c) => c.status === 'afgesloten');
+    expect([...closedFlags].sort()).toEqual(closedFlags);
     if (total <= 200) expect(everything).toHaveLength(total);
     const pages = await walk(reg, '/api/cases?limit=2');
     const ids = pages.flatMap((p) => p.ids);

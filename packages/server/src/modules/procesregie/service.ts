@@ -8,6 +8,7 @@ import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import type { Executor } from '../../core/db/index.js';
+import type { SQL } from 'drizzle-orm';
 import { agreementOwnedBy, allowed, requirePermission, caseMunicipality, caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
 import type { CaseRef } from '../../core/access.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
@@ -42,29 +43,35 @@ export async function listCases(ctx: Ctx, f: { status?: string[]; q?: string; mi
        ${q ? sql`and (p.first_name || ' ' || p.last_name ilike ${'%' + q + '%'} or c.purpose ilike ${'%' + q + '%'})` : sql``}
        ${f.mine ? sql`and c.regisseur_id = ${ctx.actor.userId}` : sql``}`;
   const [closed, at, id] = (page.after ?? []) as [boolean, string, string];
-  const [list, count] = await Promise.all([
-    rows<CaseListItem & { registrationId: string; sortKey: string }>(ctx.db, sql`
+  const select = (keyset: SQL) => sql`
     select c.id, c.case_number as "caseNumber", c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt", c.registration_id as "registrationId",
            p.first_name || ' ' || p.last_name as "subjectName", p.id as "subjectId", r.municipality_code as municipality,
            u.name as "regisseurName", c.ave_phase as "avePhase", c.last_activity_at as "lastActivityAt",
            (select count(*) from agreements a where a.case_id = c.id and a.status = 'open')::int as "openAgreements",
            (select count(*) from agreements a where a.case_id = c.id and a.status = 'open' and a.due_date < current_date)::int as "overdueAgreements",
-           to_char(c.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "sortKey"
+           to_char(c.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "sortKey", (c.status = 'afgesloten') as "sortClosed"
       from cases c left join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
       left join users u on u.id = c.regisseur_id
-     where ${filter}
-       ${page.after ? sql`and ((c.status = 'afgesloten') > ${closed}::boolean
-            or ((c.status = 'afgesloten') = ${closed}::boolean and (c.last_activity_at, c.id) < (${at}::timestamp at time zone 'UTC', ${id}::uuid)))` : sql``}
+     where ${filter} ${keyset}
      order by (c.status = 'afgesloten'), c.last_activity_at desc, c.id desc
-     limit ${page.limit + 1}`),
+     limit ${page.limit + 1}`;
+  // keyset conditions the index cases_list_idx can seek on: within the cursor's part (open or
+  // closed) after its (last activity, id); after the open part also the whole closed part
+  const after = sql`and (c.last_activity_at, c.id) < (${at}::timestamp at time zone 'UTC', ${id}::uuid)`;
+  const pageQuery = !page.after ? select(sql``)
+    : closed ? select(sql`and (c.status = 'afgesloten') = true ${after}`)
+    : sql`select * from ((${select(sql`and (c.status = 'afgesloten') = false ${after}`)}) union all (${select(sql`and (c.status = 'afgesloten') = true`)})) x
+        order by x."sortClosed", x."lastActivityAt" desc, x.id desc limit ${page.limit + 1}`;
+  const [list, count] = await Promise.all([
+    rows<CaseListItem & { registrationId: string; sortKey: string; sortClosed: boolean }>(ctx.db, pageQuery),
     one<{ n: number }>(ctx.db, sql`select count(*)::int as n from cases c
       ${q ? sql`left join persons p on p.id = c.person_id` : sql``} where ${filter}`),
   ]);
-  const result = toPage(list, page.limit, count?.n ?? 0, (c) => [c.status === 'afgesloten', c.sortKey, c.id]);
+  const result = toPage(list, page.limit, count?.n ?? 0, (c) => [c.sortClosed, c.sortKey, c.id]);
   await logProcessing(ctx, result.items.map((c) => ({
     action: 'read' as const, activity: ACTIVITY, purpose: c.purpose, caseId: c.id, registrationId: c.registrationId, dataSubjectId: c.subjectId, details: { view: 'list' },
   })));
-  return { ...result, items: result.items.map(({ registrationId: _r, sortKey: _k, ...rest }) => rest) };
+  return { ...result, items: result.items.map(({ registrationId: _r, sortKey: _k, sortClosed: _c, ...rest }) => rest) };
 }
 
 /** The cursor of listCases: closed, last activity (UTC, microseconds), id. */
