@@ -89,17 +89,43 @@ export async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await sendFresh(path, options);
+  if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** send(), and once more after a fresh authentication when the route asks for one. */
+async function sendFresh(path: string, options: RequestOptions): Promise<Response> {
   try {
-    return await send<T>(path, options);
+    return await send(path, options);
   } catch (err) {
     if (err instanceof ApiError && err.status === 403 && err.code === FRESH_AUTH_REQUIRED && onFreshAuthRequired && (await onFreshAuthRequired())) {
-      return send<T>(path, options);
+      return send(path, options);
     }
     throw err;
   }
 }
 
-async function send<T>(path: string, options: RequestOptions): Promise<T> {
+/** One page of a paged list (server core/paging): the rows, the total and the next page's URL. */
+export interface ListPage<T> {
+  items: T[];
+  /** X-Total-Count: every row the filter matches; null when the server sent none. */
+  total: number | null;
+  /** The path of the next page (Link rel="next"), or null on the last page. */
+  next: string | null;
+}
+
+/** GETs one page of a paged list, reading X-Total-Count and Link: <...>; rel="next". */
+export async function requestPage<T>(path: string, signal?: AbortSignal): Promise<ListPage<T>> {
+  const res = await sendFresh(path, { signal });
+  const items = (await res.json()) as T[];
+  const totalHeader = res.headers.get('X-Total-Count');
+  const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('Link') ?? '')?.[1] ?? null;
+  return { items, total: totalHeader === null ? null : Number(totalHeader), next };
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', body, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -121,37 +147,12 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
     if (res.status === 401 && !isAuthRoute(path)) onUnauthorized();
     throw error;
   }
-  if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return res;
 }
 
 /** A file from the API (fetched, so a sensitive export can ask for fresh authentication first), saved under `filename`. */
 export async function download(path: string, filename: string): Promise<void> {
-  const fetchBlob = async (): Promise<Blob> => {
-    let res: Response;
-    try {
-      res = await fetch(path, { credentials: 'same-origin' });
-    } catch {
-      throw new ApiError(0, NETWORK_ERROR, 'De server is niet bereikbaar');
-    }
-    if (!res.ok) {
-      const error = await parseError(res);
-      if (res.status === 401) onUnauthorized();
-      throw error;
-    }
-    return res.blob();
-  };
-  let blob: Blob;
-  try {
-    blob = await fetchBlob();
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 403 && err.code === FRESH_AUTH_REQUIRED && onFreshAuthRequired && (await onFreshAuthRequired())) {
-      blob = await fetchBlob();
-    } else {
-      throw err;
-    }
-  }
+  const blob = await (await sendFresh(path, {})).blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

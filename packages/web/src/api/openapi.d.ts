@@ -5194,6 +5194,10 @@ export interface operations {
             query?: {
                 /** @description komma-gescheiden statussen */
                 status?: string;
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -5204,6 +5208,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5676,6 +5684,10 @@ export interface operations {
                 status?: string;
                 q?: string;
                 mine?: boolean;
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -5686,6 +5698,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7515,6 +7531,10 @@ export interface operations {
         parameters: {
             query: {
                 q: string;
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -7525,6 +7545,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api } from './client';
+import { ApiError, api, requestPage } from './client';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -116,3 +116,75 @@ export function fieldErrorsOf(error: ApiError | undefined, generic?: string): Re
 
 /** A message of the JSON schema validator rather than one written for people. */
 export const isSchemaMessage = (message: string) => /^must\b/.test(message);
+
+export interface PagedApiState<T> extends ApiState<T[]> {
+  /** Every row the list's filter matches (X-Total-Count), undefined until known. */
+  total: number | undefined;
+  /** Whether the server has a next page. */
+  hasMore: boolean;
+  /** Appends the next page; resolves when it is in. */
+  loadMore: () => Promise<void>;
+  loadingMore: boolean;
+}
+
+/**
+ * GET a paged list (`path` null: not yet): the first page, then `loadMore` appends the next one
+ * (following the server's Link rel="next") until there is none. `data` holds every row loaded.
+ */
+export function usePagedApi<T>(path: string | null): PagedApiState<T> {
+  const [data, setDataState] = useState<T[] | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [loading, setLoading] = useState(path !== null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [next, setNext] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const generation = useRef(0);
+
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    const mine = ++generation.current;
+    setLoading(true);
+    setError(undefined);
+    requestPage<T>(path, controller.signal)
+      .then((page) => {
+        if (controller.signal.aborted || mine !== generation.current) return;
+        setDataState(page.items);
+        setTotal(page.total ?? page.items.length);
+        setNext(page.next);
+        setLoading(false);
+      })
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(toApiError(err));
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [path, version]);
+
+  const loadMore = useCallback(async () => {
+    if (!next || loadingMore) return;
+    const mine = generation.current;
+    setLoadingMore(true);
+    try {
+      const page = await requestPage<T>(next);
+      if (mine !== generation.current) return;
+      setDataState((current) => [...(current ?? []), ...page.items]);
+      if (page.total !== null) setTotal(page.total);
+      setNext(page.next);
+      setError(undefined);
+    } catch (err) {
+      if (mine === generation.current) setError(toApiError(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [next, loadingMore]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const setData = useCallback((update: T[] | ((current: T[] | undefined) => T[])) => {
+    setDataState((current) => (typeof update === 'function' ? (update as (c: T[] | undefined) => T[])(current) : update));
+  }, []);
+
+  return { data, error, loading, reload, setData, total, hasMore: next !== null, loadMore, loadingMore };
+}

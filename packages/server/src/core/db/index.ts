@@ -37,6 +37,23 @@ export interface OpenOptions {
   migrate?: boolean;
   /** Stay the connecting (owner) role instead of the application role: maintenance commands only (archive-log). */
   owner?: boolean;
+  /** Connections in the pool (PostgreSQL only); default DATABASE_POOL_SIZE or DEFAULT_POOL_SIZE. */
+  poolSize?: number;
+}
+
+/**
+ * A case read now takes one connection for ~3 short statements, so a pool a little larger than
+ * the old 10 keeps 50 clients moving without crowding PostgreSQL's max_connections (100 by
+ * default) when several instances share it: 20 per instance.
+ */
+export const DEFAULT_POOL_SIZE = 20;
+
+export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env.DATABASE_POOL_SIZE;
+  if (v === undefined || v === '') return DEFAULT_POOL_SIZE;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${v}"`);
+  return n;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -60,18 +77,21 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       }
     }
     // every connection runs as the application role from its first statement (startup option)
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, ...(opts.owner ? {} : { options: `-c role=${APP_ROLE}` }) });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? poolSizeFromEnv(), ...(opts.owner ? {} : { options: `-c role=${APP_ROLE}` }) });
     // an idle connection dropped by the server (restart, DROP DATABASE) must not crash the process
     pool.on('error', () => undefined);
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', raw: pool, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
+  // pg_trgm: the person search's trigram indexes (migration 0018), the same on both databases
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const dir = opts.dataDir ? join(opts.dataDir, 'pglite') : undefined;
   if (dir) mkdirSync(dirname(dir), { recursive: true });
   const client = await PGlite.create({
     dataDir: dir,
     loadDataDir: opts.loadDataDir,
+    extensions: { pg_trgm },
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
   });
   const { drizzle } = await import('drizzle-orm/pglite');

@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { Code, HouseholdMember, IdParams, LongText, Person } from '../schemas.js';
-import { createRegistration, getRegistration, listRegistrations } from './service.js';
+import { createRegistration, getRegistration, listRegistrations, REGISTRATION_CURSOR } from './service.js';
+import { PAGE_HEADERS, PageQuery, pageRequest, sendPage } from '../../core/paging.js';
 import type { RegistrationInput } from './service.js';
 import { STATUSES } from '@zvh/shared';
 
@@ -38,11 +39,13 @@ export function aanmeldingRoutes(app: FastifyInstance, db: Db): void {
     config: { access: { permission: 'case.read' as const } },
     schema: {
       operationId: 'listRegistrations', tags: ['aanmelding'], summary: 'Aanmeldingen (ZVH: alle; partner: die van de eigen organisatie)',
-      querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 200, description: 'komma-gescheiden statussen' })) }), response: { 200: Type.Array(S.RegistrationListItem) } },
-  }, async (request) => {
-    const { status } = request.query as { status?: string };
-    const statuses = status ? status.split(',').filter((s) => (STATUSES as readonly string[]).includes(s)) : undefined;
-    return listRegistrations(ctxOf(request, db), { status: statuses });
+      querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 200, description: 'komma-gescheiden statussen' })), ...PageQuery }),
+      response: { 200: Type.Array(S.RegistrationListItem, { headers: PAGE_HEADERS }) } },
+  }, async (request, reply) => {
+    const q = request.query as { status?: string; limit?: number; after?: string };
+    const statuses = q.status ? q.status.split(',').filter((s) => (STATUSES as readonly string[]).includes(s)) : undefined;
+    const page = await listRegistrations(ctxOf(request, db), { status: statuses }, pageRequest(q, [...REGISTRATION_CURSOR]));
+    return sendPage(request, reply, page);
   });
 
   app.get('/api/registrations/:id', {

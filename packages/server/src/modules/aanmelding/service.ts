@@ -8,6 +8,8 @@ import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
 import { logProcessing } from '../../core/processing-log.js';
 import { recordEvent } from '../../core/case-events.js';
+import { PAGE_DEFAULT, toPage } from '../../core/paging.js';
+import type { Page, PageRequest } from '../../core/paging.js';
 import { departmentMunicipalities, refuse, registrationVisibleTo } from '../../core/access.js';
 
 export const REGISTRATION_PURPOSE = 'Aanmelding en triage: beoordelen of en hoe het Zorg- en Veiligheidshuis ondersteunt';
@@ -108,21 +110,40 @@ export interface RegistrationListItem {
   urgency: string; subjectName: string; subjectId: string; caseId: string | null; outcome: string | null; waitingWorkdays: number;
 }
 
-export async function listRegistrations(ctx: Ctx, filter: { status?: string[]; limit?: number }): Promise<RegistrationListItem[]> {
-  const list = await rows<RegistrationListItem>(ctx.db, sql`
+const URGENCY_RANK = sql`case r.urgency when 'acuut' then 0 when 'hoog' then 1 else 2 end`;
+
+/**
+ * The registrations the actor may see, a page at a time (core/paging): most urgent first, then
+ * the newest, sorted by the index registrations_list_idx; the total counts every match.
+ */
+export async function listRegistrations(ctx: Ctx, filter: { status?: string[] }, page: PageRequest = { limit: PAGE_DEFAULT }): Promise<Page<RegistrationListItem>> {
+  const where = sql`${registrationVisibleTo(ctx.actor)}
+       ${filter.status?.length ? sql`and r.status in (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})` : sql``}`;
+  const [rank, day, created, id] = (page.after ?? []) as [number, string, string, string];
+  const [list, count] = await Promise.all([
+    rows<RegistrationListItem & { rank: number; sortKey: string }>(ctx.db, sql`
     select r.id, r.kind, r.status, r.registered_at as "registeredAt", r.municipality_code as municipality, r.registering_partner as "registeringPartner",
            r.urgency, p.first_name || ' ' || p.last_name as "subjectName", p.id as "subjectId", r.case_id as "caseId", r.triage->>'outcome' as outcome,
-           (select count(*) from generate_series(r.registered_at + 1, current_date, interval '1 day') d where extract(isodow from d) < 6)::int as "waitingWorkdays"
+           zvh_workdays(r.registered_at, current_date) as "waitingWorkdays",
+           ${URGENCY_RANK} as rank, to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "sortKey"
       from registrations r join persons p on p.id = r.person_id
-     where ${registrationVisibleTo(ctx.actor)}
-       ${filter.status?.length ? sql`and r.status in (${sql.join(filter.status.map((s) => sql`${s}`), sql`, `)})` : sql``}
-     order by case r.urgency when 'acuut' then 0 when 'hoog' then 1 else 2 end, r.registered_at desc, r.created_at desc
-     limit ${filter.limit ?? 200}`);
-  await logProcessing(ctx, list.map((r) => ({
+     where ${where}
+       ${page.after ? sql`and (${URGENCY_RANK} > ${rank}::int or (${URGENCY_RANK} = ${rank}::int
+            and (r.registered_at, r.created_at, r.id) < (${day}::date, ${created}::timestamp at time zone 'UTC', ${id}::uuid)))` : sql``}
+     order by ${URGENCY_RANK}, r.registered_at desc, r.created_at desc, r.id desc
+     limit ${page.limit + 1}`),
+    // the list's inner join with persons keeps exactly the rows with a person (a foreign key)
+    one<{ n: number }>(ctx.db, sql`select count(*)::int as n from registrations r where r.person_id is not null and ${where}`),
+  ]);
+  const result = toPage(list, page.limit, count?.n ?? 0, (r) => [r.rank, r.registeredAt, r.sortKey, r.id]);
+  await logProcessing(ctx, result.items.map((r) => ({
     action: 'read' as const, activity: 'aanmelding', purpose: REGISTRATION_PURPOSE, registrationId: r.id, dataSubjectId: r.subjectId, caseId: r.caseId, details: { view: 'list' },
   })));
-  return list;
+  return { ...result, items: result.items.map(({ rank: _r, sortKey: _k, ...rest }) => rest) };
 }
+
+/** The cursor of listRegistrations: urgency rank, registration day, created (UTC, microseconds), id. */
+export const REGISTRATION_CURSOR = ['number', 'string', 'string', 'string'] as const;
 
 /** One registration. ZVH staff get everything including the person's earlier and running cases; the registrant's organisation gets its own submission and the outcome. */
 export async function getRegistration(ctx: Ctx, id: string) {

@@ -49,7 +49,7 @@ export async function listInformationRequests(ctx: Ctx, filter: { status?: 'open
            coalesce((select o.name from organisations o where o.tenant_id = r.tenant_id and o.code = r.registering_partner), r.registering_partner) as "registeringPartnerName",
            (select u.name from users u where u.id = r.registered_by) as "registeredByName", r.urgency, r.reason,
            p.id as "subjectId", p.first_name || ' ' || p.last_name as "subjectName", p.birth_date as "subjectBirthDate",
-           (select count(*) from generate_series(r.registered_at + 1, current_date, interval '1 day') d where extract(isodow from d) < 6)::int as "waitingWorkdays",
+           zvh_workdays(r.registered_at, current_date) as "waitingWorkdays",
            (select count(*) from partner_requests pr where pr.registration_id = r.id and pr.status = 'open')::int as "openPartnerRequests",
            (select count(*) from partner_requests pr where pr.registration_id = r.id and pr.status <> 'open')::int as "answeredPartnerRequests",
            (select ia.answered_at from information_answers ia where ia.registration_id = r.id) as "answeredAt"

@@ -14,7 +14,7 @@ export const TRIAGE_WAIT_WORKDAYS = 5;
 
 /** Working days (Monday to Friday) after `from` up to and including today. */
 const workdaysSince = (col: ReturnType<typeof sql>) =>
-  sql`(select count(*) from generate_series(${col} + 1, current_date, interval '1 day') d where extract(isodow from d) < 6)::int`;
+  sql`zvh_workdays(${col}, current_date)`;
 
 export async function myWork(ctx: Ctx) {
   const { actor } = ctx;

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { HistoryRow, IdParams, LongText, NStr, Uuid } from '../schemas.js';
-import { getPerson, mergePersons, searchPersons } from './service.js';
+import { getPerson, mergePersons, PERSON_CURSOR, searchPersons } from './service.js';
+import { PAGE_HEADERS, PageQuery, pageRequest, sendPage } from '../../core/paging.js';
 
 const PersonHit = Type.Object({
   id: Type.String(), firstName: Type.String(), lastName: Type.String(), birthDate: NStr, gender: NStr, bsn: NStr, municipality: NStr,
@@ -20,8 +21,11 @@ const zvhCaseRoles = { access: { permission: 'triage.decide' as const } };
 export function personenRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/persons', {
     config: zvhCaseRoles,
-    schema: { operationId: 'searchPersons', tags: ['personen'], summary: 'Personen zoeken (naam, BSN of geboortedatum)', querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 100 }) }), response: { 200: Type.Array(PersonHit) } },
-  }, async (request) => searchPersons(ctxOf(request, db), (request.query as { q: string }).q));
+    schema: { operationId: 'searchPersons', tags: ['personen'], summary: 'Personen zoeken (naam, BSN of geboortedatum)', querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 100 }), ...PageQuery }), response: { 200: Type.Array(PersonHit, { headers: PAGE_HEADERS }) } },
+  }, async (request, reply) => {
+    const q = request.query as { q: string; limit?: number; after?: string };
+    return sendPage(request, reply, await searchPersons(ctxOf(request, db), q.q, pageRequest(q, [...PERSON_CURSOR])));
+  });
   app.get('/api/persons/:id', {
     config: zvhCaseRoles,
     schema: { operationId: 'getPerson', tags: ['personen'], summary: 'Persoon met eerdere en lopende aanmeldingen en casussen', params: IdParams, response: { 200: PersonDetail } },

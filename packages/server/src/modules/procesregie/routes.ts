@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { STATUSES } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
+import { PAGE_HEADERS, PageQuery, pageRequest, sendPage } from '../../core/paging.js';
 import { etag, expectedVersion } from '../../core/access.js';
 import { Code, DateStr, IdParams, LongText, ShortText, Uuid, Version } from '../schemas.js';
 import * as svc from './service.js';
@@ -33,11 +34,13 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
       operationId: 'listCases', tags: ['procesregie'], summary: 'Casussen die de gebruiker mag zien',
       querystring: Type.Object({
         status: Type.Optional(Type.String({ maxLength: 200 })), q: Type.Optional(Type.String({ maxLength: 100 })), mine: Type.Optional(Type.Boolean()),
-      }), response: { 200: Type.Array(S.CaseListItem) } },
-  }, async (request) => {
-    const q = request.query as { status?: string; q?: string; mine?: boolean };
+        ...PageQuery,
+      }), response: { 200: Type.Array(S.CaseListItem, { headers: PAGE_HEADERS }) } },
+  }, async (request, reply) => {
+    const q = request.query as { status?: string; q?: string; mine?: boolean; limit?: number; after?: string };
     const status = q.status?.split(',').filter((s) => (STATUSES as readonly string[]).includes(s));
-    return svc.listCases(ctxOf(request, db), { status, q: q.q, mine: q.mine });
+    const page = await svc.listCases(ctxOf(request, db), { status, q: q.q, mine: q.mine }, pageRequest(q, [...svc.CASE_CURSOR]));
+    return sendPage(request, reply, page);
   });
 
   app.get('/api/cases/:id', {

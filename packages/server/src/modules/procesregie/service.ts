@@ -10,6 +10,7 @@ import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import type { Executor } from '../../core/db/index.js';
+import type { SQL } from 'drizzle-orm';
 import { agreementOwnedBy, allowed, requirePermission, caseMunicipality, caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
 import type { CaseRef } from '../../core/access.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
@@ -17,6 +18,8 @@ import { logProcessing } from '../../core/processing-log.js';
 import type { ProcessingAction } from '../../core/processing-log.js';
 import { PARTNER_VISIBLE_EVENTS, recordEvent } from '../../core/case-events.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
+import { PAGE_DEFAULT, toPage } from '../../core/paging.js';
+import type { Page, PageRequest } from '../../core/paging.js';
 
 const ACTIVITY = 'procesregie';
 
@@ -31,33 +34,70 @@ export interface CaseListItem {
   openAgreements: number; overdueAgreements: number; lastActivityAt: string;
 }
 
-export async function listCases(ctx: Ctx, f: { status?: string[]; q?: string; mine?: boolean; limit?: number }): Promise<CaseListItem[]> {
+/**
+ * The cases the actor may see, a page at a time (core/paging): open before closed, then the most
+ * recent activity first, sorted by the index cases_list_idx; the total counts every match.
+ */
+export async function listCases(ctx: Ctx, f: { status?: string[]; q?: string; mine?: boolean }, page: PageRequest = { limit: PAGE_DEFAULT }): Promise<Page<CaseListItem>> {
   const q = f.q?.trim();
-  const list = await rows<CaseListItem & { registrationId: string }>(ctx.db, sql`
+  const filter = sql`${caseVisibleTo(ctx.actor)}
+       ${f.status?.length ? sql`and c.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})` : sql``}
+       ${q ? sql`and (p.first_name || ' ' || p.last_name ilike ${'%' + q + '%'} or c.purpose ilike ${'%' + q + '%'})` : sql``}
+       ${f.mine ? sql`and c.regisseur_id = ${ctx.actor.userId}` : sql``}`;
+  const [closed, at, id] = (page.after ?? []) as [boolean, string, string];
+  const select = (keyset: SQL) => sql`
     select c.id, c.case_number as "caseNumber", c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt", c.registration_id as "registrationId",
            p.first_name || ' ' || p.last_name as "subjectName", p.id as "subjectId", r.municipality_code as municipality,
            u.name as "regisseurName", c.ave_phase as "avePhase", c.last_activity_at as "lastActivityAt",
            (select count(*) from agreements a where a.case_id = c.id and a.status = 'open')::int as "openAgreements",
-           (select count(*) from agreements a where a.case_id = c.id and a.status = 'open' and a.due_date < current_date)::int as "overdueAgreements"
+           (select count(*) from agreements a where a.case_id = c.id and a.status = 'open' and a.due_date < current_date)::int as "overdueAgreements",
+           to_char(c.last_activity_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "sortKey", (c.status = 'afgesloten') as "sortClosed"
       from cases c left join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
       left join users u on u.id = c.regisseur_id
-     where ${caseVisibleTo(ctx.actor)}
-       ${f.status?.length ? sql`and c.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})` : sql``}
-       ${q ? sql`and (p.first_name || ' ' || p.last_name ilike ${'%' + q + '%'} or c.purpose ilike ${'%' + q + '%'})` : sql``}
-       ${f.mine ? sql`and c.regisseur_id = ${ctx.actor.userId}` : sql``}
-     order by (c.status = 'afgesloten'), c.last_activity_at desc
-     limit ${f.limit ?? 200}`);
-  await logProcessing(ctx, list.map((c) => ({
+     where ${filter} ${keyset}
+     order by (c.status = 'afgesloten'), c.last_activity_at desc, c.id desc
+     limit ${page.limit + 1}`;
+  // keyset conditions the index cases_list_idx can seek on: within the cursor's part (open or
+  // closed) after its (last activity, id); after the open part also the whole closed part
+  const after = sql`and (c.last_activity_at, c.id) < (${at}::timestamp at time zone 'UTC', ${id}::uuid)`;
+  const pageQuery = !page.after ? select(sql``)
+    : closed ? select(sql`and (c.status = 'afgesloten') = true ${after}`)
+    : sql`select * from ((${select(sql`and (c.status = 'afgesloten') = false ${after}`)}) union all (${select(sql`and (c.status = 'afgesloten') = true`)})) x
+        order by x."sortClosed", x."lastActivityAt" desc, x.id desc limit ${page.limit + 1}`;
+  const [list, count] = await Promise.all([
+    rows<CaseListItem & { registrationId: string; sortKey: string; sortClosed: boolean }>(ctx.db, pageQuery),
+    one<{ n: number }>(ctx.db, sql`select count(*)::int as n from cases c
+      ${q ? sql`left join persons p on p.id = c.person_id` : sql``} where ${filter}`),
+  ]);
+  const result = toPage(list, page.limit, count?.n ?? 0, (c) => [c.sortClosed, c.sortKey, c.id]);
+  await logProcessing(ctx, result.items.map((c) => ({
     action: 'read' as const, activity: ACTIVITY, purpose: c.purpose, caseId: c.id, registrationId: c.registrationId, dataSubjectId: c.subjectId, details: { view: 'list' },
   })));
-  return list.map(({ registrationId: _r, ...rest }) => rest);
+  return { ...result, items: result.items.map(({ registrationId: _r, sortKey: _k, sortClosed: _c, ...rest }) => rest) };
 }
 
-/** The case file. Partners see it within its purpose: person, plan, agreements, shared journal and documents. */
+/** The cursor of listCases: closed, last activity (UTC, microseconds), id. */
+export const CASE_CURSOR = ['boolean', 'string', 'string'] as const;
+
+/** Timestamps inside the json side lists, as ISO 8601 in UTC like every top-level timestamp (core/db `rows`). */
+function isoTimestamps<T extends Record<string, unknown>>(list: T[], keys: readonly string[]): T[] {
+  for (const item of list) {
+    for (const k of keys) {
+      const v = item[k];
+      if (typeof v === 'string') (item as Record<string, unknown>)[k] = new Date(v).toISOString();
+    }
+  }
+  return list;
+}
+
+/**
+ * The case file. Partners see it within its purpose: person, plan, agreements, shared journal and
+ * documents. One query: need-to-know (caseVisibleTo) and the case with its side lists aggregated
+ * as json, then the log insert (issue 12: a case read was 8 statements competing for the pool).
+ */
 export async function getCase(ctx: Ctx, id: string) {
-  const ref = await loadVisibleCase(ctx, id);
   const zvh = isZvhStaff(ctx.actor);
-  const c = await one<Record<string, any>>(ctx.db, sql`
+  const row = await one<Record<string, any>>(ctx.db, sql`
     select c.id, c.case_number as "caseNumber", c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt",
            c.close_reason_code as "closeReasonCode", c.close_reason as "closeReason", c.handover_partner as "handoverPartner", c.evaluation,
            c.regisseur_id as "regisseurId", u.name as "regisseurName", c.lead_partner as "leadPartner", c.ave_phase as "avePhase",
@@ -71,31 +111,47 @@ export async function getCase(ctx: Ctx, id: string) {
                              'triage', ${zvh ? sql`r.triage` : sql`null`}) as registration,
            coalesce((select json_agg(json_build_object('id', hp.id, 'firstName', hp.first_name, 'lastName', hp.last_name, 'birthDate', hp.birth_date,
                      'relation', rr.relation) order by hp.last_name)
-                from registration_relations rr join persons hp on hp.id = rr.person_id where rr.registration_id = c.registration_id), '[]'::json) as household
+                from registration_relations rr join persons hp on hp.id = rr.person_id where rr.registration_id = c.registration_id), '[]'::json) as household,
+           coalesce((select json_agg(json_build_object('partner', cp.partner_code, 'name', o.name, 'municipality', cp.municipality_code, 'municipalityName', m.name,
+                     'addedAt', cp.added_at, 'addReason', cp.add_reason, 'removedAt', cp.removed_at, 'removeReason', cp.remove_reason)
+                     order by cp.removed_at nulls first, o.name, m.name)
+                from case_participants cp left join organisations o on o.tenant_id = cp.tenant_id and o.code = cp.partner_code
+                left join municipalities m on m.tenant_id = cp.tenant_id and m.code = cp.municipality_code
+               where cp.case_id = c.id ${zvh ? sql`` : sql`and cp.removed_at is null`}), '[]'::json) as participants,
+           coalesce((select json_agg(json_build_object('id', a.id, 'partner', a.partner_code, 'title', a.title, 'description', a.description,
+                     'responsiblePerson', a.responsible_person, 'dueDate', a.due_date, 'status', a.status, 'note', a.note, 'carriedOver', a.carried_over,
+                     'version', a.version, 'updatedAt', a.updated_at, 'overdue', coalesce(a.status = 'open' and a.due_date < current_date, false))
+                     order by (a.status <> 'open'), a.due_date nulls last, a.created_at)
+                from agreements a where a.case_id = c.id), '[]'::json) as agreements,
+           coalesce((select json_agg(json_build_object('id', j.id, 'date', j.entry_date, 'at', j.at, 'authorName', j.author_name,
+                     'authorOrganisation', j.author_organisation, 'text', j.text, 'visibility', j.visibility, 'sharedWith', j.shared_with,
+                     'state', case when j.withdrawn_at is not null then 'ingetrokken' when j.corrected_at is not null then 'gecorrigeerd' else 'actief' end,
+                     'correctsId', j.corrects_id, 'correctedAt', j.corrected_at, 'withdrawnAt', j.withdrawn_at,
+                     'withdrawReason', ${zvh ? sql`j.withdraw_reason` : sql`null`},
+                     'own', coalesce(j.author_id = ${ctx.actor.userId}, false),
+                     'withdrawableUntil', case when j.author_id = ${ctx.actor.userId} and j.withdrawn_at is null and j.corrected_at is null
+                                               then j.at + make_interval(mins => ${JOURNAL_WITHDRAW_MINUTES}::int) end)
+                     order by j.entry_date desc, j.at desc)
+                from journal_entries j where j.case_id = c.id and ${journalVisibleTo(ctx.actor)}), '[]'::json) as journal,
+           coalesce((select json_agg(json_build_object('id', d.id, 'filename', d.filename, 'mimeType', d.mime_type, 'size', d.size, 'sha256', d.sha256,
+                     'visibility', d.visibility, 'sharedWith', d.shared_with, 'uploadedAt', d.uploaded_at, 'uploadedByOrganisation', d.uploaded_by_organisation)
+                     order by d.uploaded_at desc)
+                from documents d where d.case_id = c.id and ${documentVisibleTo(ctx.actor)}), '[]'::json) as documents,
+           c.person_id as "personId"
       from cases c left join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
       left join users u on u.id = c.regisseur_id
-     where c.id = ${id}`);
-  if (!c) throw new NotFoundError('Casus niet gevonden');
-  const [participants, agreements, journal, documents] = await Promise.all([
-    rows(ctx.db, sql`select cp.partner_code as partner, o.name, cp.municipality_code as municipality, m.name as "municipalityName",
-        cp.added_at as "addedAt", cp.add_reason as "addReason", cp.removed_at as "removedAt", cp.remove_reason as "removeReason"
-      from case_participants cp left join organisations o on o.tenant_id = cp.tenant_id and o.code = cp.partner_code
-      left join municipalities m on m.tenant_id = cp.tenant_id and m.code = cp.municipality_code
-      where cp.case_id = ${id} ${zvh ? sql`` : sql`and cp.removed_at is null`} order by cp.removed_at nulls first, o.name, m.name`),
-    rows(ctx.db, sql`select a.id, a.partner_code as partner, a.title, a.description, a.responsible_person as "responsiblePerson", a.due_date as "dueDate",
-        a.status, a.note, a.carried_over as "carriedOver", a.version, a.updated_at as "updatedAt",
-        coalesce(a.status = 'open' and a.due_date < current_date, false) as overdue
-      from agreements a where a.case_id = ${id} order by (a.status <> 'open'), a.due_date nulls last, a.created_at`),
-    journalQuery(ctx, id),
-    rows(ctx.db, sql`select d.id, d.filename, d.mime_type as "mimeType", d.size, d.sha256, d.visibility, d.shared_with as "sharedWith", d.uploaded_at as "uploadedAt",
-        d.uploaded_by_organisation as "uploadedByOrganisation"
-      from documents d where d.case_id = ${id} and ${documentVisibleTo(ctx.actor)} order by d.uploaded_at desc`),
-  ]);
+     where c.id = ${id} and ${caseVisibleTo(ctx.actor)}`);
+  if (!row) return refuse(ctx, { object: 'case', id, action: 'read', message: 'Casus niet gevonden' });
+  const { participants, agreements, journal, documents, personId, ...c } = row;
+  isoTimestamps(participants, ['addedAt', 'removedAt']);
+  isoTimestamps(agreements, ['updatedAt']);
+  isoTimestamps(journal, ['at', 'correctedAt', 'withdrawnAt', 'withdrawableUntil']);
+  isoTimestamps(documents, ['uploadedAt']);
   // the case file shows the household too: each person whose data is shown is a data subject of this read
   // (an anonymous advice question has no person: the read is still logged, without a data subject)
-  const subjects = [ref.personId, ...(c.household as { id: string }[]).map((h) => h.id)];
+  const subjects = [personId as string | null, ...(c.household as { id: string }[]).map((h) => h.id)];
   await logProcessing(ctx, (subjects.some(Boolean) ? subjects.filter(Boolean) : [null]).map((subject) => ({
-    action: 'read' as const, activity: ACTIVITY, purpose: ref.purpose, caseId: ref.id, registrationId: ref.registrationId, dataSubjectId: subject, details: { view: 'case' },
+    action: 'read' as const, activity: ACTIVITY, purpose: c.purpose as string, caseId: c.id as string, registrationId: c.registrationId as string, dataSubjectId: subject, details: { view: 'case' },
   })));
   const isOpen = isCaseOpen(c.status);
   return {
@@ -332,21 +388,6 @@ export async function addJournalEntry(ctx: Ctx, caseId: string, input: JournalIn
 
 /** A text[] parameter that works on PGlite and pg alike. */
 const textArray = (list: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(list)}::jsonb))`;
-
-/** The case's journal as this actor may see it: newest first, corrected versions kept (marked), withdrawn entries for the ZVH only. */
-function journalQuery(ctx: Ctx, caseId: string) {
-  const zvh = isZvhStaff(ctx.actor);
-  return rows(ctx.db, sql`select j.id, j.entry_date as "date", j.at, j.author_name as "authorName", j.author_organisation as "authorOrganisation", j.text,
-        j.visibility, j.shared_with as "sharedWith",
-        case when j.withdrawn_at is not null then 'ingetrokken' when j.corrected_at is not null then 'gecorrigeerd' else 'actief' end as state,
-        j.corrects_id as "correctsId", j.corrected_at as "correctedAt", j.withdrawn_at as "withdrawnAt",
-        ${zvh ? sql`j.withdraw_reason` : sql`null`} as "withdrawReason",
-        coalesce(j.author_id = ${ctx.actor.userId}, false) as own,
-        case when j.author_id = ${ctx.actor.userId} and j.withdrawn_at is null and j.corrected_at is null
-             then j.at + make_interval(mins => ${JOURNAL_WITHDRAW_MINUTES}::int) end as "withdrawableUntil"
-      from journal_entries j where j.case_id = ${caseId} and ${journalVisibleTo(ctx.actor)}
-      order by j.entry_date desc, j.at desc`);
-}
 
 interface JournalRow { id: string; case_id: string; author_id: string | null; at: Date | string; entry_date: string; withdrawn_at: unknown; corrected_at: unknown }
 

@@ -281,7 +281,7 @@ export async function computeFacilitatedFigures(ctx: Ctx, yearOrPeriod: number |
   // least one day of Y, each once, in the region of their latest-starting record active in Y
   const veelplegersQ = rows<{ region: string; n: number }>(ex, sql`with act as (
       select coalesce(p.merged_into, p.id) as pid, v.municipality_code, v.registered_at, v.created_at, v.id
-        from veelpleger_records v join persons p on p.id = v.person_id
+        from veelpleger_records v join persons p on p.tenant_id = v.tenant_id and p.id = v.person_id
        where v.tenant_id = ${tenantId} and v.registered_at <= ${e} and (v.closed_at is null or v.closed_at >= ${s})
     ), latest as (
       select distinct on (pid) pid, municipality_code from act order by pid, registered_at desc, created_at desc, id desc
@@ -381,7 +381,7 @@ export async function computeOutcomeFigures(ctx: Ctx, period: Period, codes: str
       count(*) filter (where c.evaluation ->> 'goalsMet' = 'deels')::int as deels,
       count(*) filter (where c.evaluation ->> 'goalsMet' = 'nee')::int as nee,
       count(*) filter (where coalesce(c.evaluation ->> 'goalsMet', '') not in ('ja', 'deels', 'nee'))::int as none
-    from cl join cases c on c.id = cl.case_id`);
+    from cl join cases c on c.tenant_id = ${tenantId} and c.id = cl.case_id`);
   const [domains, t] = await Promise.all([domainsQ, totalsQ]);
   const byDomain: OutcomeFigures['byDomain'] = {};
   for (const d of domains) byDomain[d.code] = { improved: d.improved, same: d.same, worsened: d.worsened };

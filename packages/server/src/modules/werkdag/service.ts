@@ -55,7 +55,7 @@ export function ownAgreements(actor: Actor) {
     ${isZvhStaff(actor) ? mineFilter(actor) : sql``}`;
 }
 const workdaysBetween = (from: ReturnType<typeof sql>, to: string) =>
-  sql`(select count(*) from generate_series(${from} + 1, ${to}::date, interval '1 day') d where extract(isodow from d) < 6)::int`;
+  sql`zvh_workdays(${from}, ${to}::date)`;
 const localDate = (col: ReturnType<typeof sql>) => sql`(${col} at time zone 'Europe/Amsterdam')::date`;
 
 export async function werkdag(ctx: Ctx, now: Date = new Date()): Promise<Werkdag> {

@@ -5,7 +5,7 @@ import { can, isCaseOpen, OPEN_CASE_STATUSES, STATUSES } from '@zvh/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useApi } from '../../api/useApi';
+import { usePagedApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
 import { Button, ButtonGroup, CheckboxField, DataTable, Link, Paragraph, SelectField, TextField, type Column } from '../../ui';
@@ -14,6 +14,7 @@ import { formatDateTime, formatShortDate } from './common/format';
 import '../werkdag/werkdag.css';
 import { labelsFor, useReference } from './common/reference';
 import type { CaseListItem } from './common/types';
+import { LoadMore } from './common/LoadMore';
 
 const RUNNING = OPEN_CASE_STATUSES.join(',');
 
@@ -33,7 +34,7 @@ export default function CasesPage() {
   if (status) query.set('status', status);
   if (mine) query.set('mine', 'true');
   const qs = query.toString();
-  const list = useApi<CaseListItem[]>(`/api/cases${qs ? `?${qs}` : ''}`);
+  const list = usePagedApi<CaseListItem>(`/api/cases${qs ? `?${qs}` : ''}`);
   const reference = useReference();
 
   const apply = (e: FormEvent) => {
@@ -88,7 +89,7 @@ export default function CasesPage() {
         </ButtonGroup>
       </form>
       <p className="zvh-cf-result-count" aria-live="polite">
-        {list.loading ? t('common.loading') : list.data ? t('casussen.count', { count: list.data.length }) : ''}
+        {list.loading ? t('common.loading') : list.data ? t('casussen.count', { count: list.total ?? list.data.length }) : ''}
       </p>
       <LoadBoundary state={{ ...list, data: list.data && reference.data ? { rows: list.data, ref: reference.data } : undefined, error: list.error ?? reference.error }}>
         {({ rows, ref }) => {
@@ -158,6 +159,7 @@ export default function CasesPage() {
           );
         }}
       </LoadBoundary>
+      <LoadMore list={list} id="casussen-more" />
     </Page>
   );
 }

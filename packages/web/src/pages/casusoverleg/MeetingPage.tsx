@@ -226,7 +226,7 @@ function MinutesForm({ meetingId, item, labels, onSaved }: { meetingId: string; 
 /** Puts a case (or, on the weegoverleg, a registration waiting for triage) on the agenda. */
 function AddItem({ meetingId, onAdded, existing, registrations }: { meetingId: string; onAdded: () => void; existing: string[]; registrations: boolean }) {
   const { t } = useTranslation();
-  const cases = useApi<{ id: string; subjectName: string }[]>(registrations ? '/api/registrations?status=aangemeld,in_triage' : '/api/cases?status=procesregie_lopend,advies,heropend');
+  const cases = useApi<{ id: string; subjectName: string }[]>(registrations ? '/api/registrations?status=aangemeld,in_triage&limit=200' : '/api/cases?status=procesregie_lopend,advies,heropend&limit=200');
   const [caseId, setCaseId] = useState('');
   const [question, setQuestion] = useState('');
   const add = useAction((body: unknown) => api.post(`/api/meetings/${meetingId}/agenda`, body));

@@ -4,13 +4,14 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useApi } from '../../api/useApi';
+import { usePagedApi } from '../../api/useApi';
 import { Page } from '../../layout/Page';
 import { DataTable, Link, Notice, Paragraph, type Column } from '../../ui';
 import { LoadBoundary, useLocationNotice } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import type { PersonListItem } from '../casus/common/types';
+import { LoadMore } from '../casus/common/LoadMore';
 import { MIN_QUERY, PersonSearchForm } from './PersonSearchForm';
 
 export function personColumns(t: TFunction, labels: Labels, name: (p: PersonListItem) => ReactNode): Column<PersonListItem>[] {
@@ -31,7 +32,7 @@ export default function PersonsPage() {
   const q = (params.get('q') ?? '').trim();
   const [input, setInput] = useState(q);
   useEffect(() => setInput(q), [q]);
-  const list = useApi<PersonListItem[]>(q.length >= MIN_QUERY ? `/api/persons?q=${encodeURIComponent(q)}` : null);
+  const list = usePagedApi<PersonListItem>(q.length >= MIN_QUERY ? `/api/persons?q=${encodeURIComponent(q)}` : null);
   const reference = useReference();
 
   return (
@@ -47,7 +48,7 @@ export default function PersonsPage() {
         onSearch={(value) => setParams({ q: value })}
       />
       <p className="zvh-cf-result-count" aria-live="polite">
-        {q.length < MIN_QUERY ? '' : list.loading ? t('common.loading') : list.data ? t('personen.count', { count: list.data.length }) : ''}
+        {q.length < MIN_QUERY ? '' : list.loading ? t('common.loading') : list.data ? t('personen.count', { count: list.total ?? list.data.length }) : ''}
       </p>
       {q.length >= MIN_QUERY && (
         <LoadBoundary state={{ ...list, data: list.data && reference.data ? { rows: list.data, ref: reference.data } : undefined, error: list.error ?? reference.error }}>
@@ -62,6 +63,7 @@ export default function PersonsPage() {
           )}
         </LoadBoundary>
       )}
+      {q.length >= MIN_QUERY && <LoadMore list={list} id="personen-more" />}
     </Page>
   );
 }

@@ -60,7 +60,7 @@ export function addresseeOptions(labels: Labels, t: ReturnType<typeof useSignalT
 function NewSignalDialog({ labels, onClose, onDone }: { labels: Labels; onClose: () => void; onDone: () => void }) {
   const t = useSignalT();
   const navigate = useNavigate();
-  const cases = useApi<CaseItem[]>('/api/cases');
+  const cases = useApi<CaseItem[]>('/api/cases?limit=200');
   const [form, setForm] = useState({ category: '', description: '', addressedTo: '', caseIds: [] as string[] });
   const [local, setLocal] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);

@@ -2,13 +2,14 @@
 // Triage: the registrations waiting for the weegoverleg, most urgent first, then the longest
 // waiting, with their waiting time in working days.
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi';
+import { usePagedApi } from '../../api/useApi';
 import { Page } from '../../layout/Page';
 import { DataTable, Link, Notice, Paragraph, type Column } from '../../ui';
 import { LoadBoundary, StatusText, useLocationNotice } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference } from '../casus/common/reference';
 import type { RegistrationListItem } from '../casus/common/types';
+import { LoadMore } from '../casus/common/LoadMore';
 
 /** Working days after which a waiting registration is flagged (as in Mijn werk). */
 export const TRIAGE_WAIT_WORKDAYS = 5;
@@ -17,7 +18,9 @@ const URGENCY_RANK: Record<string, number> = { acuut: 0, hoog: 1, normaal: 2 };
 export default function TriageListPage() {
   const { t } = useTranslation();
   const notice = useLocationNotice();
-  const list = useApi<RegistrationListItem[]>('/api/registrations?status=aangemeld,in_triage');
+  // the longest waiting come last from the server (newest first): a page of 200, the most the
+  // server sends, keeps the whole queue in one sort here; "Meer laden" adds any beyond it
+  const list = usePagedApi<RegistrationListItem>('/api/registrations?status=aangemeld,in_triage&limit=200');
   const reference = useReference();
 
   return (
@@ -25,7 +28,7 @@ export default function TriageListPage() {
       <Notice message={notice} />
       <Paragraph>{t('triage.listIntro', { days: TRIAGE_WAIT_WORKDAYS })}</Paragraph>
       <p className="zvh-cf-result-count" aria-live="polite">
-        {list.loading ? t('common.loading') : list.data ? t('triage.count', { count: list.data.length }) : ''}
+        {list.loading ? t('common.loading') : list.data ? t('triage.count', { count: list.total ?? list.data.length }) : ''}
       </p>
       <LoadBoundary state={{ ...list, data: list.data && reference.data ? { rows: list.data, ref: reference.data } : undefined, error: list.error ?? reference.error }}>
         {({ rows, ref }) => {
@@ -60,6 +63,7 @@ export default function TriageListPage() {
           return <DataTable caption={t('triage.listCaption')} columns={columns} rows={sorted} rowKey={(r) => r.id} emptyMessage={t('triage.listEmpty')} />;
         }}
       </LoadBoundary>
+      <LoadMore list={list} id="triage-more" />
     </Page>
   );
 }
