@@ -93,7 +93,9 @@ describe('enrolment of a new user', () => {
     await page.context().clearCookies();
     await signIn(page, base, email, NEW_PASSWORD);
     await page.getByRole('button', { name: /Inloggen met passkey/ }).click({ timeout: 15_000 });
-    await page.getByRole('heading', { name: /Welkom/ }).waitFor({ timeout: 15_000 });
+    // signed in: the sign-in form is gone (a professional starts on "Mijn werkdag")
+    await page.getByRole('button', { name: /Inloggen met passkey/ }).waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByRole('heading', { name: 'Mijn werkdag' }).waitFor({ timeout: 15_000 });
     expect(await status('/api/cases')).toBe(200);
   });
 });
