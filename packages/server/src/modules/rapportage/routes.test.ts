@@ -114,7 +114,7 @@ describe('exports', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Over dit rapport', 'Basiscijfers', 'Per gemeente', 'Per partner', 'Per domein', 'Hoofdthema', 'Leeftijd', 'Geslacht', 'Problematiek', 'Kinderen', 'Gemeentegrens',
-      'Veelplegers', 'LPCO', 'Nazorg', 'Uitkomst ZRM', 'Doelen behaald',
+      'Veelplegers', 'LPCO', 'Nazorg', 'Uitkomst ZRM', 'Doelen behaald', 'Informeren betrokkene',
     ]);
     const body = (name: string) => {
       const out: unknown[][] = [];
@@ -134,6 +134,11 @@ describe('exports', () => {
     expect(zrm.map((r) => r[0])).toEqual([...Object.keys(json.outcome.byDomain), 'veiligheidsrisico']);
     for (const r of zrm.slice(0, -1)) expect(r.slice(2)).toEqual(Object.values(json.outcome.byDomain[r[0] as string]!));
     expect(body('Doelen behaald')[0]![1]).toBe(json.outcome.closed);
+    // informing the person (AVG art. 14): registrations, informed, ..., open
+    const inf = body('Informeren betrokkene').map((r) => r[1]);
+    expect(inf[0]).toBe(json.informing.registrations);
+    expect(inf[1]).toBe(json.informing.informed);
+    expect(inf.at(-1)).toBe(json.informing.open);
 
     const mun = body('Per gemeente');
     expect(mun).toHaveLength(json.byMunicipality.length + 1);
