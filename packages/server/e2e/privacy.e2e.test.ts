@@ -13,7 +13,8 @@ import type { RunningApp } from './browser.js';
 let server: RunningApp;
 let browser: Browser;
 const LAST = 'Inzagepersoon';
-const TIMEOUT = { timeout: 20_000 };
+const TIMEOUT = { timeout: 30_000 };
+const NAMES: Record<string, string> = { 'privacy@demo.zvh': 'Pim Privacy', 'regisseur@demo.zvh': 'Rianne Regisseur', 'politie@demo.zvh': 'Peter Politie' };
 
 async function client(email: string): Promise<TestClient> {
   const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'demo-wachtwoord' } });
@@ -41,9 +42,11 @@ afterAll(async () => {
 
 async function phone(email: string): Promise<Page> {
   const page = await newPage(browser);
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, server.base, email);
+  // signed in: the start page names the user
+  await page.getByText(NAMES[email]!).first().waitFor(TIMEOUT);
   return page;
 }
 const accessible = async (page: Page, where: string) => {
