@@ -429,7 +429,8 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'zvh-bench-'));
   const load0 = loadavg();
   const tenants = [DEFAULT_TENANT.code, ...Array.from({ length: SIZE.tenants - 1 }, (_, i) => `bench${String(i + 2).padStart(2, '0')}`)];
-  log(`Benchmark on ${KIND === 'postgres' ? `PostgreSQL (${BASE_URL})` : 'PGlite'}: ${SIZE.tenants} tenants, ${nf.format(SIZE.cases)} cases, `
+  if (env.BENCH_ONLY === 'start') log('Benchmark of the start-up only (BENCH_ONLY=start): no data generated');
+  else log(`Benchmark on ${KIND === 'postgres' ? `PostgreSQL (${BASE_URL})` : 'PGlite'}: ${SIZE.tenants} tenants, ${nf.format(SIZE.cases)} cases, `
     + `${nf.format(SIZE.logRows)} processing-log rows; ${cpus().length} cores, load ${load0.map((x) => x.toFixed(1)).join(' ')}`);
   const targets: Target[] = [];
   try {
