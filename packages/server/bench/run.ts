@@ -474,8 +474,9 @@ function finish(t0: number, load0: number[]) {
   const table = printTable();
   const load1 = loadavg();
   const busy = load1[0]! > cpus().length;
-  const head = `Benchmark ${new Date().toISOString()} on ${KIND === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${SIZE.tenants} tenants, ${nf.format(SIZE.cases)} cases, `
-    + `${nf.format(SIZE.logRows)} processing-log rows; Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; `
+  const what = env.BENCH_ONLY === 'start' ? 'start-up only' : `${KIND === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${SIZE.tenants} tenants, `
+    + `${nf.format(SIZE.cases)} cases, ${nf.format(SIZE.logRows)} processing-log rows`;
+  const head = `Benchmark ${new Date().toISOString()}, ${what}; Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; `
     + `load average ${load0[0]!.toFixed(1)} at the start, ${load1[0]!.toFixed(1)} at the end${busy ? ' (busy machine: times are longer than on an idle one)' : ''}; `
     + `${secs(t0).toFixed(0)} s in all`;
   console.log(`\n${head}\n\n${table}\n`);
