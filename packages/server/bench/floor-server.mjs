@@ -4,6 +4,7 @@
 // (DATABASE_URL, a pool of 10 like the app's) or PGlite (DATA_DIR, as the app lays it out). Plain
 // JavaScript, no TypeScript loader: also the floor of the start-up time (PGlite + Fastify).
 // Environment: PORT, DATABASE_URL or DATA_DIR.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 
@@ -17,6 +18,7 @@ if (process.env.DATABASE_URL) {
   close = () => pool.end();
 } else {
   const { PGlite } = await import('@electric-sql/pglite');
+  mkdirSync(process.env.DATA_DIR ?? './data', { recursive: true });
   const db = await PGlite.create({ dataDir: join(process.env.DATA_DIR ?? './data', 'pglite') });
   query = (text, params) => db.query(text, params);
   close = () => db.close();

@@ -21,7 +21,8 @@
 // Environment: BENCH_DATABASE_URL (PostgreSQL server to create the databases on, default
 // postgres://postgres@127.0.0.1:5432; they are dropped afterwards unless BENCH_KEEP=1),
 // BENCH_TENANTS, BENCH_CASES, BENCH_LOG_ROWS, BENCH_IMPORT_LINES, BENCH_CLIENTS, BENCH_DURATION
-// (seconds per load run), BENCH_SKIP_START=1 (no start-up measurement), BENCH_STRICT=1 (exit 1
+// (seconds per load run), BENCH_SKIP_START=1 (no start-up measurement), BENCH_ONLY=start (only
+// the start-up measurement, no data), BENCH_STRICT=1 (exit 1
 // when a goal is missed; by default only errors fail the run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -428,10 +429,15 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'zvh-bench-'));
   const load0 = loadavg();
   const tenants = [DEFAULT_TENANT.code, ...Array.from({ length: SIZE.tenants - 1 }, (_, i) => `bench${String(i + 2).padStart(2, '0')}`)];
-  log(`Benchmark on ${KIND === 'postgres' ? `PostgreSQL (${BASE_URL})` : 'PGlite'}: ${SIZE.tenants} tenants, ${nf.format(SIZE.cases)} cases, `
+  if (env.BENCH_ONLY === 'start') log('Benchmark of the start-up only (BENCH_ONLY=start): no data generated');
+  else log(`Benchmark on ${KIND === 'postgres' ? `PostgreSQL (${BASE_URL})` : 'PGlite'}: ${SIZE.tenants} tenants, ${nf.format(SIZE.cases)} cases, `
     + `${nf.format(SIZE.logRows)} processing-log rows; ${cpus().length} cores, load ${load0.map((x) => x.toFixed(1)).join(' ')}`);
   const targets: Target[] = [];
   try {
+    if (env.BENCH_ONLY === 'start') {
+      await measureStart(dir);
+      return finish(t0, load0);
+    }
     const main = await makeTarget('all', dir);
     targets.push(main);
     log(`Generating ${SIZE.tenants} tenants...`);
@@ -461,11 +467,16 @@ async function main() {
     for (const t of targets) await t.drop().catch((e: unknown) => log(`  dropping: ${String(e)}`));
     rmSync(dir, { recursive: true, force: true });
   }
+  finish(t0, load0);
+}
+
+function finish(t0: number, load0: number[]) {
   const table = printTable();
   const load1 = loadavg();
   const busy = load1[0]! > cpus().length;
-  const head = `Benchmark ${new Date().toISOString()} on ${KIND === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${SIZE.tenants} tenants, ${nf.format(SIZE.cases)} cases, `
-    + `${nf.format(SIZE.logRows)} processing-log rows; Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; `
+  const what = env.BENCH_ONLY === 'start' ? 'start-up only' : `${KIND === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${SIZE.tenants} tenants, `
+    + `${nf.format(SIZE.cases)} cases, ${nf.format(SIZE.logRows)} processing-log rows`;
+  const head = `Benchmark ${new Date().toISOString()}, ${what}; Node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; `
     + `load average ${load0[0]!.toFixed(1)} at the start, ${load1[0]!.toFixed(1)} at the end${busy ? ' (busy machine: times are longer than on an idle one)' : ''}; `
     + `${secs(t0).toFixed(0)} s in all`;
   console.log(`\n${head}\n\n${table}\n`);
@@ -475,7 +486,7 @@ async function main() {
   try { commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT }).toString().trim(); } catch { /* not a checkout */ }
   const resultsDir = join(HERE, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, `${new Date().toISOString().slice(0, 10)}${SMALL ? `-small-${KIND}` : ''}.json`);
+  const file = join(resultsDir, `${new Date().toISOString().slice(0, 10)}${SMALL ? `-small-${KIND}` : ''}${env.BENCH_ONLY ? `-only-${env.BENCH_ONLY}` : ''}.json`);
   writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), commit, database: KIND, size: SIZE, node: process.version, cores: cpus().length,
     loadAverage: { start: load0, end: load1 }, rows: rowsOut, details }, null, 2)}\n`);
   console.log(`Written to ${file}`);
