@@ -4,6 +4,7 @@ import { loadConfig, ConfigError } from './core/config.js';
 import { openDatabase } from './core/db/index.js';
 import { seedInstallation } from './core/seed.js';
 import { buildApp } from './app.js';
+import { systemDb } from './core/context.js';
 import { seedDemoCases } from './demo/demo-cases.js';
 import { generateAllTenants } from './modules/casusoverleg/service.js';
 import { runRadarAllTenants } from './modules/radar/service.js';
@@ -22,8 +23,11 @@ async function main() {
     throw e;
   }
   const started = Date.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const { tenantId } = await seedInstallation(database.db, { demo: config.demo });
+  let tenantId = '';
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, appDatabaseUrl: config.databaseAppUrl, appPassword: config.databaseAppPassword,
+    install: async (owner) => { ({ tenantId } = await seedInstallation(owner, { demo: config.demo })); },
+  });
   const app = await buildApp(config, database);
   await app.listen({ port: config.port, host: config.host });
   const shown = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -31,7 +35,7 @@ async function main() {
   if (config.demo) {
     // the demo caseload is filled in after start-up, so the server answers at once
     const t = Date.now();
-    seedDemoCases(database.db, tenantId)
+    seedDemoCases(systemDb(database.db, tenantId), tenantId)
       .then((n) => { if (n) console.log(`Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`); })
       .catch((e) => console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e));
   }

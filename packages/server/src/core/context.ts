@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@zvh/shared';
 import { ZVH_ORGANISATION, ZVH_ROLES } from '@zvh/shared';
 import type { Db } from './db/index.js';
-import { one, sql } from './db/index.js';
+import { one, scopedDb, sql } from './db/index.js';
 
 /** The signed-in user a request acts for. */
 export interface Actor {
@@ -55,7 +55,8 @@ export async function systemCtx(db: Db, tenantCode: string, who: { tool: string;
   const tenant = await one<{ id: string }>(db, sql`select id from tenants where code = ${tenantCode}`);
   if (!tenant) return undefined;
   return {
-    db,
+    // a system actor sees every row of this one tenant (row-level security, migration 0021)
+    db: systemDb(db, tenant.id),
     traceId: who.traceId ?? randomUUID(),
     actor: {
       userId: null, sessionId: null, tenantId: tenant.id, tenantCode, email: `cli@${tenantCode}`,
@@ -67,4 +68,9 @@ export async function systemCtx(db: Db, tenantCode: string, who: { tool: string;
 /** ZVH staff: a user of the ZVH organisation holding one of the ZVH roles. */
 export function isZvhStaff(actor: Actor): boolean {
   return actor.organisationKind === 'zvh' && actor.roles.some((r) => ZVH_ROLES.includes(r));
+}
+
+/** A handle for work of the system (jobs, tools) in one tenant: every row of that tenant, no other. */
+export function systemDb(db: Db, tenantId: string): Db {
+  return scopedDb(db, { tenantId, userId: null, organisationCode: ZVH_ORGANISATION, staff: true });
 }

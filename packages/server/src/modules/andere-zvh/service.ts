@@ -26,6 +26,7 @@
 import { isCaseOpen } from '@zvh/shared';
 import type { Status } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
+import { systemDb } from '../../core/context.js';
 import type { Db, Executor } from '../../core/db/index.js';
 import { one, rows, schema, sql, transaction } from '../../core/db/index.js';
 import { loadVisibleCase, refuse, requirePermission, requireZvh } from '../../core/access.js';
@@ -405,6 +406,9 @@ export async function exportCase(ctx: Ctx, caseId: string): Promise<Record<strin
 }
 
 /** Start-up: pseudonyms for every person without one of this secret (see pseudonym.ts). */
-export function syncAllPseudonyms(db: Db, secret: string): Promise<number> {
-  return syncPseudonyms(db, secret);
+export async function syncAllPseudonyms(db: Db, secret: string): Promise<number> {
+  // per tenant, as that tenant's system (row-level security: one tenant per transaction)
+  let n = 0;
+  for (const t of await rows<{ id: string }>(db, sql`select id from tenants order by code`)) n += await syncPseudonyms(systemDb(db, t.id), secret);
+  return n;
 }

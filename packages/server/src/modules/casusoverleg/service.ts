@@ -8,7 +8,7 @@ import type { SQL } from 'drizzle-orm';
 import { PERMISSIONS, ZVH_ROLES, addDays, minutesDueDate, minutesLate, occurrences } from '@zvh/shared';
 import type { FrequencyRule, MeetingSubjectKind, MeetingTypeDefault, Role } from '@zvh/shared';
 import type { Actor, Ctx } from '../../core/context.js';
-import { isZvhStaff } from '../../core/context.js';
+import { isZvhStaff, systemDb } from '../../core/context.js';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { allowed, caseVisibleTo, loadVisibleCase, registrationVisibleTo, requireRegisseur } from '../../core/access.js';
@@ -188,7 +188,7 @@ export async function generateAllTenants(db: Ctx['db'], weeks = 8): Promise<numb
 
 function systemCtx(db: Ctx['db'], tenantId: string, tenantCode: string): Ctx {
   return {
-    db, traceId: `system-${Date.now()}`,
+    db: systemDb(db, tenantId), traceId: `system-${Date.now()}`,
     actor: {
       userId: '00000000-0000-0000-0000-000000000000', sessionId: 'system', tenantId, tenantCode, email: 'systeem', name: 'Systeem',
       organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['beheerder'], mustChangePassword: false,
