@@ -10,7 +10,7 @@ import type { FrequencyRule, MeetingSubjectKind, MeetingTypeDefault, Role } from
 import type { Actor, Ctx } from '../../core/context.js';
 import { isZvhStaff, systemDb } from '../../core/context.js';
 import type { Executor } from '../../core/db/index.js';
-import { one, rows, sql, transaction } from '../../core/db/index.js';
+import { one, rows, scopedDb, sql, transaction } from '../../core/db/index.js';
 import { allowed, caseVisibleTo, loadVisibleCase, registrationVisibleTo, requireRegisseur } from '../../core/access.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
@@ -699,8 +699,10 @@ const icsTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, ''
 export async function calendarFeed(db: Ctx['db'], token: string): Promise<string> {
   const actor = await feedActor(db, token);
   if (!actor) throw new NotFoundError();
+  // the token stands for its user: read with that user's row-level-security settings
+  const scoped = scopedDb(db, { tenantId: actor.tenantId, userId: actor.userId, organisationCode: actor.organisationCode, staff: isZvhStaff(actor) });
   const list = await rows<{ id: string; typeName: string; region: string | null; startsAt: string; endsAt: string | null; location: string | null;
-    videoLink: string | null; status: string; updatedAt: string }>(db, sql`
+    videoLink: string | null; status: string; updatedAt: string }>(scoped, sql`
     select m.id, t.name as "typeName", m.region, m.starts_at as "startsAt", m.ends_at as "endsAt", m.location, m.video_link as "videoLink",
            m.status, m.updated_at as "updatedAt"
       from meetings m join meeting_types t on t.id = m.type_id
