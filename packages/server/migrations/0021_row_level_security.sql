@@ -97,7 +97,11 @@ SET search_path = public, pg_temp AS $$
        AND (zvh_staff()
             OR zvh_own_department(r.registering_partner, r.municipality_code)
             -- a participant of the case made of it sees the registration the case is about
-            OR EXISTS (SELECT 1 FROM cases c WHERE c.registration_id = r.id AND zvh_case_visible(c.id))))
+            OR EXISTS (SELECT 1 FROM cases c WHERE c.registration_id = r.id AND zvh_case_visible(c.id))
+            -- on the agenda of a registrations meeting (weegoverleg) of which the organisation is a member
+            -- (the services narrow this to its liaison)
+            OR EXISTS (SELECT 1 FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id JOIN meeting_types t ON t.id = m.type_id
+                        WHERE i.registration_id = r.id AND t.subject_kind = 'registrations' AND zvh_org() = ANY (t.member_organisations))))
 $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION zvh_case_visible(uuid), zvh_registration_visible(uuid) FROM PUBLIC;
@@ -139,7 +143,7 @@ BEGIN
     WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_registration_visible(registration_id)))$p$;
 
   -- rows about a case or a registration (or, with neither, about the tenant: ZVH staff only)
-  FOREACH t IN ARRAY ARRAY['case_events', 'meeting_items', 'nazorg_records'] LOOP
+  FOREACH t IN ARRAY ARRAY['case_events', 'nazorg_records'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('CREATE POLICY zvh_case_or_registration ON %I TO zvh_app
       USING (tenant_id = zvh_tenant() AND (zvh_staff()
@@ -161,8 +165,9 @@ BEGIN
 
   -- tenant only: persons (a registering partner must find an existing person by BSN before any
   -- registration links it; the services decide what of a person is shown), and data that the
-  -- services filter further by organisation or meeting
-  FOREACH t IN ARRAY ARRAY['persons', 'meetings', 'meeting_item_agreements', 'meeting_contributions', 'partner_requests',
+  -- services filter further by organisation or meeting (an agenda lists every item, the ones the
+  -- actor may not see as a closed item without content)
+  FOREACH t IN ARRAY ARRAY['persons', 'meetings', 'meeting_items', 'meeting_item_agreements', 'meeting_contributions', 'partner_requests',
                            'information_answers', 'signals', 'signal_history', 'digest_sends', 'capacity_years',
                            'meeting_types', 'case_number_counters'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);

@@ -26,7 +26,7 @@
 import { isCaseOpen } from '@zvh/shared';
 import type { Status } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
-import { systemDb } from '../../core/context.js';
+import { asSystemOf, systemDb } from '../../core/context.js';
 import type { Db, Executor } from '../../core/db/index.js';
 import { one, rows, schema, sql, transaction } from '../../core/db/index.js';
 import { loadVisibleCase, refuse, requirePermission, requireZvh } from '../../core/access.js';
@@ -138,19 +138,26 @@ export async function checkOtherZvh(ctx: Ctx, secret: string, personId: string):
   requireSwitchedOn(await settingsOf(ctx.db, ctx.actor.tenantId), 'check');
   if (person.merged_into) throw new ConflictError('already_merged', 'Deze persoon is samengevoegd; kijk bij de persoon waarin hij is opgegaan');
   if (!person.bsn) throw fieldError('bsn', 'Zonder BSN kan niet worden nagegaan of de persoon bij een ander ZVH bekend is');
-  await syncPseudonyms(ctx.db, secret);
   const pseudonym = bsnPseudonym(secret, person.bsn);
+  // only tenants that switched the check on answer; each is asked with its own settings (row-level security: one tenant at a time)
+  const answering = await rows<{ tenantId: string; tenantCode: string; settings: unknown; name: string }>(ctx.db, sql`
+    select t.id as "tenantId", t.code as "tenantCode", t.name, t.settings->'andereZvh' as settings
+      from tenants t where t.id <> ${ctx.actor.tenantId} and ${switchedOn('check')} order by t.id`);
+  await syncPseudonyms(ctx.db, secret);
+  for (const t of answering) await syncPseudonyms(systemDb(ctx.db, t.tenantId), secret);
   return transaction(ctx.db, async (tx) => {
-    // only tenants that switched the check on answer; per tenant one (the oldest) matching person, for its log
-    const found = await rows<{ tenantId: string; tenantCode: string; personId: string; settings: unknown; name: string }>(tx, sql`
-      select distinct on (t.id) t.id as "tenantId", t.code as "tenantCode", t.name, t.settings->'andereZvh' as settings, p.id as "personId"
-        from persons p join tenants t on t.id = p.tenant_id
-       where p.bsn_pseudonym = ${pseudonym} and p.merged_into is null and p.tenant_id <> ${ctx.actor.tenantId} and ${switchedOn('check')}
-       order by t.id, p.created_at`);
-    for (const f of found) {
-      await logInOtherTenant(ctx, tx, {
-        tenantId: f.tenantId, activity: CHECK_ACTIVITY, purpose: CHECK_PURPOSE, action: 'read', dataSubjectId: f.personId,
-        details: { askedBy: ctx.actor.tenantCode, disclosed: 'naam en contactgegevens van dit ZVH' },
+    // per tenant one (the oldest) matching person, for its log
+    const found: { tenantId: string; tenantCode: string; personId: string; settings: unknown; name: string }[] = [];
+    for (const t of answering) {
+      await asSystemOf(ctx, tx, t.tenantId, async () => {
+        const p = await one<{ personId: string }>(tx, sql`select p.id as "personId" from persons p
+          where p.tenant_id = ${t.tenantId} and p.bsn_pseudonym = ${pseudonym} and p.merged_into is null order by p.created_at limit 1`);
+        if (!p) return;
+        found.push({ ...t, personId: p.personId });
+        await logInOtherTenant(ctx, tx, {
+          tenantId: t.tenantId, activity: CHECK_ACTIVITY, purpose: CHECK_PURPOSE, action: 'read', dataSubjectId: p.personId,
+          details: { askedBy: ctx.actor.tenantCode, disclosed: 'naam en contactgegevens van dit ZVH' },
+        });
       });
     }
     await logProcessing(ctx, {
