@@ -104,10 +104,26 @@ SET search_path = public, pg_temp AS $$
                         WHERE i.registration_id = r.id AND t.subject_kind = 'registrations' AND zvh_org() = ANY (t.member_organisations))))
 $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION zvh_case_visible(uuid), zvh_registration_visible(uuid) FROM PUBLIC;
+-- A partner asked a question about a case or registration (informatieknooppunt, partner_requests)
+-- sees that case's or registration's own row (who the question is about) — not the case's data.
+CREATE OR REPLACE FUNCTION zvh_asked_about_case(p_case uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM partner_requests pr WHERE pr.case_id = p_case AND pr.tenant_id = zvh_tenant()
+                    AND zvh_own_department(pr.partner_code, pr.municipality_code))
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION zvh_asked_about_registration(p_registration uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM partner_requests pr LEFT JOIN cases c ON c.id = pr.case_id
+                  WHERE (pr.registration_id = p_registration OR c.registration_id = p_registration) AND pr.tenant_id = zvh_tenant()
+                    AND zvh_own_department(pr.partner_code, pr.municipality_code))
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION zvh_case_visible(uuid), zvh_registration_visible(uuid), zvh_asked_about_case(uuid), zvh_asked_about_registration(uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION zvh_tenant(), zvh_user(), zvh_org(), zvh_staff(), zvh_municipalities(),
-  zvh_own_department(text, text), zvh_case_visible(uuid), zvh_registration_visible(uuid) TO zvh_app;
+  zvh_own_department(text, text), zvh_case_visible(uuid), zvh_registration_visible(uuid), zvh_asked_about_case(uuid),
+  zvh_asked_about_registration(uuid) TO zvh_app;
 --> statement-breakpoint
 
 -- 4. The policies. ZVH staff first (a cheap OR-branch); the same rule for reading and writing
@@ -119,7 +135,7 @@ BEGIN
   -- the case itself
   EXECUTE 'ALTER TABLE cases ENABLE ROW LEVEL SECURITY';
   EXECUTE $p$CREATE POLICY zvh_case ON cases TO zvh_app
-    USING (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_case_visible(id)))
+    USING (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_case_visible(id) OR zvh_asked_about_case(id)))
     WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_case_visible(id)))$p$;
 
   -- everything that belongs to one case
@@ -134,7 +150,8 @@ BEGIN
   -- registrations and what belongs to one registration
   EXECUTE 'ALTER TABLE registrations ENABLE ROW LEVEL SECURITY';
   EXECUTE $p$CREATE POLICY zvh_registration ON registrations TO zvh_app
-    USING (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_own_department(registering_partner, municipality_code) OR zvh_registration_visible(id)))
+    USING (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_own_department(registering_partner, municipality_code) OR zvh_registration_visible(id)
+           OR zvh_asked_about_registration(id)))
     WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_own_department(registering_partner, municipality_code) OR zvh_registration_visible(id)))$p$;
   -- (the row's own columns first: a new row is not yet visible to the function's snapshot)
   EXECUTE 'ALTER TABLE registration_relations ENABLE ROW LEVEL SECURITY';
@@ -143,31 +160,26 @@ BEGIN
     WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_registration_visible(registration_id)))$p$;
 
   -- rows about a case or a registration (or, with neither, about the tenant: ZVH staff only)
-  FOREACH t IN ARRAY ARRAY['case_events', 'nazorg_records'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY zvh_case_or_registration ON %I TO zvh_app
-      USING (tenant_id = zvh_tenant() AND (zvh_staff()
-             OR (%s IS NOT NULL AND zvh_case_visible(%s))
-             OR (registration_id IS NOT NULL AND zvh_registration_visible(registration_id))))
-      WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff()
-             OR (%s IS NOT NULL AND zvh_case_visible(%s))
-             OR (registration_id IS NOT NULL AND zvh_registration_visible(registration_id))))', t,
-      CASE WHEN t = 'nazorg_records' THEN 'NULL::uuid' ELSE 'case_id' END, CASE WHEN t = 'nazorg_records' THEN 'NULL::uuid' ELSE 'case_id' END,
-      CASE WHEN t = 'nazorg_records' THEN 'NULL::uuid' ELSE 'case_id' END, CASE WHEN t = 'nazorg_records' THEN 'NULL::uuid' ELSE 'case_id' END);
-  END LOOP;
+  EXECUTE 'ALTER TABLE case_events ENABLE ROW LEVEL SECURITY';
+  EXECUTE $p$CREATE POLICY zvh_case_or_registration ON case_events TO zvh_app
+    USING (tenant_id = zvh_tenant() AND (zvh_staff()
+           OR (case_id IS NOT NULL AND zvh_case_visible(case_id))
+           OR (registration_id IS NOT NULL AND zvh_registration_visible(registration_id))))
+    WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff()
+           OR (case_id IS NOT NULL AND zvh_case_visible(case_id))
+           OR (registration_id IS NOT NULL AND zvh_registration_visible(registration_id))))$p$;
 
-  -- person-level records kept by the ZVH itself (facilitation): ZVH staff only
-  FOREACH t IN ARRAY ARRAY['veelpleger_records', 'lpco_records', 'radar_proposals'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY zvh_staff_only ON %I TO zvh_app USING (tenant_id = zvh_tenant() AND zvh_staff())
-      WITH CHECK (tenant_id = zvh_tenant() AND zvh_staff())', t);
-  END LOOP;
+  -- the stagnation radar's proposals: the ZVH's own work
+  EXECUTE 'ALTER TABLE radar_proposals ENABLE ROW LEVEL SECURITY';
+  EXECUTE 'CREATE POLICY zvh_staff_only ON radar_proposals TO zvh_app USING (tenant_id = zvh_tenant() AND zvh_staff())
+    WITH CHECK (tenant_id = zvh_tenant() AND zvh_staff())';
 
   -- tenant only: persons (a registering partner must find an existing person by BSN before any
   -- registration links it; the services decide what of a person is shown), and data that the
-  -- services filter further by organisation or meeting (an agenda lists every item, the ones the
+  -- services filter further by organisation or meeting (facilitated records: by organisation and
+  -- municipality, facilitering/service.ts recordVisibleTo; an agenda lists every item, the ones the
   -- actor may not see as a closed item without content)
-  FOREACH t IN ARRAY ARRAY['persons', 'meetings', 'meeting_items', 'meeting_item_agreements', 'meeting_contributions', 'partner_requests',
+  FOREACH t IN ARRAY ARRAY['persons', 'veelpleger_records', 'lpco_records', 'nazorg_records', 'meetings', 'meeting_items', 'meeting_item_agreements', 'meeting_contributions', 'partner_requests',
                            'information_answers', 'signals', 'signal_history', 'digest_sends', 'capacity_years',
                            'meeting_types', 'case_number_counters'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
