@@ -136,7 +136,7 @@ BEGIN
   EXECUTE 'ALTER TABLE cases ENABLE ROW LEVEL SECURITY';
   EXECUTE $p$CREATE POLICY zvh_case ON cases TO zvh_app
     USING (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_case_visible(id) OR zvh_asked_about_case(id)))
-    WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_case_visible(id)))$p$;
+    WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff() OR zvh_case_visible(id) OR zvh_asked_about_case(id)))$p$;
 
   -- everything that belongs to one case
   FOREACH t IN ARRAY ARRAY['case_participants', 'agreements', 'journal_entries', 'documents', 'case_outcome_scores',
@@ -166,8 +166,8 @@ BEGIN
            OR (case_id IS NOT NULL AND zvh_case_visible(case_id))
            OR (registration_id IS NOT NULL AND zvh_registration_visible(registration_id))))
     WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff()
-           OR (case_id IS NOT NULL AND zvh_case_visible(case_id))
-           OR (registration_id IS NOT NULL AND zvh_registration_visible(registration_id))))$p$;
+           OR (case_id IS NOT NULL AND (zvh_case_visible(case_id) OR zvh_asked_about_case(case_id)))
+           OR (registration_id IS NOT NULL AND (zvh_registration_visible(registration_id) OR zvh_asked_about_registration(registration_id)))))$p$;
 
   -- the stagnation radar's proposals: the ZVH's own work
   EXECUTE 'ALTER TABLE radar_proposals ENABLE ROW LEVEL SECURITY';
