@@ -379,13 +379,11 @@ async function copyCase(ctx: Ctx, tx: Executor, from: { fromTenantId: string; fr
   await tx.execute(sql`update registrations set case_id = ${caseId} where id = ${reg!.id}`);
   // agreements: held by the receiving ZVH; where the original partner and responsible person came from stays in the note
   await tx.execute(sql`insert into agreements (tenant_id, case_id, partner_code, title, description, responsible_person, due_date, status, note, created_by)
-    select ${me}, ${caseId}, 'zvh', a.title, a.description, null, a."dueDate", a.status, a.note, ${ctx.actor.userId}
-      from json_to_recordset(${JSON.stringify(srcAgreements)}::json) with ordinality
-           as a(title text, description text, "dueDate" date, status text, note text, n bigint) order by a.n`);
+    select ${me}, ${caseId}, 'zvh', a.v->>'title', a.v->>'description', null, (a.v->>'dueDate')::date, a.v->>'status', a.v->>'note', ${ctx.actor.userId}
+      from json_array_elements(${JSON.stringify(srcAgreements)}::json) with ordinality as a(v, n) order by a.n`);
   await tx.execute(sql`insert into journal_entries (tenant_id, case_id, at, entry_date, author_id, author_name, author_organisation, text, visibility)
-    select ${me}, ${caseId}, j.at, j."entryDate", null, j."authorName", j."authorOrganisation", j.text, 'zvh'
-      from json_to_recordset(${JSON.stringify(srcJournal)}::json) with ordinality
-           as j(at timestamptz, "entryDate" date, "authorName" text, "authorOrganisation" text, text text, n bigint) order by j.n`);
+    select ${me}, ${caseId}, (j.v->>'at')::timestamptz, (j.v->>'entryDate')::date, null, j.v->>'authorName', j.v->>'authorOrganisation', j.v->>'text', 'zvh'
+      from json_array_elements(${JSON.stringify(srcJournal)}::json) with ordinality as j(v, n) order by j.n`);
   await recordEvent(ctx, tx, { caseId, registrationId: reg!.id, type: 'transfer_received', data: {
     from: from.fromName, fromCaseNumber: src.case_number, fromStartedAt: src.started_at, reason: from.transferReason, history,
   } });
