@@ -245,6 +245,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       ownerPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 3 });
       ownerPool.on('error', () => undefined);
       owner = drizzle(ownerPool, { schema }) as unknown as Db;
+      // scopedDb(owner, …) gives an application handle (zvh_app), as for any other handle
+      bases.set(owner, base);
     }
     return {
       db, kind: 'postgres', raw: pool, owner,
@@ -275,6 +277,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const base: Base = { kind: 'pglite', client, setRole };
   const db = await wrap(base, null);
   const owner = opts.ownerHandle ? (drizzle(client, { schema }) as unknown as Db) : undefined;
+  if (owner) bases.set(owner, base); // scopedDb(owner, …) gives an application handle (zvh_app)
   return { db, kind: 'pglite', raw: client, owner, close: () => client.close() };
 }
 
