@@ -7,6 +7,7 @@ import { seedInstallation } from './core/seed.js';
 import { installJobQueues, startJobs } from './core/jobs.js';
 import type { JobRunner } from './core/jobs.js';
 import { buildApp } from './app.js';
+import { systemDb } from './core/context.js';
 import { seedDemoCases } from './demo/demo-cases.js';
 
 /** The whole stop (requests, jobs, database) must end within this; the contract allows 10 s. */
@@ -24,11 +25,14 @@ async function main() {
     throw e;
   }
   const started = Date.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let tenantId = '';
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, appDatabaseUrl: config.databaseAppUrl, appPassword: config.databaseAppPassword,
+    // the installation data (tenant, reference data, users) as the owner, next to the migrations
+    install: async (owner) => { ({ tenantId } = await seedInstallation(owner, { demo: config.demo })); },
+  });
   // pg-boss's schema and queues, as the owner next to the migrations (instances take turns)
   if (config.databaseUrl) await installJobQueues(config.databaseUrl);
-  const opened = Date.now();
-  const { tenantId } = await seedInstallation(database.db, { demo: config.demo });
   const seeded = Date.now();
   const app = await buildApp(config, database);
   const built = Date.now();
@@ -61,11 +65,11 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   const shown = config.publicUrl ?? `http://localhost:${config.port}`;
-  console.log(`ZVH Casussysteem draait op ${shown} (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}${config.demo ? ', demomodus' : ''}; gestart in ${((Date.now() - started) / 1000).toFixed(1)} s: database ${((opened - started) / 1000).toFixed(1)} s, installatiegegevens ${((seeded - opened) / 1000).toFixed(1)} s, app ${((built - seeded) / 1000).toFixed(1)} s; proces ${(process.uptime()).toFixed(1)} s)`);
+  console.log(`ZVH Casussysteem draait op ${shown} (${database.kind === 'pglite' ? `ingebouwde database in ${config.dataDir}` : 'PostgreSQL'}${config.demo ? ', demomodus' : ''}; gestart in ${((Date.now() - started) / 1000).toFixed(1)} s: database en installatiegegevens ${((seeded - started) / 1000).toFixed(1)} s, app ${((built - seeded) / 1000).toFixed(1)} s; proces ${(process.uptime()).toFixed(1)} s)`);
   if (config.demo) {
     // the demo caseload is filled in after start-up, so the server answers at once
     const t = Date.now();
-    seeding = seedDemoCases(database.db, tenantId)
+    seeding = seedDemoCases(systemDb(database.db, tenantId), tenantId)
       .then((n) => { if (n) console.log(`Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`); })
       .catch((e) => { if (!stopping) console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e); });
   }

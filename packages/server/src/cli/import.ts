@@ -13,7 +13,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_TENANT } from '@zvh/shared';
 import { ConfigError, loadConfig } from '../core/config.js';
-import { openDatabase } from '../core/db/index.js';
+import { openDatabase, sql } from '../core/db/index.js';
 import { systemCtx } from '../core/context.js';
 import type { Database } from '../core/db/index.js';
 import { seedInstallation } from '../core/seed.js';
@@ -153,16 +153,19 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl, dataDir: config.dataDir, appDatabaseUrl: config.databaseAppUrl, appPassword: config.databaseAppPassword,
+      install: async (owner) => {
+        // a fresh database: install the default tenant with its reference data, as the server would
+        if (args.tenant !== DEFAULT_TENANT.code) return;
+        const known = await owner.execute(sql`select 1 from tenants where code = ${args.tenant}`) as unknown as { rows: unknown[] };
+        if (!known.rows.length) await seedInstallation(owner, { demo: false });
+      },
+    });
     const { db } = database;
     // the processing log names the tool (cli@<tenant>) and, in its details, who ran it
     const who = { tool: 'Import (commandoregel)', operator: operator() };
-    let ctx = await systemCtx(db, args.tenant, who);
-    if (!ctx && args.tenant === DEFAULT_TENANT.code) {
-      // a fresh database: install the default tenant with its reference data, as the server would
-      await seedInstallation(db, { demo: false });
-      ctx = await systemCtx(db, args.tenant, who);
-    }
+    const ctx = await systemCtx(db, args.tenant, who);
     if (!ctx) {
       console.error(`Tenant '${args.tenant}' bestaat niet in deze database`);
       stream.destroy();

@@ -10,8 +10,10 @@ if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 
 try {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await seedInstallation(database.db, { demo: config.demo });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, appDatabaseUrl: config.databaseAppUrl, appPassword: config.databaseAppPassword,
+    install: (owner) => seedInstallation(owner, { demo: config.demo }),
+  });
   const applied = await rows<{ n: number }>(database.db, sql`select count(*) as n from code_list_entries`).catch(() => [{ n: 0 }]);
   console.log(`Migraties toegepast op ${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}; referentiedata aanwezig (${applied[0]?.n ?? 0} codes).`);
   await database.close();

@@ -10,6 +10,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** How the application logs in on PostgreSQL (as zvh_app); default DATABASE_URL with user zvh_app. */
+  databaseAppUrl: string | undefined;
+  /** zvh_app's password (set by the migration step when the owner may; docs/security.md). */
+  databaseAppPassword: string | undefined;
   demo: boolean;
   nodeEnv: 'development' | 'production' | 'test';
   sessionSecret: string;
@@ -155,6 +159,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, argv: string
     host: env.HOST ?? 'localhost',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    databaseAppPassword: env.DATABASE_APP_PASSWORD || undefined,
     demo,
     nodeEnv,
     sessionSecret,

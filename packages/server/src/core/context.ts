@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@zvh/shared';
 import { ZVH_ORGANISATION, ZVH_ROLES } from '@zvh/shared';
 import type { Db } from './db/index.js';
-import { one, sql } from './db/index.js';
+import type { Executor, Scope } from './db/index.js';
+import { one, scopeSettingsSql, scopedDb, sql } from './db/index.js';
 
 /** The signed-in user a request acts for. */
 export interface Actor {
@@ -64,7 +65,8 @@ export async function systemCtx(db: Db, tenantCode: string, who: { tool: string;
   const tenant = await one<{ id: string }>(db, sql`select id from tenants where code = ${tenantCode}`);
   if (!tenant) return undefined;
   return {
-    db,
+    // a system actor sees every row of this one tenant (row-level security, migration 0021)
+    db: systemDb(db, tenant.id),
     traceId: who.traceId ?? randomUUID(),
     actor: {
       userId: null, sessionId: null, tenantId: tenant.id, tenantCode, email: `cli@${tenantCode}`,
@@ -76,4 +78,28 @@ export async function systemCtx(db: Db, tenantCode: string, who: { tool: string;
 /** ZVH staff: a user of the ZVH organisation holding one of the ZVH roles. */
 export function isZvhStaff(actor: Actor): boolean {
   return actor.organisationKind === 'zvh' && actor.roles.some((r) => ZVH_ROLES.includes(r));
+}
+
+/** A handle for work of the system (jobs, tools) in one tenant: every row of that tenant, no other. */
+export function systemDb(db: Db, tenantId: string): Db {
+  return scopedDb(db, { tenantId, userId: null, organisationCode: ZVH_ORGANISATION, staff: true });
+}
+
+/** The row-level-security settings of an actor (core/db Scope). */
+export function actorScope(actor: Actor | SystemActor): Scope {
+  if (actor.userId === null) return { tenantId: actor.tenantId, userId: null, organisationCode: actor.organisationCode, staff: true };
+  return { tenantId: actor.tenantId, userId: actor.userId, organisationCode: actor.organisationCode, staff: isZvhStaff(actor) };
+}
+
+/**
+ * Cross-tenant work inside one transaction (another ZVH): runs fn with the system settings of
+ * `tenantId`, then sets the actor's own settings again. Says which tenant, every time.
+ */
+export async function asSystemOf<T>(ctx: Ctx<Actor | SystemActor>, tx: Executor, tenantId: string, fn: () => Promise<T>): Promise<T> {
+  await tx.execute(sql.raw(scopeSettingsSql({ tenantId, userId: null, organisationCode: ZVH_ORGANISATION, staff: true })));
+  try {
+    return await fn();
+  } finally {
+    await tx.execute(sql.raw(scopeSettingsSql(actorScope(ctx.actor))));
+  }
 }

@@ -5,8 +5,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Permission } from '@zvh/shared';
 import { can } from '@zvh/shared';
 import type { Actor, Ctx } from './context.js';
+import { isZvhStaff } from './context.js';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
+import { scopedDb } from './db/index.js';
 import { DomainError, ForbiddenError, UnauthorizedError } from './errors.js';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions.js';
 
@@ -45,9 +47,22 @@ declare module 'fastify' {
   }
 }
 
+const scoped = new WeakMap<FastifyRequest, Db>();
+
+/**
+ * The Ctx of a signed-in request. Its `db` sets the actor's row-level-security settings (tenant,
+ * user, organisation, ZVH staff or not) at the start of every transaction, so the database itself
+ * refuses rows the actor may not see (migration 0021, core/db scopedDb).
+ */
 export function ctxOf(request: FastifyRequest, db: Db): Ctx {
-  if (!request.actor) throw new UnauthorizedError();
-  return { actor: request.actor, traceId: String(request.id), db };
+  const actor = request.actor;
+  if (!actor) throw new UnauthorizedError();
+  let s = scoped.get(request);
+  if (!s) {
+    s = scopedDb(db, { tenantId: actor.tenantId, userId: actor.userId, organisationCode: actor.organisationCode, staff: isZvhStaff(actor) });
+    scoped.set(request, s);
+  }
+  return { actor, traceId: String(request.id), db: s };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -28,8 +28,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE "${tpl}"`);
     const tplUrl = new URL(url);
     tplUrl.pathname = `/${tpl}`;
-    const database = await openDatabase({ databaseUrl: tplUrl.toString() });
-    await seedInstallation(database.db, { demo: true });
+    const database = await openDatabase({ databaseUrl: tplUrl.toString(), install: (owner) => seedInstallation(owner, { demo: true }) });
     await database.close();
     project.provide('pgTemplate', tpl);
     project.provide('pgliteSnapshot', '');
@@ -38,8 +37,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const database = await openDatabase({});
-  await seedInstallation(database.db, { demo: true });
+  const database = await openDatabase({ install: (owner) => seedInstallation(owner, { demo: true }) });
   const blob = await (database.raw as PGlite).dumpDataDir('none');
   await database.close();
   const dir = mkdtempSync(join(tmpdir(), 'zvh-test-'));

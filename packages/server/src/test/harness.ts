@@ -39,15 +39,21 @@ export class TestClient {
 
 export interface TestEnv {
   app: App;
+  /** `db` here is the owner (arranging and inspecting rows); the app runs on `appDatabase`. */
   database: Database;
+  appDatabase: Database;
   config: Config;
   anon: TestClient;
   as(email: string, password?: string): Promise<TestClient>;
   close(): Promise<void>;
 }
 
-/** Opens a fresh copy of the prepared database (PGlite snapshot or PostgreSQL template). */
-export async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+/**
+ * Opens a fresh copy of the prepared database (PGlite snapshot or PostgreSQL template). `database`
+ * is what the application gets (login role zvh_app, row-level security); `database.owner` is the
+ * owner, for tests that arrange or inspect rows directly.
+ */
+export async function openTestDatabase(): Promise<{ database: Database & { owner: Database['db'] }; drop: () => Promise<void> }> {
   const tpl = inject('pgTemplate');
   const url = process.env.TEST_DATABASE_URL;
   if (tpl && url) {
@@ -58,7 +64,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${tpl}"`);
     const u = new URL(url);
     u.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: u.toString() });
+    const database = await openDatabase({ databaseUrl: u.toString(), migrate: false, ownerHandle: true }) as Database & { owner: Database['db'] };
     return {
       database,
       drop: async () => {
@@ -70,7 +76,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   }
   const snapshot = inject('pgliteSnapshot');
   const data = readFileSync(snapshot);
-  const database = await openDatabase({ loadDataDir: new Blob([data]) });
+  const database = await openDatabase({ loadDataDir: new Blob([data]), migrate: false, ownerHandle: true }) as Database & { owner: Database['db'] };
   return { database, drop: () => database.close() };
 }
 
@@ -81,7 +87,7 @@ export async function setupTestEnv(env: Record<string, string> = {}): Promise<Te
   await app.ready();
   const anon = new TestClient(app);
   return {
-    app, database, config, anon,
+    app, database: { ...database, db: database.owner }, appDatabase: database, config, anon,
     async as(email: string, password = 'demo-wachtwoord') {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
       if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`);

@@ -18,11 +18,21 @@ export const MIGRATIONS_DIR = join(SERVER_ROOT, 'migrations');
 export const APP_ROLE = 'zvh_app';
 
 export interface Database {
+  /**
+   * The application's handle: the login role zvh_app, no settings, so it sees no row of a table
+   * with row-level security (sign-in, session lookup and other pre-auth work only). Services get
+   * a handle scoped to their actor from `scopedDb` (core/http ctxOf, core/context systemCtx).
+   */
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
-  /** Raw client access for bulk paths (COPY in benchmarks); avoid elsewhere. */
+  /** Raw client access for bulk paths (COPY in benchmarks, PGlite dumps); avoid elsewhere. */
   raw: unknown;
+  /**
+   * Only with `ownerHandle` (tests, installation steps): the owner, which row-level security does
+   * not apply to. Never handed to the application.
+   */
+  owner?: Db;
 }
 
 // Types we parse the same way on both drivers: bigint counts as numbers, numeric as numbers,
@@ -31,14 +41,174 @@ const INT8 = 20, NUMERIC = 1700, DATE = 1082;
 
 export interface OpenOptions {
   databaseUrl?: string;
+  /**
+   * PostgreSQL: how the application logs in (as zvh_app). Default: DATABASE_URL with the user
+   * replaced by zvh_app and the password `appPassword` (if any).
+   */
+  appDatabaseUrl?: string;
+  /** PostgreSQL: zvh_app's password; when set, the migration step gives zvh_app this password. */
+  appPassword?: string;
   dataDir?: string;
   loadDataDir?: Blob | File;
-  /** Apply pending migrations first (as the connecting owner role). Default true. */
+  /** Apply pending migrations first (as the owner). Default true. */
   migrate?: boolean;
   /** Stay the connecting (owner) role instead of the application role: maintenance commands only (archive-log). */
   owner?: boolean;
   /** Connections in the pool (PostgreSQL only); default DATABASE_POOL_SIZE or DEFAULT_POOL_SIZE. */
   poolSize?: number;
+  /** Also return `owner` (tests only). */
+  ownerHandle?: boolean;
+  /**
+   * Installation work as the owner right after the migrations (the installation data of
+   * core/seed.ts: tenants, reference data, users), like a migration and never by the application.
+   */
+  install?: (owner: Db) => Promise<unknown>;
+}
+
+/**
+ * What row-level security decides on (migration 0021), set per transaction with
+ * set_config(..., true): the tenant, the user and their organisation, and whether the actor sees
+ * every row of the tenant (ZVH staff; a system actor such as a job or the import tool).
+ */
+export interface Scope {
+  tenantId: string;
+  userId: string | null;
+  organisationCode: string;
+  staff: boolean;
+}
+
+interface Base {
+  kind: 'pglite' | 'postgres';
+  /** pg.Pool of zvh_app, or the PGlite instance. */
+  client: any;
+  /** PGlite opened as the superuser (in-memory: tests, demo): every transaction first SET LOCAL ROLE zvh_app. */
+  setRole: boolean;
+}
+const bases = new WeakMap<object, Base>();
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** One statement that sets every setting of the scope for the current transaction. */
+export function scopeSettingsSql(scope: Scope): string {
+  if (!UUID_RE.test(scope.tenantId) || (scope.userId !== null && !UUID_RE.test(scope.userId))) throw new Error('scope: ids must be UUIDs');
+  const t = lit(scope.tenantId), u = lit(scope.userId ?? ''), o = lit(scope.organisationCode);
+  // a municipal partner's professional: the municipalities they work for ('' = not a municipal organisation)
+  const municipalities = scope.staff || !scope.userId ? `''` : `coalesce((select case when o.municipal then coalesce((select array_agg(um.municipality_code order by um.municipality_code)
+      from user_municipalities um where um.user_id = ${u}::uuid and um.tenant_id = ${t}::uuid), '{}')::text end
+      from organisations o where o.tenant_id = ${t}::uuid and o.code = ${o}), '')`;
+  return `select set_config('zvh.tenant_id', ${t}, true), set_config('zvh.user_id', ${u}, true), set_config('zvh.org', ${o}, true),
+    set_config('zvh.staff', ${scope.staff ? `'on'` : `'off'`}, true), set_config('zvh.municipalities', ${municipalities}, true)`;
+}
+
+function makePgScopedPool(pg: any, base: any, setup: string | null): any {
+  const begin = (text: string) => (setup ? `${text}; ${setup}` : text);
+  /** node-postgres pool whose every transaction starts with the scope's settings. */
+  class ScopedPool extends pg.Pool {
+    constructor() { super({ max: 1 }); }
+    // drizzle's transaction(): a client whose `begin` also sets the scope (one round trip)
+    async connect(): Promise<any> {
+      const c = await base.connect();
+      let first = true;
+      return {
+        query(cfg: any, params?: unknown[]) {
+          const text = typeof cfg === 'string' ? cfg : cfg?.text;
+          if (first && typeof text === 'string' && /^begin\b/i.test(text) && !(params && params.length)) {
+            first = false;
+            return c.query(begin(text)).then((r: any) => (Array.isArray(r) ? r[0] : r));
+          }
+          first = false;
+          return c.query(cfg, params);
+        },
+        release: (err?: unknown) => c.release(err),
+      };
+    }
+    // a statement outside a transaction: its own transaction with the settings
+    async query(cfg: any, params?: unknown): Promise<any> {
+      if (!setup) return base.query(cfg, params);
+      const c = await base.connect();
+      try {
+        await c.query(`begin; ${setup}`);
+        const r = await c.query(cfg, params);
+        await c.query('commit');
+        return r;
+      } catch (e) {
+        await c.query('rollback').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    }
+  }
+  return new ScopedPool();
+}
+
+function makePgliteScoped(client: any, setup: string): any {
+  return {
+    query: (q: string, params?: unknown[], opts?: unknown) =>
+      client.transaction(async (tx: any) => { await tx.exec(setup); return tx.query(q, params, opts); }),
+    exec: (q: string, opts?: unknown) =>
+      client.transaction(async (tx: any) => { await tx.exec(setup); return tx.exec(q, opts); }),
+    transaction: (fn: (tx: any) => Promise<unknown>) =>
+      client.transaction(async (tx: any) => { await tx.exec(setup); return fn(tx); }),
+  };
+}
+
+async function wrap(base: Base, setup: string | null): Promise<Db> {
+  let client: any;
+  if (base.kind === 'postgres') {
+    const pg = (await import('pg')).default;
+    client = setup ? makePgScopedPool(pg, base.client, setup) : base.client;
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const db = drizzle({ client, schema }) as unknown as Db;
+    bases.set(db, base);
+    return db;
+  }
+  const pre = [base.setRole ? `set local role ${APP_ROLE}` : '', setup ?? ''].filter(Boolean).join('; ');
+  client = pre ? makePgliteScoped(base.client, pre) : base.client;
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const db = drizzle({ client, schema }) as unknown as Db;
+  bases.set(db, base);
+  return db;
+}
+
+// drizzle's drivers are imported once; scopedDb is then synchronous
+let drizzlePg: any, drizzlePglite: any, pgModule: any;
+async function loadDrivers(kind: 'pglite' | 'postgres') {
+  if (kind === 'postgres') {
+    pgModule ??= (await import('pg')).default;
+    drizzlePg ??= (await import('drizzle-orm/node-postgres')).drizzle;
+  } else {
+    drizzlePglite ??= (await import('drizzle-orm/pglite')).drizzle;
+  }
+}
+
+/**
+ * A handle whose every transaction (and every statement outside one) first sets the scope's
+ * settings, so row-level security lets through what this actor may see and nothing else.
+ * `db` is any handle of the database (the application's, or another scoped one).
+ */
+export function scopedDb(db: Db, scope: Scope): Db {
+  const base = bases.get(db);
+  if (!base) throw new Error('scopedDb: not a handle of openDatabase');
+  const setup = scopeSettingsSql(scope);
+  let scoped: Db;
+  if (base.kind === 'postgres') {
+    scoped = drizzlePg({ client: makePgScopedPool(pgModule, base.client, setup), schema }) as unknown as Db;
+  } else {
+    const pre = [base.setRole ? `set local role ${APP_ROLE}` : '', setup].filter(Boolean).join('; ');
+    scoped = drizzlePglite({ client: makePgliteScoped(base.client, pre), schema }) as unknown as Db;
+  }
+  bases.set(scoped, base);
+  return scoped;
+}
+
+/** The application's login URL on PostgreSQL: DATABASE_URL with user zvh_app (and its password). */
+export function appUrlFor(databaseUrl: string, password?: string): string {
+  const u = new URL(databaseUrl);
+  u.username = APP_ROLE;
+  u.password = password ? encodeURIComponent(password) : '';
+  return u.toString();
 }
 
 /**
@@ -64,6 +234,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pg.types.setTypeParser(NUMERIC, (v: string) => Number(v));
     pg.types.setTypeParser(DATE, (v: string) => v);
     const { drizzle } = await import('drizzle-orm/node-postgres');
+    await loadDrivers('postgres');
     if (doMigrate) {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       const client = new pg.Client({ connectionString: opts.databaseUrl });
@@ -72,37 +243,63 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         // several instances may start at once: one migrates, the others wait
         await client.query('select pg_advisory_lock(7420001)');
         await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+        if (opts.install) await opts.install(drizzle(client, { schema }) as unknown as Db);
+        if (opts.appPassword) {
+          // the owner needs CREATEROLE for this; otherwise the administrator sets it (docs/security.md)
+          await client.query(`ALTER ROLE ${APP_ROLE} PASSWORD ${lit(opts.appPassword)}`);
+        }
       } finally {
         await client.end();
       }
     }
-    // every connection runs as the application role from its first statement (startup option)
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? poolSizeFromEnv(), ...(opts.owner ? {} : { options: `-c role=${APP_ROLE}` }) });
+    // the application logs in as zvh_app: it owns nothing and cannot become the owner (`owner`: maintenance commands only)
+    const pool = new pg.Pool({ connectionString: opts.owner ? opts.databaseUrl : (opts.appDatabaseUrl ?? appUrlFor(opts.databaseUrl, opts.appPassword)), max: opts.poolSize ?? poolSizeFromEnv() });
     // an idle connection dropped by the server (restart, DROP DATABASE) must not crash the process
     pool.on('error', () => undefined);
-    const db = drizzle(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', raw: pool, close: () => pool.end() };
+    const base: Base = { kind: 'postgres', client: pool, setRole: false };
+    const db = await wrap(base, null);
+    let ownerPool: InstanceType<typeof pg.Pool> | undefined;
+    let owner: Db | undefined;
+    if (opts.ownerHandle) {
+      ownerPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 3 });
+      ownerPool.on('error', () => undefined);
+      owner = drizzle(ownerPool, { schema }) as unknown as Db;
+      // scopedDb(owner, …) gives an application handle (zvh_app), as for any other handle
+      bases.set(owner, base);
+    }
+    return {
+      db, kind: 'postgres', raw: pool, owner,
+      close: async () => { await pool.end(); await ownerPool?.end(); },
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   // pg_trgm: the person search's trigram indexes (migration 0018), the same on both databases
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  await loadDrivers('pglite');
   const dir = opts.dataDir ? join(opts.dataDir, 'pglite') : undefined;
   if (dir) mkdirSync(dirname(dir), { recursive: true });
-  const client = await PGlite.create({
-    dataDir: dir,
-    loadDataDir: opts.loadDataDir,
-    extensions: { pg_trgm },
-    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v },
-  });
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const parsers = { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v), [DATE]: (v: string) => v };
+  let client = await PGlite.create({ dataDir: dir, loadDataDir: opts.loadDataDir, parsers, extensions: { pg_trgm } });
   if (doMigrate) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await client.exec('RESET ROLE');
-    await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await migrate(drizzle(client, { schema }) as never, { migrationsFolder: MIGRATIONS_DIR });
   }
-  if (!opts.owner) await client.exec(`SET ROLE ${APP_ROLE}`);
-  return { db, kind: 'pglite', raw: client, close: () => client.close() };
+  if (opts.install) await opts.install(drizzle(client, { schema }) as unknown as Db);
+  let setRole = !opts.owner;
+  if (dir && !opts.ownerHandle && !opts.owner) {
+    // on disk: reopen as zvh_app, so that RESET ROLE or SET SESSION AUTHORIZATION give nothing back
+    await client.close();
+    client = await PGlite.create({ dataDir: dir, parsers, extensions: { pg_trgm }, username: APP_ROLE });
+    setRole = false;
+  }
+  // in memory (tests, a quick demo) there is only this one superuser session: every transaction of
+  // the application first drops to zvh_app (SET LOCAL ROLE), the owner handle is for tests only
+  const base: Base = { kind: 'pglite', client, setRole };
+  const db = await wrap(base, null);
+  const owner = opts.ownerHandle ? (drizzle(client, { schema }) as unknown as Db) : undefined;
+  if (owner) bases.set(owner, base); // scopedDb(owner, …) gives an application handle (zvh_app)
+  return { db, kind: 'pglite', raw: client, owner, close: () => client.close() };
 }
 
 // Drizzle hands timestamptz columns of raw queries over as PostgreSQL text ("2026-11-23 18:30:00.1+00");

@@ -26,6 +26,7 @@
 import { isCaseOpen } from '@zvh/shared';
 import type { Status } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
+import { asSystemOf, systemDb } from '../../core/context.js';
 import type { Db, Executor } from '../../core/db/index.js';
 import { one, rows, schema, sql, transaction } from '../../core/db/index.js';
 import { loadVisibleCase, refuse, requirePermission, requireZvh } from '../../core/access.js';
@@ -139,19 +140,26 @@ export async function checkOtherZvh(ctx: Ctx, secret: string, personId: string):
   requireSwitchedOn(await settingsOf(ctx.db, ctx.actor.tenantId), 'check');
   if (person.merged_into) throw new ConflictError('already_merged', 'Deze persoon is samengevoegd; kijk bij de persoon waarin hij is opgegaan');
   if (!person.bsn) throw fieldError('bsn', 'Zonder BSN kan niet worden nagegaan of de persoon bij een ander ZVH bekend is');
-  await syncPseudonyms(ctx.db, secret);
   const pseudonym = bsnPseudonym(secret, person.bsn);
+  // only tenants that switched the check on answer; each is asked with its own settings (row-level security: one tenant at a time)
+  const answering = await rows<{ tenantId: string; tenantCode: string; settings: unknown; name: string }>(ctx.db, sql`
+    select t.id as "tenantId", t.code as "tenantCode", t.name, t.settings->'andereZvh' as settings
+      from tenants t where t.id <> ${ctx.actor.tenantId} and ${switchedOn('check')} order by t.id`);
+  await syncPseudonyms(ctx.db, secret);
+  for (const t of answering) await syncPseudonyms(systemDb(ctx.db, t.tenantId), secret);
   return transaction(ctx.db, async (tx) => {
-    // only tenants that switched the check on answer; per tenant one (the oldest) matching person, for its log
-    const found = await rows<{ tenantId: string; tenantCode: string; personId: string; settings: unknown; name: string }>(tx, sql`
-      select distinct on (t.id) t.id as "tenantId", t.code as "tenantCode", t.name, t.settings->'andereZvh' as settings, p.id as "personId"
-        from persons p join tenants t on t.id = p.tenant_id
-       where p.bsn_pseudonym = ${pseudonym} and p.merged_into is null and p.tenant_id <> ${ctx.actor.tenantId} and ${switchedOn('check')}
-       order by t.id, p.created_at`);
-    for (const f of found) {
-      await logInOtherTenant(ctx, tx, {
-        tenantId: f.tenantId, activity: CHECK_ACTIVITY, purpose: CHECK_PURPOSE, action: 'read', dataSubjectId: f.personId,
-        details: { askedBy: ctx.actor.tenantCode, disclosed: 'naam en contactgegevens van dit ZVH' },
+    // per tenant one (the oldest) matching person, for its log
+    const found: { tenantId: string; tenantCode: string; personId: string; settings: unknown; name: string }[] = [];
+    for (const t of answering) {
+      await asSystemOf(ctx, tx, t.tenantId, async () => {
+        const p = await one<{ personId: string }>(tx, sql`select p.id as "personId" from persons p
+          where p.tenant_id = ${t.tenantId} and p.bsn_pseudonym = ${pseudonym} and p.merged_into is null order by p.created_at limit 1`);
+        if (!p) return;
+        found.push({ ...t, personId: p.personId });
+        await logInOtherTenant(ctx, tx, {
+          tenantId: t.tenantId, activity: CHECK_ACTIVITY, purpose: CHECK_PURPOSE, action: 'read', dataSubjectId: p.personId,
+          details: { askedBy: ctx.actor.tenantCode, disclosed: 'naam en contactgegevens van dit ZVH' },
+        });
       });
     }
     await logProcessing(ctx, {
@@ -231,18 +239,32 @@ export interface IncomingTransfer {
   status: string; offeredAt: string; decidedAt: string | null; decisionReason: string | null; receivedCaseId: string | null;
 }
 
-const incomingSelect = sql`select z.id, ft.name as "fromName", p.first_name as "firstName", p.last_name as "lastName", p.birth_date as "birthDate",
-    c.purpose, z.reason, z.status, z.offered_at as "offeredAt", z.decided_at as "decidedAt", z.decision_reason as "decisionReason",
+const incomingSelect = sql`select z.id, z.from_tenant_id as "fromTenantId", z.from_case_id as "fromCaseId", ft.name as "fromName",
+    z.reason, z.status, z.offered_at as "offeredAt", z.decided_at as "decidedAt", z.decision_reason as "decisionReason",
     z.received_case_id as "receivedCaseId"
-  from zvh_transfers z join tenants ft on ft.id = z.from_tenant_id join cases c on c.id = z.from_case_id join persons p on p.id = c.person_id`;
+  from zvh_transfers z join tenants ft on ft.id = z.from_tenant_id`;
+
+/** The offered case's person and purpose, read in the sending tenant (its own settings: row-level security). */
+async function withOfferedCase(ctx: Ctx, tx: Executor, list: (Omit<IncomingTransfer, 'firstName' | 'lastName' | 'birthDate' | 'purpose'> & { fromTenantId: string; fromCaseId: string })[]): Promise<IncomingTransfer[]> {
+  const out: IncomingTransfer[] = [];
+  for (const t of list) {
+    const c = await asSystemOf(ctx, tx, t.fromTenantId, () => one<{ firstName: string; lastName: string; birthDate: string | null; purpose: string }>(tx, sql`
+      select p.first_name as "firstName", p.last_name as "lastName", p.birth_date as "birthDate", c.purpose
+        from cases c join persons p on p.id = c.person_id where c.id = ${t.fromCaseId}`));
+    if (!c) continue;
+    const { fromTenantId: _t, fromCaseId: _c, ...rest } = t;
+    out.push({ ...rest, ...c });
+  }
+  return out;
+}
 
 /** Offers to the receiving regisseur's tenant: open ones, and those decided in the last 30 days. Only person, purpose and reason. */
 export async function listIncomingTransfers(ctx: Ctx): Promise<IncomingTransfer[]> {
   requireTransferRole(ctx);
   if (!(await settingsOf(ctx.db, ctx.actor.tenantId)).transfer) return [];
-  const list = await rows<IncomingTransfer>(ctx.db, sql`${incomingSelect}
+  const list = await transaction(ctx.db, async (tx) => withOfferedCase(ctx, tx, await rows(tx, sql`${incomingSelect}
     where z.to_tenant_id = ${ctx.actor.tenantId} and (z.status = 'aangeboden' or z.decided_at >= now() - interval '30 days')
-    order by (z.status = 'aangeboden') desc, z.offered_at desc`);
+    order by (z.status = 'aangeboden') desc, z.offered_at desc`)));
   await logProcessing(ctx, list.map((t) => ({
     action: 'read' as const, activity: TRANSFER_ACTIVITY, purpose: t.purpose, caseId: t.receivedCaseId, details: { object: 'transfer', id: t.id, view: 'incoming' },
   })));
@@ -282,26 +304,31 @@ export async function decideTransfer(ctx: Ctx, transferId: string, input: Decisi
   }
   return transaction(ctx.db, async (tx) => {
     const z = await loadIncomingForDecision(ctx, tx, transferId);
-    const sending = await one<{ id: string; status: Status; purpose: string; person_id: string; registration_id: string }>(tx, sql`
-      select id, status, purpose, person_id, registration_id from cases where id = ${z.from_case_id} for update`);
+    // the sending tenant's rows are read and written with its own settings (asSystemOf), ours with ours
+    const sender = <T>(fn: () => Promise<T>) => asSystemOf(ctx, tx, z.from_tenant_id, fn);
+    const sending = await sender(() => one<{ id: string; status: Status; purpose: string; person_id: string; registration_id: string }>(tx, sql`
+      select id, status, purpose, person_id, registration_id from cases where id = ${z.from_case_id} for update`));
     if (!input.accept) {
       await tx.execute(sql`update zvh_transfers set status = 'geweigerd', decided_at = now(), decision_reason = ${reason} where id = ${transferId}`);
-      await senderEvent(ctx, tx, z.from_tenant_id, z.from_case_id, 'transfer_refused', { transferId, reason });
+      await sender(() => senderEvent(ctx, tx, z.from_tenant_id, z.from_case_id, 'transfer_refused', { transferId, reason }));
       await logProcessing(ctx, { action: 'update', activity: TRANSFER_ACTIVITY, purpose: sending!.purpose, details: { object: 'transfer', id: transferId, decision: 'geweigerd', from: z.from_code } }, tx);
-      await logInOtherTenant(ctx, tx, {
+      await sender(() => logInOtherTenant(ctx, tx, {
         tenantId: z.from_tenant_id, activity: TRANSFER_ACTIVITY, purpose: sending!.purpose, action: 'update', caseId: z.from_case_id, dataSubjectId: sending!.person_id,
         details: { object: 'transfer', id: transferId, decision: 'geweigerd' },
-      });
+      }));
       return { id: transferId, status: 'geweigerd', receivedCaseId: null };
     }
     if (!sending || !isCaseOpen(sending.status)) throw new ConflictError('case_closed', 'De aangeboden casus is intussen afgesloten bij het verzendende ZVH');
     const receivedCaseId = await copyCase(ctx, tx, { fromTenantId: z.from_tenant_id, fromName: z.from_name, caseId: z.from_case_id, transferReason: z.reason, municipality: input.municipality! });
     await tx.execute(sql`update zvh_transfers set status = 'geaccepteerd', decided_at = now(), decision_reason = ${reason}, received_case_id = ${receivedCaseId}
       where id = ${transferId}`);
-    await closeSendingCase(ctx, tx, { tenantId: z.from_tenant_id, caseId: z.from_case_id, status: sending.status, registrationId: sending.registration_id, transferId, reason });
-    await logInOtherTenant(ctx, tx, {
-      tenantId: z.from_tenant_id, activity: TRANSFER_ACTIVITY, purpose: sending.purpose, action: 'export', caseId: z.from_case_id, dataSubjectId: sending.person_id,
-      details: { object: 'transfer', id: transferId, decision: 'geaccepteerd', disclosed: ['persoon', 'casus', 'plan', 'afspraken', 'journaal', 'tijdlijn'] },
+    const myName = (await one<{ name: string }>(tx, sql`select name from tenants where id = ${ctx.actor.tenantId}`))!.name;
+    await sender(async () => {
+      await closeSendingCase(ctx, tx, { tenantId: z.from_tenant_id, caseId: z.from_case_id, status: sending.status, registrationId: sending.registration_id, transferId, reason, receiverName: myName });
+      await logInOtherTenant(ctx, tx, {
+        tenantId: z.from_tenant_id, activity: TRANSFER_ACTIVITY, purpose: sending.purpose, action: 'export', caseId: z.from_case_id, dataSubjectId: sending.person_id,
+        details: { object: 'transfer', id: transferId, decision: 'geaccepteerd', disclosed: ['persoon', 'casus', 'plan', 'afspraken', 'journaal', 'tijdlijn'] },
+      });
     });
     return { id: transferId, status: 'geaccepteerd', receivedCaseId };
   });
@@ -310,14 +337,26 @@ export async function decideTransfer(ctx: Ctx, transferId: string, input: Decisi
 /** Copies the sending case into the receiving tenant (the actor's): person, registration, case, plan, agreements, journal and timeline. */
 async function copyCase(ctx: Ctx, tx: Executor, from: { fromTenantId: string; fromName: string; caseId: string; transferReason: string; municipality: string }): Promise<string> {
   const me = ctx.actor.tenantId;
-  const src = await one<{
+  const sender = <T>(fn: () => Promise<T>) => asSystemOf(ctx, tx, from.fromTenantId, fn);
+  const src = await sender(() => one<{
     person_id: string; first_name: string; last_name: string; birth_date: string | null; gender: string; bsn: string | null; bsn_pseudonym: string | null;
     kind: string; approach: string | null; purpose: string; plan: unknown; ave_phase: number | null; started_at: string | null; case_number: string | null;
     main_topic: string | null; problem_areas: string[]; urgency: string; registration_id: string;
   }>(tx, sql`select p.id as person_id, p.first_name, p.last_name, p.birth_date, p.gender, p.bsn, p.bsn_pseudonym,
       c.kind, c.approach, c.purpose, c.plan, c.ave_phase, c.started_at, c.case_number, r.main_topic, r.problem_areas, r.urgency, r.id as registration_id
-    from cases c join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id where c.id = ${from.caseId}`);
+    from cases c join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id where c.id = ${from.caseId}`));
   if (!src) throw new NotFoundError('Casus niet gevonden');
+  const [srcAgreements, srcJournal, history] = await sender(async () => [
+    await rows<Record<string, unknown>>(tx, sql`select a.title, a.description, a.due_date as "dueDate", a.status,
+        concat_ws(E'\n', a.note, 'Overgenomen van ' || ${from.fromName} || '; oorspronkelijk bij ' || coalesce(o.name, a.partner_code)
+          || coalesce(' (' || a.responsible_person || ')', '')) as note
+      from agreements a left join organisations o on o.tenant_id = a.tenant_id and o.code = a.partner_code
+     where a.case_id = ${from.caseId} order by a.created_at`),
+    await rows<Record<string, unknown>>(tx, sql`select j.at, j.entry_date as "entryDate", j.author_name as "authorName", j.author_organisation as "authorOrganisation", j.text
+      from journal_entries j where j.case_id = ${from.caseId} and j.withdrawn_at is null and j.corrected_at is null order by j.at`),
+    await rows<Record<string, unknown>>(tx, sql`select at, type, actor_name as "actorName", actor_organisation as "actorOrganisation"
+      from case_events where case_id = ${from.caseId} order by at, id`),
+  ] as const);
   // one person, one record: the same BSN in the receiving tenant is that person
   let personId = src.bsn ? (await one<{ id: string }>(tx, sql`select id from persons where tenant_id = ${me} and bsn = ${src.bsn} and merged_into is null`))?.id : undefined;
   if (!personId) {
@@ -342,17 +381,11 @@ async function copyCase(ctx: Ctx, tx: Executor, from: { fromTenantId: string; fr
   await tx.execute(sql`update registrations set case_id = ${caseId} where id = ${reg!.id}`);
   // agreements: held by the receiving ZVH; where the original partner and responsible person came from stays in the note
   await tx.execute(sql`insert into agreements (tenant_id, case_id, partner_code, title, description, responsible_person, due_date, status, note, created_by)
-    select ${me}, ${caseId}, 'zvh', a.title, a.description, null, a.due_date, a.status,
-           concat_ws(E'\n', a.note, 'Overgenomen van ' || ${from.fromName} || '; oorspronkelijk bij ' || coalesce(o.name, a.partner_code)
-             || coalesce(' (' || a.responsible_person || ')', '')),
-           ${ctx.actor.userId}
-      from agreements a left join organisations o on o.tenant_id = a.tenant_id and o.code = a.partner_code
-     where a.case_id = ${from.caseId} order by a.created_at`);
+    select ${me}, ${caseId}, 'zvh', a.v->>'title', a.v->>'description', null, (a.v->>'dueDate')::date, a.v->>'status', a.v->>'note', ${ctx.actor.userId}
+      from json_array_elements(${JSON.stringify(srcAgreements)}::json) with ordinality as a(v, n) order by a.n`);
   await tx.execute(sql`insert into journal_entries (tenant_id, case_id, at, entry_date, author_id, author_name, author_organisation, text, visibility)
-    select ${me}, ${caseId}, j.at, j.entry_date, null, j.author_name, j.author_organisation, j.text, 'zvh'
-      from journal_entries j where j.case_id = ${from.caseId} and j.withdrawn_at is null and j.corrected_at is null order by j.at`);
-  const history = await rows<Record<string, unknown>>(tx, sql`select at, type, actor_name as "actorName", actor_organisation as "actorOrganisation"
-    from case_events where case_id = ${from.caseId} order by at, id`);
+    select ${me}, ${caseId}, (j.v->>'at')::timestamptz, (j.v->>'entryDate')::date, null, j.v->>'authorName', j.v->>'authorOrganisation', j.v->>'text', 'zvh'
+      from json_array_elements(${JSON.stringify(srcJournal)}::json) with ordinality as j(v, n) order by j.n`);
   await recordEvent(ctx, tx, { caseId, registrationId: reg!.id, type: 'transfer_received', data: {
     from: from.fromName, fromCaseNumber: src.case_number, fromStartedAt: src.started_at, reason: from.transferReason, history,
   } });
@@ -364,13 +397,13 @@ async function copyCase(ctx: Ctx, tx: Executor, from: { fromTenantId: string; fr
 }
 
 /** Closes the sending case with reason code `overgedragen`; its open agreements are marked as carried over (they moved). */
-async function closeSendingCase(ctx: Ctx, tx: Executor, c: { tenantId: string; caseId: string; status: Status; registrationId: string; transferId: string; reason: string }) {
-  const me = await one<{ name: string }>(tx, sql`select name from tenants where id = ${ctx.actor.tenantId}`);
+async function closeSendingCase(ctx: Ctx, tx: Executor, c: { tenantId: string; caseId: string; status: Status; registrationId: string; transferId: string; reason: string; receiverName: string }) {
+  const me = { name: c.receiverName };
   const status = transition(c.status, 'close');
   await tx.execute(sql`update agreements set carried_over = true, version = version + 1, updated_at = now() where case_id = ${c.caseId} and status = 'open'`);
-  const evaluation = { goalsMet: null, helped: null, stalled: null, handoverNote: `Overgedragen aan ${me!.name}: ${c.reason}` };
+  const evaluation = { goalsMet: null, helped: null, stalled: null, handoverNote: `Overgedragen aan ${me.name}: ${c.reason}` };
   await tx.execute(sql`update cases set status = ${status}, closed_at = ${today()}, close_reason_code = 'overgedragen',
-      close_reason = ${`Overgedragen aan ${me!.name}`}, handover_partner = null, evaluation = ${JSON.stringify(evaluation)}::jsonb,
+      close_reason = ${`Overgedragen aan ${me.name}`}, handover_partner = null, evaluation = ${JSON.stringify(evaluation)}::jsonb,
       version = version + 1, updated_at = now()
     where id = ${c.caseId}`);
   await tx.execute(sql`update registrations set status = ${status}, updated_at = now() where id = ${c.registrationId}`);
@@ -407,6 +440,9 @@ export async function exportCase(ctx: Ctx, caseId: string): Promise<Record<strin
 }
 
 /** Start-up: pseudonyms for every person without one of this secret (see pseudonym.ts). */
-export function syncAllPseudonyms(db: Db, secret: string): Promise<number> {
-  return syncPseudonyms(db, secret);
+export async function syncAllPseudonyms(db: Db, secret: string): Promise<number> {
+  // per tenant, as that tenant's system (row-level security: one tenant per transaction)
+  let n = 0;
+  for (const t of await rows<{ id: string }>(db, sql`select id from tenants order by code`)) n += await syncPseudonyms(systemDb(db, t.id), secret);
+  return n;
 }

@@ -8,9 +8,9 @@ import type { SQL } from 'drizzle-orm';
 import { PERMISSIONS, ZVH_ROLES, addDays, minutesDueDate, minutesLate, occurrences } from '@zvh/shared';
 import type { FrequencyRule, MeetingSubjectKind, MeetingTypeDefault, Role } from '@zvh/shared';
 import type { Actor, Ctx } from '../../core/context.js';
-import { isZvhStaff } from '../../core/context.js';
+import { isZvhStaff, systemDb } from '../../core/context.js';
 import type { Executor } from '../../core/db/index.js';
-import { one, rows, sql, transaction } from '../../core/db/index.js';
+import { one, rows, scopedDb, sql, transaction } from '../../core/db/index.js';
 import { allowed, caseVisibleTo, loadVisibleCase, registrationVisibleTo, requireRegisseur } from '../../core/access.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../../core/errors.js';
 import { logProcessing } from '../../core/processing-log.js';
@@ -188,7 +188,7 @@ export async function generateAllTenants(db: Ctx['db'], weeks = 8): Promise<numb
 
 function systemCtx(db: Ctx['db'], tenantId: string, tenantCode: string): Ctx {
   return {
-    db, traceId: `system-${Date.now()}`,
+    db: systemDb(db, tenantId), traceId: `system-${Date.now()}`,
     actor: {
       userId: '00000000-0000-0000-0000-000000000000', sessionId: 'system', tenantId, tenantCode, email: 'systeem', name: 'Systeem',
       organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['beheerder'], mustChangePassword: false,
@@ -699,8 +699,10 @@ const icsTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, ''
 export async function calendarFeed(db: Ctx['db'], token: string): Promise<string> {
   const actor = await feedActor(db, token);
   if (!actor) throw new NotFoundError();
+  // the token stands for its user: read with that user's row-level-security settings
+  const scoped = scopedDb(db, { tenantId: actor.tenantId, userId: actor.userId, organisationCode: actor.organisationCode, staff: isZvhStaff(actor) });
   const list = await rows<{ id: string; typeName: string; region: string | null; startsAt: string; endsAt: string | null; location: string | null;
-    videoLink: string | null; status: string; updatedAt: string }>(db, sql`
+    videoLink: string | null; status: string; updatedAt: string }>(scoped, sql`
     select m.id, t.name as "typeName", m.region, m.starts_at as "startsAt", m.ends_at as "endsAt", m.location, m.video_link as "videoLink",
            m.status, m.updated_at as "updatedAt"
       from meetings m join meeting_types t on t.id = m.type_id

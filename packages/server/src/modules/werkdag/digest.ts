@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@zvh/shared';
 import type { SmtpConfig } from '../../core/config.js';
 import type { Actor, Ctx } from '../../core/context.js';
+import { isZvhStaff } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
-import { one, rows, sql } from '../../core/db/index.js';
+import { one, rows, scopedDb, sql } from '../../core/db/index.js';
 import { caseIsOpen, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { amsterdamDate } from '../../core/day-sections.js';
 import { INACTIVE_DAYS, directs, mineFilter, ownAgreements } from './service.js';
@@ -103,7 +104,7 @@ export async function sendDailyDigests(deps: DigestDeps, now: Date = new Date())
     for (const u of users) {
       const actor: Actor = { userId: u.id, sessionId: 'digest', tenantId: u.tenantId, tenantCode: u.tenantCode, email: u.email, name: u.name,
         organisationCode: u.organisationCode, organisationKind: u.organisationKind, municipalityCode: u.municipalityCode, roles: u.roles, mustChangePassword: false };
-      const ctx: Ctx = { actor, traceId: `digest-${randomUUID()}`, db: deps.db };
+      const ctx: Ctx = { actor, traceId: `digest-${randomUUID()}`, db: scopedDb(deps.db, { tenantId: u.tenantId, userId: u.id, organisationCode: u.organisationCode, staff: isZvhStaff(actor) }) };
       await refreshNotifications(ctx, now);
       const counts = await digestCounts(ctx, day);
       if (!counts.openAgreements && !counts.casesNeedingAttention && !counts.waitingTriage && !counts.unreadNotifications) {
@@ -111,7 +112,7 @@ export async function sendDailyDigests(deps: DigestDeps, now: Date = new Date())
         continue;
       }
       // claim the day first: two runs at once never send twice
-      const claimed = await one<{ ok: number }>(deps.db, sql`
+      const claimed = await one<{ ok: number }>(ctx.db, sql`
         insert into digest_sends (user_id, day, tenant_id, counts) values (${u.id}, ${day}::date, ${u.tenantId}, ${JSON.stringify(counts)}::jsonb)
         on conflict do nothing returning 1 as ok`);
       if (!claimed) { result.alreadySent++; continue; }
@@ -120,7 +121,7 @@ export async function sendDailyDigests(deps: DigestDeps, now: Date = new Date())
         await transport.sendMail({ from: deps.smtp.from, to: u.email, subject: mail.subject, text: mail.text, html: mail.html });
         result.sent++;
       } catch {
-        await deps.db.execute(sql`delete from digest_sends where user_id = ${u.id} and day = ${day}::date`);
+        await ctx.db.execute(sql`delete from digest_sends where user_id = ${u.id} and day = ${day}::date`);
         result.failed++;
       }
     }
