@@ -7,8 +7,8 @@
 ALTER TABLE document_chunks ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY zvh_document_chunk ON document_chunks TO zvh_app
-  USING (tenant_id = zvh_tenant() AND (zvh_staff() OR EXISTS (SELECT 1 FROM documents d WHERE d.id = document_id)))
-  WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff() OR EXISTS (SELECT 1 FROM documents d WHERE d.id = document_id)));
+  USING (tenant_id = zvh_tenant() AND (zvh_staff() OR EXISTS (SELECT 1 FROM documents d WHERE d.id = document_chunks.document_id)))
+  WITH CHECK (tenant_id = zvh_tenant() AND (zvh_staff() OR EXISTS (SELECT 1 FROM documents d WHERE d.id = document_chunks.document_id)));
 --> statement-breakpoint
 -- informing the person: with the registration
 ALTER TABLE registration_informing ENABLE ROW LEVEL SECURITY;
@@ -53,5 +53,5 @@ CREATE POLICY zvh_forward ON data_subject_request_forwards TO zvh_app
 ALTER TABLE data_subject_requests ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY zvh_request ON data_subject_requests TO zvh_app
-  USING (tenant_id = zvh_tenant() AND (zvh_staff() OR EXISTS (SELECT 1 FROM data_subject_request_forwards f WHERE f.request_id = id)))
+  USING (tenant_id = zvh_tenant() AND (zvh_staff() OR EXISTS (SELECT 1 FROM data_subject_request_forwards f WHERE f.request_id = data_subject_requests.id)))
   WITH CHECK (tenant_id = zvh_tenant() AND zvh_staff());

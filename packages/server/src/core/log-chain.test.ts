@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../test/harness.js';
 import type { TestEnv } from '../test/harness.js';
 import type { Db } from './db/index.js';
-import { APP_ROLE, one, openDatabase, rows, sql } from './db/index.js';
+import { one, rows, sql } from './db/index.js';
+import { systemDb } from './context.js';
 import type { LogSigningKey } from './log-chain.js';
 import { checkpointValid, ensureLogPartitions, loadCheckpoints, loadSigningKey, nextMonth, sealLog, verifyDatabase, verifyMonth } from './log-chain.js';
 import { archiveMonth, verifyAll, verifyArchiveFile } from './log-archive.js';
@@ -29,32 +30,19 @@ beforeAll(async () => {
 });
 afterAll(async () => { await env?.close(); });
 
-/** Runs fn with a connection of the database owner (PGlite: the one connection, role switched). */
+/** Runs fn with the database owner's handle (the harness's `database.db`; row-level security does not apply to it). */
 async function asOwner<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const { database } = env;
-  if (database.kind === 'pglite') {
-    const raw = database.raw as { exec(q: string): Promise<unknown> };
-    await raw.exec('SET ROLE NONE');
-    try {
-      return await fn(database.db);
-    } finally {
-      await raw.exec(`SET ROLE ${APP_ROLE}`);
-    }
-  }
-  const url = (database.raw as { options: { connectionString: string } }).options.connectionString;
-  const owner = await openDatabase({ databaseUrl: url, owner: true, migrate: false });
-  try {
-    return await fn(owner.db);
-  } finally {
-    await owner.close();
-  }
+  return fn(env.database.db);
 }
+
+/** The application's handle for one tenant (zvh_app under row-level security, as a job runs). */
+const app = (tenant: string) => systemDb(env.appDatabase.db, tenant);
 
 /** Writes n log records of a tenant at the given moments (as the application, which may insert). */
 async function writeRecords(tenant: string, ats: string[], activity = 'ketentest'): Promise<string[]> {
   const out: string[] = [];
   for (const at of ats) {
-    const r = await one<{ id: string }>(env.database.db, sql`
+    const r = await one<{ id: string }>(app(tenant), sql`
       insert into processing_log (at, trace_id, tenant_id, activity, purpose, action, actor_email, actor_organisation, responsible_partner, outcome, details)
       values (${at}::timestamptz, 'trace-keten', ${tenant}, ${activity}, 'Test van de hashketen', 'read', 'regisseur@demo.zvh', 'zvh', 'zvh', 'success',
               ${JSON.stringify({ object: 'case', n: out.length })}::jsonb)
@@ -69,7 +57,7 @@ const NOW = new Date();
 describe('hash chain and checkpoints', () => {
   it('seals records in order, signs a checkpoint and verifies intact', async () => {
     await writeRecords(tenantId, ['2026-05-03T10:00:00Z', '2026-05-04T11:00:00.123456Z', '2026-05-31T23:59:59.999999Z']);
-    const res = await sealLog({ db: env.database.db, actor: { tenantId } }, key, NOW);
+    const res = await sealLog({ db: app(tenantId), actor: { tenantId } }, key, NOW);
     expect(res.sealed).toBeGreaterThanOrEqual(3);
     const cps = await loadCheckpoints(env.database.db, tenantId, '2026-05-01');
     expect(cps.length).toBeGreaterThanOrEqual(2);
@@ -79,15 +67,15 @@ describe('hash chain and checkpoints', () => {
     expect(v.problem).toBeUndefined();
     expect(v.records).toBe(3);
     // sealing again finds nothing new
-    expect((await sealLog({ db: env.database.db, actor: { tenantId } }, key, NOW)).sealed).toBe(0);
+    expect((await sealLog({ db: app(tenantId), actor: { tenantId } }, key, NOW)).sealed).toBe(0);
     // the application role cannot change a seal or a checkpoint
-    await expect(env.database.db.execute(sql`update processing_log_seal set hash = 'x'`)).rejects.toThrow();
-    await expect(env.database.db.execute(sql`delete from processing_log_checkpoints`)).rejects.toThrow();
+    await expect(app(tenantId).execute(sql`update processing_log_seal set hash = 'x'`)).rejects.toThrow();
+    await expect(app(tenantId).execute(sql`delete from processing_log_checkpoints`)).rejects.toThrow();
   });
 
   it('finds an altered record', async () => {
     const ids = await writeRecords(tenantId, ['2026-06-02T08:00:00Z', '2026-06-03T08:00:00Z', '2026-06-04T08:00:00Z']);
-    await sealLog({ db: env.database.db, actor: { tenantId } }, key, NOW);
+    await sealLog({ db: app(tenantId), actor: { tenantId } }, key, NOW);
     expect((await verifyMonth(env.database.db, key, tenantId, '2026-06-01')).problem).toBeUndefined();
     await asOwner((db) => db.execute(sql`update processing_log set purpose = 'Iets anders' where id = ${ids[1]}::bigint`));
     const v = await verifyMonth(env.database.db, key, tenantId, '2026-06-01');
@@ -97,14 +85,14 @@ describe('hash chain and checkpoints', () => {
 
   it('finds a deleted record, in the middle and at the end', async () => {
     const ids = await writeRecords(tenantId, ['2026-07-02T08:00:00Z', '2026-07-03T08:00:00Z', '2026-07-04T08:00:00Z']);
-    await sealLog({ db: env.database.db, actor: { tenantId } }, key, NOW);
+    await sealLog({ db: app(tenantId), actor: { tenantId } }, key, NOW);
     await asOwner((db) => db.execute(sql`delete from processing_log where id = ${ids[1]}::bigint`));
     const v = await verifyMonth(env.database.db, key, tenantId, '2026-07-01');
     expect(v.problem?.problem).toMatch(/ontbreekt: verwijderd/);
     expect(v.problem?.logId).toBe(ids[1]);
     // removing the last record with its seal is found by the signed checkpoint
     const ids2 = await writeRecords(otherTenantId, ['2026-07-02T08:00:00Z', '2026-07-03T08:00:00Z']);
-    await sealLog({ db: env.database.db, actor: { tenantId: otherTenantId } }, key, NOW);
+    await sealLog({ db: app(otherTenantId), actor: { tenantId: otherTenantId } }, key, NOW);
     await asOwner(async (db) => {
       await db.execute(sql`delete from processing_log_seal where log_id = ${ids2[1]}::bigint`);
       await db.execute(sql`delete from processing_log where id = ${ids2[1]}::bigint`);
@@ -115,12 +103,12 @@ describe('hash chain and checkpoints', () => {
 
   it('finds an inserted record', async () => {
     const ids = await writeRecords(tenantId, ['2026-08-02T08:00:00Z', '2026-08-05T08:00:00Z']);
-    await sealLog({ db: env.database.db, actor: { tenantId } }, key, NOW);
+    await sealLog({ db: app(tenantId), actor: { tenantId } }, key, NOW);
     // a record slipped in between, with an earlier id and time, as if it had always been there
     await asOwner((db) => db.execute(sql`
       insert into processing_log (id, at, trace_id, tenant_id, activity, purpose, action, actor_email, actor_organisation, outcome)
       values (${Number(ids[0]) - 100000000}, '2026-08-03T08:00:00Z', 'vals', ${tenantId}, 'ketentest', 'Ingevoegd', 'read', 'x@y', 'zvh', 'success')`));
-    await sealLog({ db: env.database.db, actor: { tenantId } }, key, NOW);
+    await sealLog({ db: app(tenantId), actor: { tenantId } }, key, NOW);
     const v = await verifyMonth(env.database.db, key, tenantId, '2026-08-01');
     expect(v.problem?.problem).toMatch(/buiten de keten/);
     // and a forged seal for it breaks the sequence or the hash
@@ -133,7 +121,7 @@ describe('hash chain and checkpoints', () => {
     const month = `${at.slice(0, 7)}-01`;
     const lo = `${month} 00:00:00+00`;
     const hi = `${nextMonth(month)} 00:00:00+00`;
-    const ctx = { db: env.database.db, actor: { tenantId } };
+    const ctx = { db: app(tenantId), actor: { tenantId } };
     await Promise.all([
       ...[0, 1, 2, 3].map(() => writeRecords(tenantId, Array.from({ length: 8 }, () => at), 'gelijktijdig')),
       ...[0, 1, 2].map(() => sealLog(ctx, key)),
@@ -160,7 +148,7 @@ describe('hash chain and checkpoints', () => {
 
 describe('partitions and archive', () => {
   it('keeps the log partitioned by month with partitions ahead, unreachable for the application role', async () => {
-    const months = await ensureLogPartitions({ db: env.database.db }, NOW);
+    const months = await ensureLogPartitions({ db: env.appDatabase.db }, NOW);
     expect(months).toHaveLength(3);
     const parts = await asOwner((db) => rows<{ name: string }>(db, sql`
       select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'processing_log'::regclass`));
@@ -168,7 +156,7 @@ describe('partitions and archive', () => {
     for (const m of months) expect(names).toContain(`processing_log_${m.slice(0, 4)}${m.slice(5, 7)}`);
     expect(names).toContain('processing_log_default');
     const part = `processing_log_${months[0]!.slice(0, 4)}${months[0]!.slice(5, 7)}`;
-    await expect(env.database.db.execute(sql.raw(`select 1 from "${part}"`))).rejects.toThrow();
+    await expect(app(tenantId).execute(sql.raw(`select 1 from "${part}"`))).rejects.toThrow();
     // the audit tab's, the data-subject export's and the period export's indexes exist on every partition
     const idx = await asOwner((db) => rows<{ indexname: string }>(db, sql`select indexname from pg_indexes where tablename = ${part}`));
     expect(idx.length).toBeGreaterThanOrEqual(6);

@@ -3,6 +3,7 @@
 // and every download leaves an entry with actor, organisation, action, purpose, case and data
 // subject; the audit endpoint shows them; the application cannot change or remove them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemDb } from '../../core/context.js';
 import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
 import { freshSubject, openCaseWith, pdfUpload, PURPOSE, register, triageBody } from '../../test/fixtures.js';
@@ -216,7 +217,9 @@ describe('the audit endpoint', () => {
 
 describe('append-only', () => {
   it('the application cannot UPDATE or DELETE processing_log rows', async () => {
-    const db = env.database.db;
+    // as the application (zvh_app under row-level security, ZVH staff of the case's tenant); the owner could
+    const t = await one<{ tenant_id: string }>(env.database.db, sql`select tenant_id from cases where id = ${caseId}`);
+    const db = systemDb(env.appDatabase.db, t!.tenant_id);
     const before = await one<{ n: number; p: string }>(db, sql`select count(*)::int as n, md5(string_agg(purpose || action || actor_email, ',' order by id)) as p from processing_log where case_id = ${caseId}`);
     await expect(db.execute(sql`update processing_log set purpose = 'vervalst' where case_id = ${caseId}`)).rejects.toThrow();
     await expect(db.execute(sql`delete from processing_log where case_id = ${caseId}`)).rejects.toThrow();
