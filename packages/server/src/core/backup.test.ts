@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from './db/index.js';
+import type { Db } from './db/index.js';
 import { seedInstallation, seedTenant } from './seed.js';
 import { generate } from '../../bench/generate.js';
 import type { Sql } from '../../bench/generate.js';
@@ -53,8 +54,10 @@ async function fillAndFingerprint(q: Sql) {
   await generate(q, { tenants: ['drenthe', 'groningen'], cases: 300, logRows: 3000, pseudonymSecret: 'backup-test-secret-0123456789abcdef', password: 'backup-test-W8woord' });
   const c = (await q.query(`select id, tenant_id from cases order by id limit 1`)).rows[0];
   const bytes = randomBytes(2048);
-  await q.query(`insert into documents (tenant_id, case_id, filename, mime_type, size, sha256, content, visibility, uploaded_by_organisation)
-    values ($1, $2, 'verslag.pdf', 'application/pdf', $3, 'x', $4, 'zvh', 'zvh')`, [c.tenant_id, c.id, bytes.length, bytes]);
+  // a document's contents are in chunks (document_chunks)
+  const d = (await q.query(`insert into documents (tenant_id, case_id, filename, mime_type, size, sha256, visibility, uploaded_by_organisation)
+    values ($1, $2, 'verslag.pdf', 'application/pdf', $3, 'x', 'zvh', 'zvh') returning id`, [c.tenant_id, c.id, bytes.length])).rows[0];
+  await q.query(`insert into document_chunks (document_id, seq, tenant_id, data) values ($1, 0, $2, $3)`, [d.id, c.tenant_id, bytes]);
   const fp = await fingerprint(q);
   expect(fp.cases).toHaveLength(300);
   expect(fp.tables['public.documents']!.rows).toBe(1);
@@ -62,12 +65,16 @@ async function fillAndFingerprint(q: Sql) {
   return fp;
 }
 
+async function installTwoTenants(owner: Db): Promise<void> {
+  await seedInstallation(owner, { demo: true });
+  await seedTenant(owner, 'groningen', 'Zorg- en Veiligheidshuis Groningen');
+}
+
 describe.skipIf(!!PG_URL)('backup and restore of the embedded database (PGlite data directory)', () => {
   it('restores every case and every row into an empty data directory, and refuses a non-empty one without --force', async () => {
     const source = join(dir, 'source');
-    const database = await openDatabase({ dataDir: source });
-    await seedInstallation(database.db, { demo: true });
-    await seedTenant(database.db, 'groningen', 'Zorg- en Veiligheidshuis Groningen');
+    // the installation data as the owner (as at start-up); the owner's handle fills the rest
+    const database = await openDatabase({ dataDir: source, owner: true, install: installTwoTenants });
     const raw = database.raw as PGlite;
     await raw.exec('RESET ROLE');
     const before = await fillAndFingerprint(raw as unknown as Sql);
@@ -82,7 +89,7 @@ describe.skipIf(!!PG_URL)('backup and restore of the embedded database (PGlite d
     const r = cli('restore', [file], { DATA_DIR: target });
     expect(r.out).toContain('teruggezet');
     expect(r.status).toBe(0);
-    const restored = await openDatabase({ dataDir: target });
+    const restored = await openDatabase({ dataDir: target, owner: true });
     const rraw = restored.raw as PGlite;
     await rraw.exec('RESET ROLE');
     const after = await fingerprint(rraw as unknown as Sql);
@@ -116,9 +123,7 @@ describe.skipIf(!PG_URL)('backup and restore on PostgreSQL (pg_dump -Fc / pg_res
     });
     const srcUrl = urlOf(`${base}_src`);
     const dstUrl = urlOf(`${base}_dst`);
-    const database = await openDatabase({ databaseUrl: srcUrl });
-    await seedInstallation(database.db, { demo: true });
-    await seedTenant(database.db, 'groningen', 'Zorg- en Veiligheidshuis Groningen');
+    const database = await openDatabase({ databaseUrl: srcUrl, install: installTwoTenants });
     await database.close();
     const src = new pg.Client({ connectionString: srcUrl });
     await src.connect();
