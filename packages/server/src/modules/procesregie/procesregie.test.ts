@@ -203,7 +203,7 @@ describe('participants', () => {
     expect(zvhView).toContainEqual(expect.objectContaining({ partner: 'ggz-drenthe', addReason: 'Psychische problematiek', removeReason: 'Behandeling afgerond', removedAt: expect.any(String) }));
     const partnerView = (await pol.get(`/api/cases/${caseId}`)).body.participants.map((p: { partner: string }) => p.partner).sort();
     expect(partnerView).toEqual(['gemeente-oov', 'politie']);
-    expect((await eventsOf(caseId, 'participant_added')).map((e) => e.data)).toEqual([{ partner: 'ggz-drenthe', reason: 'Psychische problematiek' }]);
+    expect((await eventsOf(caseId, 'participant_added')).map((e) => e.data)).toEqual([{ partner: 'ggz-drenthe', reason: 'Psychische problematiek', approvalId: add.body.approvalId }]);
     expect((await eventsOf(caseId, 'participant_removed')).map((e) => e.data)).toEqual([{ partner: 'ggz-drenthe', reason: 'Behandeling afgerond' }]);
   });
 });
