@@ -115,6 +115,21 @@ describe('adding a partner with professional secrecy to a running case', () => {
     expect((await manager.post(`/api/approvals/${approvalId}/decision`, { decision: 'afgewezen', note: 'Casus is afgesloten' })).status).toBe(200);
   });
 
+  it('an approval for a partner deactivated in the meantime cannot take effect (409, stays open)', async () => {
+    const caseId = await newCase();
+    const approvalId = await requestGgz(caseId);
+    expect((await admin.patch('/api/admin/organisations/ggz-drenthe', { active: false })).status).toBe(200);
+    try {
+      expect((await manager.post(`/api/approvals/${approvalId}/decision`, { decision: 'goedgekeurd', note: 'Akkoord' })).status).toBe(409);
+      expect((await approvalRow(approvalId))!.status).toBe('open');
+      expect(await participantRows(caseId, 'ggz-drenthe')).toBe(0);
+    } finally {
+      await admin.patch('/api/admin/organisations/ggz-drenthe', { active: true });
+    }
+    expect((await manager.post(`/api/approvals/${approvalId}/decision`, { decision: 'goedgekeurd', note: 'Akkoord' })).status).toBe(200);
+    expect(await participantRows(caseId, 'ggz-drenthe')).toBe(1);
+  });
+
   it('a partner without professional secrecy takes part at once (201, no approval)', async () => {
     const caseId = await newCase();
     const r = await regisseur.post(`/api/cases/${caseId}/participants`, { partner: 'vnn', reason: 'Verslavingszorg nodig' });

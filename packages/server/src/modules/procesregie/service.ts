@@ -301,6 +301,8 @@ async function insertParticipant(ctx: Ctx, tx: Executor, ref: CaseRef,
  */
 export async function addApprovedParticipant(ctx: Ctx, tx: Executor, a: { id: string; caseId: string; requestedBy: string; payload: { partner: string; municipality: string | null; reason: string } }): Promise<void> {
   const ref = await loadVisibleCase(ctx, a.caseId, { write: true, lock: true, ex: tx });
+  const org = await one(tx, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${a.payload.partner} and kind = 'partner' and active`);
+  if (!org) throw new ConflictError('partner_inactive', 'De partner is intussen niet meer actief; wijs het verzoek af');
   const own = await one<{ code: string }>(tx, sql`select municipality_code as code from registrations where id = ${ref.registrationId}`);
   await insertParticipant(ctx, tx, ref, { partner: a.payload.partner, department: a.payload.municipality, ownMunicipality: own!.code, reason: a.payload.reason, addedBy: a.requestedBy, approvalId: a.id });
 }
