@@ -178,21 +178,30 @@ describe('case flow in the browser', () => {
     await reg.getByRole('button', { name: 'Fase vastleggen' }).click();
     await waitForText(reg, 'De casus staat nu in AVE-fase 2.');
 
+    // a partner with professional secrecy (ggz-drenthe in the demo) waits for four eyes: the form says so before and after
     await reg.locator('#deelnemer-partner').selectOption('ggz-drenthe');
+    await waitForText(reg, 'Deze partner heeft beroepsgeheim.');
     await reg.locator('#deelnemer-reason').fill('Psychische problematiek: beoordeling door de GGZ nodig.');
     await reg.getByRole('button', { name: 'Partner toevoegen' }).click();
-    await waitForText(reg, 'GGZ Drenthe neemt nu deel aan de casus.');
-    await reg.getByRole('button', { name: /Deelname beëindigen\s+GGZ Drenthe/ }).click();
+    await waitForText(reg, 'Het verzoek om GGZ Drenthe te laten deelnemen wacht op goedkeuring door een tweede medewerker van het ZVH (vier ogen).');
+    await reg.getByRole('table', { name: 'Wacht op goedkeuring (vier ogen)' }).getByText('GGZ Drenthe').waitFor(TIMEOUT);
+    await expectAccessible(reg, 'casus overzicht (partner wacht op goedkeuring)');
+
+    await reg.locator('#deelnemer-partner').selectOption('vnn');
+    await reg.locator('#deelnemer-reason').fill('Verslavingsproblematiek: beoordeling door de verslavingszorg nodig.');
+    await reg.getByRole('button', { name: 'Partner toevoegen' }).click();
+    await waitForText(reg, 'Verslavingszorg Noord Nederland neemt nu deel aan de casus.');
+    await reg.getByRole('button', { name: /Deelname beëindigen\s+Verslavingszorg Noord Nederland/ }).click();
     const dialog = reg.getByRole('dialog');
     await dialog.waitFor(TIMEOUT);
     // the reason is required: an empty submit is refused in the dialog
     await dialog.getByRole('button', { name: 'Deelname beëindigen' }).click();
     await dialog.getByText('Geef een reden op.').first().waitFor(TIMEOUT);
     await expectAccessible(reg, 'deelname beëindigen (dialoog)');
-    await dialog.getByLabel('Reden').fill('GGZ is al betrokken via de huisarts; deelname niet nodig.');
+    await dialog.getByLabel('Reden').fill('Verslavingszorg is al betrokken via de huisarts; deelname niet nodig.');
     await dialog.getByRole('button', { name: 'Deelname beëindigen' }).click();
-    await waitForText(reg, 'De deelname van GGZ Drenthe is beëindigd.');
-    await waitForText(reg, /Gestopt op .*GGZ is al betrokken/);
+    await waitForText(reg, 'De deelname van Verslavingszorg Noord Nederland is beëindigd.');
+    await waitForText(reg, /Gestopt op .*Verslavingszorg is al betrokken/);
     await expectAccessible(reg, 'casus overzicht (na wijzigingen)');
   });
 

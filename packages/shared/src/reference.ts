@@ -26,9 +26,11 @@ export const MUNICIPALITIES: MunicipalityRef[] = ([
 export type Domain = 'zorg' | 'justitie' | 'gemeente';
 export const DOMAINS: Domain[] = ['zorg', 'justitie', 'gemeente'];
 /** `municipal`: one department per municipality (reference-data.md); its professionals work for one municipality or a few. */
-export interface PartnerRef { code: string; name: string; domain: Domain; municipal: boolean }
+export interface PartnerRef { code: string; name: string; domain: Domain; municipal: boolean; professionalSecrecy: boolean }
 /** The default tenant's municipal partners; seeded as `organisations.municipal`, which is what access decides on. */
 const MUNICIPAL_PARTNERS = new Set(['gemeente-oov', 'gemeente-sd', 'sociale-teams', 'leerplicht']);
+/** The default tenant's partners with professional secrecy (beroepsgeheim); seeded as `organisations.professional_secrecy`, which the beheerder changes. */
+const SECRECY_PARTNERS = new Set(['ggz-drenthe']);
 export const PARTNERS: PartnerRef[] = ([
   ['andere-zvh', 'Andere zorg- en veiligheidshuizen', 'gemeente'],
   ['cosis', 'Cosis', 'zorg'],
@@ -54,7 +56,7 @@ export const PARTNERS: PartnerRef[] = ([
   ['veilig-thuis', 'Veilig Thuis Drenthe', 'zorg'],
   ['william-schrikker', 'William Schrikker', 'zorg'],
   ['zsm', 'ZSM', 'justitie'],
-] as const).map(([code, name, domain]) => ({ code, name, domain, municipal: MUNICIPAL_PARTNERS.has(code) }));
+] as const).map(([code, name, domain]) => ({ code, name, domain, municipal: MUNICIPAL_PARTNERS.has(code), professionalSecrecy: SECRECY_PARTNERS.has(code) }));
 
 /** The organisation code of the ZVH itself (its staff: beheerder, manager, procesregisseur, informatiemakelaar). */
 export const ZVH_ORGANISATION = 'zvh';

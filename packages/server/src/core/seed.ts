@@ -41,7 +41,7 @@ export async function seedTenant(ex: Executor, code: string, name: string): Prom
   await ex.insert(schema.organisations)
     .values([
       { tenantId, code: ZVH_ORGANISATION, name: name, kind: 'zvh', domain: null },
-      ...PARTNERS.map((p) => ({ tenantId, code: p.code, name: p.name, kind: 'partner', domain: p.domain, municipal: p.municipal })),
+      ...PARTNERS.map((p) => ({ tenantId, code: p.code, name: p.name, kind: 'partner', domain: p.domain, municipal: p.municipal, professionalSecrecy: p.professionalSecrecy })),
     ])
     .onConflictDoNothing();
   const entries = (Object.entries(CODE_LISTS) as [CodeListName, [string, string][]][])

@@ -379,7 +379,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Organisatie hernoemen, domein wijzigen of (de)activeren */
+        /** Organisatie hernoemen, domein, gemeentelijk of beroepsgeheim wijzigen, (de)activeren */
         patch: operations["updateOrganisation"];
         trace?: never;
     };
@@ -685,7 +685,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente) */
+        /** Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente); een partner met beroepsgeheim wacht op goedkeuring (vier ogen, 202) */
         post: operations["addParticipant"];
         delete?: never;
         options?: never;
@@ -4017,6 +4017,7 @@ export interface operations {
                             domain: string | null;
                             active: boolean;
                             municipal: boolean;
+                            professionalSecrecy: boolean;
                         }[];
                         /** @description Per codelijst de codes in volgorde */
                         codeLists: {
@@ -4073,6 +4074,7 @@ export interface operations {
                         domain: string | null;
                         active: boolean;
                         municipal: boolean;
+                        professionalSecrecy: boolean;
                     }[];
                 };
             };
@@ -4112,6 +4114,8 @@ export interface operations {
                     domain: "zorg" | "justitie" | "gemeente";
                     /** @description Gemeentelijke partner: één afdeling per gemeente; medewerkers werken voor één of enkele gemeenten */
                     municipal?: boolean;
+                    /** @description Partner met beroepsgeheim (ggz, huisarts, Veilig Thuis, ...): toevoegen aan een lopende casus vraagt goedkeuring van een tweede ZVH-medewerker (vier ogen) */
+                    professionalSecrecy?: boolean;
                 };
             };
         };
@@ -4130,6 +4134,7 @@ export interface operations {
                         domain: string | null;
                         active: boolean;
                         municipal: boolean;
+                        professionalSecrecy: boolean;
                     };
                 };
             };
@@ -4206,6 +4211,8 @@ export interface operations {
                     active?: boolean;
                     /** @description Gemeentelijke partner: één afdeling per gemeente; medewerkers werken voor één of enkele gemeenten */
                     municipal?: boolean;
+                    /** @description Partner met beroepsgeheim (ggz, huisarts, Veilig Thuis, ...): toevoegen aan een lopende casus vraagt goedkeuring van een tweede ZVH-medewerker (vier ogen) */
+                    professionalSecrecy?: boolean;
                 };
             };
         };
@@ -4224,6 +4231,7 @@ export interface operations {
                         domain: string | null;
                         active: boolean;
                         municipal: boolean;
+                        professionalSecrecy: boolean;
                     };
                 };
             };
@@ -5823,6 +5831,16 @@ export interface operations {
                             removedAt: string | null;
                             removeReason: string | null;
                         }[];
+                        /** @description Partners met beroepsgeheim die wachten op goedkeuring (vier ogen); alleen voor medewerkers van het ZVH */
+                        pendingParticipants: {
+                            approvalId: string;
+                            partner: string;
+                            name: string | null;
+                            municipality: string | null;
+                            reason: string | null;
+                            requestedAt: string;
+                            requestedByName: string;
+                        }[];
                         agreements: {
                             id: string;
                             partner: string;
@@ -6237,6 +6255,24 @@ export interface operations {
                     "application/json": {
                         partner: string;
                         municipality: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        partner: string;
+                        municipality: string | null;
+                        approvalId: string;
+                        /**
+                         * @description Partner met beroepsgeheim: neemt pas deel na goedkeuring door een tweede ZVH-medewerker
+                         * @enum {string}
+                         */
+                        status: "wacht_op_goedkeuring";
                     };
                 };
             };
@@ -18199,7 +18235,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        kind: "retention_extension" | "export_release" | "triage_override";
+                        kind: "retention_extension" | "export_release" | "triage_override" | "partner_secrecy";
                         caseId: string | null;
                         subjectId: string | null;
                         summary: string;
@@ -18268,7 +18304,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        kind: "retention_extension" | "export_release" | "triage_override";
+                        kind: "retention_extension" | "export_release" | "triage_override" | "partner_secrecy";
                         caseId: string | null;
                         subjectId: string | null;
                         summary: string;

@@ -35,6 +35,8 @@ export interface Organisation {
   active: boolean;
   /** A municipal partner: one department per municipality. */
   municipal?: boolean;
+  /** Professional secrecy (beroepsgeheim): adding it to a running case waits for four eyes. */
+  professionalSecrecy?: boolean;
 }
 
 export interface Municipality {

@@ -37,6 +37,8 @@ export const organisations = pgTable('organisations', {
   active: boolean('active').notNull().default(true),
   /** A municipal partner (gemeente-oov, ...) is one department per municipality (migration 0004). */
   municipal: boolean('municipal').notNull().default(false),
+  /** Professional secrecy (beroepsgeheim): adding it to a running case waits for a second ZVH person (migration 0020). */
+  professionalSecrecy: boolean('professional_secrecy').notNull().default(false),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.code] })]);
 
 export const codeListEntries = pgTable('code_list_entries', {

@@ -271,7 +271,7 @@ describe('answers: exactly the listed fields', () => {
   it('a write answers with the entry as the lists show it, without the tenant', async () => {
     const org = await admin.post('/api/admin/organisations', { code: 'velden-org', name: 'Velden', domain: 'zorg' });
     expect(org.status).toBe(201);
-    expect(keys(org.body)).toEqual(['active', 'code', 'domain', 'kind', 'municipal', 'name']);
+    expect(keys(org.body)).toEqual(['active', 'code', 'domain', 'kind', 'municipal', 'name', 'professionalSecrecy']);
     expect(keys((await admin.patch('/api/admin/organisations/velden-org', { name: 'Velden 2' })).body)).toEqual(keys(org.body));
     const mun = await admin.post('/api/admin/municipalities', { code: 'GM0200', name: 'Apeldoorn', region: 'extern' });
     expect(mun.status).toBe(201);

@@ -20,13 +20,14 @@ const REGION = Type.String({ pattern: '^[a-z0-9-]{1,40}$' });
 const LIST_NAMES = Object.keys(CODE_LISTS);
 const ROLE = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const MUNICIPAL = Type.Boolean({ description: 'Gemeentelijke partner: één afdeling per gemeente; medewerkers werken voor één of enkele gemeenten' });
+const SECRECY = Type.Boolean({ description: 'Partner met beroepsgeheim (ggz, huisarts, Veilig Thuis, ...): toevoegen aan een lopende casus vraagt goedkeuring van een tweede ZVH-medewerker (vier ogen)' });
 const MUNICIPALITY_CODE = Type.String({ maxLength: 10 });
 const MUNICIPALITY_CODES = Type.Array(MUNICIPALITY_CODE, { uniqueItems: true, maxItems: 50, description: 'De gemeenten waarvoor een medewerker van een gemeentelijke partner werkt' });
 
 // --- what the routes send ---
 const Organisation = Type.Object({
   code: Type.String(), name: Type.String(), kind: Type.String({ description: 'zvh of partner' }), domain: Nullable(Type.String()),
-  active: Type.Boolean(), municipal: Type.Boolean(),
+  active: Type.Boolean(), municipal: Type.Boolean(), professionalSecrecy: Type.Boolean(),
 });
 const Municipality = Type.Object({ code: Type.String(), name: Type.String(), region: Type.String(), nazorgPlustaak: Type.Boolean(), active: Type.Boolean() });
 const CodeListItem = Type.Object({ code: Type.String(), label: Type.String(), active: Type.Boolean(), sort: Type.Integer() });
@@ -60,23 +61,23 @@ export function beheerRoutes(app: FastifyInstance, db: Db): void {
     config: beheer,
     schema: {
       operationId: 'createOrganisation', tags: ['beheer'], summary: 'Convenantpartner toevoegen',
-      body: Type.Object({ code: CODE, name: NAME, domain: DOMAIN, municipal: Type.Optional(MUNICIPAL) }, { additionalProperties: false }),
+      body: Type.Object({ code: CODE, name: NAME, domain: DOMAIN, municipal: Type.Optional(MUNICIPAL), professionalSecrecy: Type.Optional(SECRECY) }, { additionalProperties: false }),
       response: { 201: Organisation },
     },
   }, async (request, reply) => {
-    const created = await service.createOrganisation(ctxOf(request, db), request.body as { code: string; name: string; domain: string; municipal?: boolean });
+    const created = await service.createOrganisation(ctxOf(request, db), request.body as { code: string; name: string; domain: string; municipal?: boolean; professionalSecrecy?: boolean });
     return reply.status(201).send(created);
   });
   app.patch('/api/admin/organisations/:code', {
     config: beheer,
     schema: {
-      operationId: 'updateOrganisation', tags: ['beheer'], summary: 'Organisatie hernoemen, domein wijzigen of (de)activeren',
+      operationId: 'updateOrganisation', tags: ['beheer'], summary: 'Organisatie hernoemen, domein, gemeentelijk of beroepsgeheim wijzigen, (de)activeren',
       params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
-      body: Type.Object({ name: Type.Optional(NAME), domain: Type.Optional(DOMAIN), active: Type.Optional(Type.Boolean()), municipal: Type.Optional(MUNICIPAL) }, { additionalProperties: false }),
+      body: Type.Object({ name: Type.Optional(NAME), domain: Type.Optional(DOMAIN), active: Type.Optional(Type.Boolean()), municipal: Type.Optional(MUNICIPAL), professionalSecrecy: Type.Optional(SECRECY) }, { additionalProperties: false }),
       response: { 200: Organisation },
     },
   }, async (request) => service.updateOrganisation(ctxOf(request, db), (request.params as { code: string }).code,
-    request.body as { name?: string; domain?: string; active?: boolean; municipal?: boolean }));
+    request.body as { name?: string; domain?: string; active?: boolean; municipal?: boolean; professionalSecrecy?: boolean }));
 
   // --- municipalities ---
   app.get('/api/admin/municipalities', {

@@ -14,7 +14,7 @@ import { hashPassword, oneTimePassword } from '../../core/auth/password.js';
 import { endSessionsOfUser } from '../../core/auth/sessions.js';
 import { logSecurity } from '../../core/processing-log.js';
 
-export interface Organisation { code: string; name: string; kind: string; domain: string | null; active: boolean; municipal: boolean }
+export interface Organisation { code: string; name: string; kind: string; domain: string | null; active: boolean; municipal: boolean; professionalSecrecy: boolean }
 export interface Municipality { code: string; name: string; region: string; nazorgPlustaak: boolean; active: boolean }
 export interface CodeListItem { code: string; label: string; active: boolean; sort: number }
 export interface CodeListEntry extends CodeListItem { list: string }
@@ -31,7 +31,7 @@ export const FIXED_CODE_LISTS = ['caseKind', 'ageGroup', 'triageOutcome', 'appro
 
 const ORGANISATION_COLUMNS = {
   code: schema.organisations.code, name: schema.organisations.name, kind: schema.organisations.kind, domain: schema.organisations.domain,
-  active: schema.organisations.active, municipal: schema.organisations.municipal,
+  active: schema.organisations.active, municipal: schema.organisations.municipal, professionalSecrecy: schema.organisations.professionalSecrecy,
 };
 const MUNICIPALITY_COLUMNS = {
   code: schema.municipalities.code, name: schema.municipalities.name, region: schema.municipalities.region,
@@ -67,20 +67,21 @@ export async function listOrganisations(ctx: Ctx): Promise<Organisation[]> {
   return (await loadReference(ctx)).organisations;
 }
 
-export async function createOrganisation(ctx: Ctx, b: { code: string; name: string; domain: string; municipal?: boolean }): Promise<Organisation> {
+export async function createOrganisation(ctx: Ctx, b: { code: string; name: string; domain: string; municipal?: boolean; professionalSecrecy?: boolean }): Promise<Organisation> {
   requireBeheer(ctx);
   const res = await ctx.db.insert(schema.organisations)
-    .values({ tenantId: ctx.actor.tenantId, code: b.code, name: b.name, kind: 'partner', domain: b.domain, municipal: b.municipal ?? false })
+    .values({ tenantId: ctx.actor.tenantId, code: b.code, name: b.name, kind: 'partner', domain: b.domain, municipal: b.municipal ?? false, professionalSecrecy: b.professionalSecrecy ?? false })
     .onConflictDoNothing().returning(ORGANISATION_COLUMNS);
   if (!res.length) throw new ConflictError('code_taken', `Code ${b.code} bestaat al`);
   return res[0]!;
 }
 
-export async function updateOrganisation(ctx: Ctx, code: string, b: { name?: string; domain?: string; active?: boolean; municipal?: boolean }): Promise<Organisation> {
+export async function updateOrganisation(ctx: Ctx, code: string, b: { name?: string; domain?: string; active?: boolean; municipal?: boolean; professionalSecrecy?: boolean }): Promise<Organisation> {
   requireBeheer(ctx);
   if (code === ZVH_ORGANISATION && (b.active === false || b.domain)) throw fieldError('active', 'De ZVH-organisatie zelf kan niet worden gedeactiveerd');
   if (code === ZVH_ORGANISATION && b.municipal) throw fieldError('municipal', 'De ZVH-organisatie zelf is geen gemeentelijke partner');
-  if (b.name === undefined && b.domain === undefined && b.active === undefined && b.municipal === undefined) throw fieldError('body', 'Niets te wijzigen');
+  if (code === ZVH_ORGANISATION && b.professionalSecrecy) throw fieldError('professionalSecrecy', 'De ZVH-organisatie zelf is geen partner met beroepsgeheim');
+  if (b.name === undefined && b.domain === undefined && b.active === undefined && b.municipal === undefined && b.professionalSecrecy === undefined) throw fieldError('body', 'Niets te wijzigen');
   const res = await ctx.db.update(schema.organisations).set(b)
     .where(and(eq(schema.organisations.tenantId, ctx.actor.tenantId), eq(schema.organisations.code, code))).returning(ORGANISATION_COLUMNS);
   if (!res.length) throw new NotFoundError('Organisatie niet gevonden');

@@ -5,7 +5,9 @@
 // What an approval sets in motion is done in the same transaction as the decision: a retention
 // extension holds from its approval, an export to a data subject is released, and a rejected
 // triage override (reviewed after the fact: the case started at once) closes that case and puts
-// the registration back in triage through the workflow table (action triage_heropenen).
+// the registration back in triage through the workflow table (action triage_heropenen). A partner
+// with professional secrecy (organisations.professional_secrecy) added to a running case waits for
+// the decision: approved, it takes part through procesregie's service; rejected, nothing is added.
 import type { Ctx } from '../../core/context.js';
 import type { Executor } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
@@ -16,11 +18,12 @@ import { recordEvent } from '../../core/case-events.js';
 import { today } from '../../core/reference-check.js';
 import { transition } from '../../core/workflow.js';
 import type { Status } from '@zvh/shared';
+import { addApprovedParticipant } from '../procesregie/service.js';
 
 /** The close reason of a case whose triage override a second person rejected (excluded from the report view, migration 0016). */
 export const OVERRIDE_REJECTED = 'triage-override-afgewezen';
 
-export const APPROVAL_KINDS = ['retention_extension', 'export_release', 'triage_override'] as const;
+export const APPROVAL_KINDS = ['retention_extension', 'export_release', 'triage_override', 'partner_secrecy'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 export const APPROVAL_ACTIVITY = 'vier-ogen';
 export const APPROVAL_PURPOSE = 'Vier ogen: een tweede medewerker van het ZVH beoordeelt een verwerking met hoog risico';
@@ -31,9 +34,9 @@ export interface ApprovalRow {
 }
 
 /** Records a request for approval inside the caller's transaction; returns its id. */
-export async function requestApproval(ctx: Ctx, tx: Executor, r: { kind: ApprovalKind; caseId?: string | null; subjectId?: string | null; summary: string; dataSubjectId?: string | null }): Promise<string> {
-  const row = await one<{ id: string }>(tx, sql`insert into approvals (tenant_id, kind, case_id, subject_id, summary, requested_by, requested_by_name)
-    values (${ctx.actor.tenantId}, ${r.kind}, ${r.caseId ?? null}, ${r.subjectId ?? null}, ${r.summary}, ${ctx.actor.userId}, ${ctx.actor.name}) returning id`);
+export async function requestApproval(ctx: Ctx, tx: Executor, r: { kind: ApprovalKind; caseId?: string | null; subjectId?: string | null; summary: string; dataSubjectId?: string | null; payload?: Record<string, unknown> }): Promise<string> {
+  const row = await one<{ id: string }>(tx, sql`insert into approvals (tenant_id, kind, case_id, subject_id, summary, payload, requested_by, requested_by_name)
+    values (${ctx.actor.tenantId}, ${r.kind}, ${r.caseId ?? null}, ${r.subjectId ?? null}, ${r.summary}, ${JSON.stringify(r.payload ?? {})}::jsonb, ${ctx.actor.userId}, ${ctx.actor.name}) returning id`);
   await logProcessing(ctx, { action: 'create', activity: APPROVAL_ACTIVITY, purpose: APPROVAL_PURPOSE, caseId: r.caseId ?? null, dataSubjectId: r.dataSubjectId ?? null,
     details: { object: 'approval', id: row!.id, kind: r.kind } }, tx);
   return row!.id;
@@ -57,8 +60,8 @@ export async function decideApproval(ctx: Ctx, id: string, input: { decision: 'g
   requireZvh(ctx.actor);
   requirePermission(ctx.actor, 'approval.decide', 'U mag geen verzoeken beoordelen');
   return transaction(ctx.db, async (tx) => {
-    const a = await one<{ id: string; kind: ApprovalKind; status: string; requested_by: string; case_id: string | null; subject_id: string | null }>(tx, sql`
-      select id, kind, status, requested_by, case_id, subject_id from approvals where id = ${id} and tenant_id = ${ctx.actor.tenantId} for update`);
+    const a = await one<{ id: string; kind: ApprovalKind; status: string; requested_by: string; case_id: string | null; subject_id: string | null; payload: Record<string, unknown> }>(tx, sql`
+      select id, kind, status, requested_by, case_id, subject_id, payload from approvals where id = ${id} and tenant_id = ${ctx.actor.tenantId} for update`);
     if (!a) throw new NotFoundError('Verzoek niet gevonden');
     if (a.requested_by === ctx.actor.userId) throw new ForbiddenError('Vier ogen: een verzoek wordt beoordeeld door een ander dan de aanvrager');
     if (a.status !== 'open') throw new ConflictError('already_decided', 'Over dit verzoek is al besloten');
@@ -84,6 +87,14 @@ export async function decideApproval(ctx: Ctx, id: string, input: { decision: 'g
           updated_at = now(), version = version + 1 where id = ${a.case_id}`);
         await tx.execute(sql`update registrations set status = ${regStatus}, case_id = null, updated_at = now(), version = version + 1 where id = ${a.subject_id}`);
         await recordEvent(ctx, tx, { caseId: a.case_id, registrationId: a.subject_id, type: 'triage_reopened', data: { approvalId: id } });
+      }
+    }
+    if (a.kind === 'partner_secrecy' && a.case_id) {
+      const c = await one<{ person_id: string | null }>(tx, sql`select person_id from cases where id = ${a.case_id}`);
+      dataSubjectId = c?.person_id ?? null;
+      if (input.decision === 'goedgekeurd') {
+        const p = a.payload as { partner: string; municipality: string | null; reason: string };
+        await addApprovedParticipant(ctx, tx, { id, caseId: a.case_id, requestedBy: a.requested_by, payload: { partner: p.partner, municipality: p.municipality ?? null, reason: p.reason } });
       }
     }
     await logProcessing(ctx, { action: 'update', activity: APPROVAL_ACTIVITY, purpose: APPROVAL_PURPOSE, caseId: a.case_id, dataSubjectId,

@@ -181,8 +181,12 @@ describe('participants', () => {
   it('are added and removed with a reason, kept in the history', async () => {
     const { caseId } = await openCaseWith(pol, reg);
     expect((await ggz.get(`/api/cases/${caseId}`)).status).toBe(404);
+    // ggz-drenthe has professional secrecy: a second ZVH person approves first (modules/goedkeuring/partner-secrecy.test.ts)
     const add = await reg.post(`/api/cases/${caseId}/participants`, { partner: 'ggz-drenthe', reason: 'Psychische problematiek' });
-    expect(add.status, add.text).toBe(201);
+    expect(add.status, add.text).toBe(202);
+    expect((await ggz.get(`/api/cases/${caseId}`)).status).toBe(404);
+    const approved = await (await env.as('manager@demo.zvh')).post(`/api/approvals/${add.body.approvalId}/decision`, { decision: 'goedgekeurd', note: 'Akkoord' });
+    expect(approved.status, approved.text).toBe(200);
     expect((await ggz.get(`/api/cases/${caseId}`)).status).toBe(200);
     expect((await reg.post(`/api/cases/${caseId}/participants`, { partner: 'ggz-drenthe', reason: 'Nogmaals' })).status).toBe(409);
     expect((await reg.post(`/api/cases/${caseId}/participants`, { partner: 'bestaat-niet', reason: 'x' })).status).toBe(422);
@@ -199,7 +203,7 @@ describe('participants', () => {
     expect(zvhView).toContainEqual(expect.objectContaining({ partner: 'ggz-drenthe', addReason: 'Psychische problematiek', removeReason: 'Behandeling afgerond', removedAt: expect.any(String) }));
     const partnerView = (await pol.get(`/api/cases/${caseId}`)).body.participants.map((p: { partner: string }) => p.partner).sort();
     expect(partnerView).toEqual(['gemeente-oov', 'politie']);
-    expect((await eventsOf(caseId, 'participant_added')).map((e) => e.data)).toEqual([{ partner: 'ggz-drenthe', reason: 'Psychische problematiek' }]);
+    expect((await eventsOf(caseId, 'participant_added')).map((e) => e.data)).toEqual([{ partner: 'ggz-drenthe', reason: 'Psychische problematiek', approvalId: add.body.approvalId }]);
     expect((await eventsOf(caseId, 'participant_removed')).map((e) => e.data)).toEqual([{ partner: 'ggz-drenthe', reason: 'Behandeling afgerond' }]);
   });
 });

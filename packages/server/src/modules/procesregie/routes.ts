@@ -99,14 +99,16 @@ export function procesregieRoutes(app: FastifyInstance, db: Db): void {
   app.post('/api/cases/:id/participants', {
     config: regisseur,
     schema: {
-      operationId: 'addParticipant', tags: ['procesregie'], summary: 'Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente)', params: IdParams,
+      operationId: 'addParticipant', tags: ['procesregie'],
+      summary: 'Partner laten deelnemen (een gemeentelijke partner als afdeling van een gemeente); een partner met beroepsgeheim wacht op goedkeuring (vier ogen, 202)', params: IdParams,
       body: Type.Object({
         partner: Code, reason: LongText(2000),
         municipality: Type.Optional(Type.Union([MunicipalityCode, Type.Null()], { description: 'Alleen gemeentelijke partners: de afdeling van deze gemeente (standaard de gemeente van de casus; een andere bij een casus over de gemeentegrens)' })),
-      }), response: { 201: S.ParticipantResult } },
+      }), response: { 201: S.ParticipantResult, 202: S.ParticipantPending } },
   }, async (request, reply) => {
     const b = request.body as { partner: string; reason: string; municipality?: string | null };
-    return reply.status(201).send(await svc.addParticipant(ctxOf(request, db), id(request), b.partner, b.reason, b.municipality));
+    const res = await svc.addParticipant(ctxOf(request, db), id(request), b.partner, b.reason, b.municipality);
+    return reply.status('approvalId' in res ? 202 : 201).send(res);
   });
 
   app.post('/api/cases/:id/participants/:partner/remove', {

@@ -33,6 +33,7 @@ const HouseholdMember = Type.Object({ id: Str, firstName: Str, lastName: Str, bi
 export const Participant = Type.Object({
   partner: Str, name: NStr, municipality: NStr, municipalityName: NStr, addedAt: Str, addReason: NStr, removedAt: NStr, removeReason: NStr,
 });
+export const PendingParticipant = Type.Object({ approvalId: Str, partner: Str, name: NStr, municipality: NStr, reason: NStr, requestedAt: Str, requestedByName: Str });
 export const Agreement = Type.Object({
   id: Str, partner: Str, title: Str, description: NStr, responsiblePerson: NStr, dueDate: NStr, status: Str, note: NStr,
   carriedOver: Type.Boolean(), version: Int, updatedAt: Str, overdue: Type.Boolean(),
@@ -53,12 +54,18 @@ export const CaseFile = Type.Object({
   regisseurId: NStr, regisseurName: NStr, leadPartner: NStr, avePhase: Nullable(Int), plan: Json, version: Int,
   lastActivityAt: Str, createdAt: Str, registrationId: Str,
   subject: Type.Union([Subject, Type.Null()], { description: 'Leeg bij een anonieme adviesvraag' }), registration: CaseRegistration, household: Type.Array(HouseholdMember),
-  participants: Type.Array(Participant), agreements: Type.Array(Agreement), journal: Type.Array(JournalEntry), documents: Type.Array(DocumentInfo),
+  participants: Type.Array(Participant),
+  pendingParticipants: Type.Array(PendingParticipant, { description: 'Partners met beroepsgeheim die wachten op goedkeuring (vier ogen); alleen voor medewerkers van het ZVH' }),
+  agreements: Type.Array(Agreement), journal: Type.Array(JournalEntry), documents: Type.Array(DocumentInfo),
   permissions: Type.Object({ manage: Type.Boolean(), contribute: Type.Boolean(), audit: Type.Boolean(), actions: Type.Array(Str) }),
 }, { $id: 'CaseFile' });
 
 export const VersionResult = Type.Object({ version: Int });
 export const ParticipantResult = Type.Object({ partner: Str, municipality: NStr });
+export const ParticipantPending = Type.Object({
+  partner: Str, municipality: NStr, approvalId: Str,
+  status: Type.Literal('wacht_op_goedkeuring', { description: 'Partner met beroepsgeheim: neemt pas deel na goedkeuring door een tweede ZVH-medewerker' }),
+});
 export const AgreementResult = Type.Object({ id: Str, status: Type.Optional(Str), version: Type.Optional(Int) });
 
 export const TimelineEvent = Type.Object({ id: IdNum, at: Str, type: Str, actorName: NStr, actorOrganisation: NStr, data: Json });

@@ -19,6 +19,7 @@ import type { ProcessingAction } from '../../core/processing-log.js';
 import { PARTNER_VISIBLE_EVENTS, recordEvent } from '../../core/case-events.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
 import { PAGE_DEFAULT, toPage } from '../../core/paging.js';
+import { requestApproval } from '../goedkeuring/service.js';
 import type { Page, PageRequest } from '../../core/paging.js';
 
 const ACTIVITY = 'procesregie';
@@ -118,6 +119,10 @@ export async function getCase(ctx: Ctx, id: string) {
                 from case_participants cp left join organisations o on o.tenant_id = cp.tenant_id and o.code = cp.partner_code
                 left join municipalities m on m.tenant_id = cp.tenant_id and m.code = cp.municipality_code
                where cp.case_id = c.id ${zvh ? sql`` : sql`and cp.removed_at is null`}), '[]'::json) as participants,
+           coalesce((select json_agg(json_build_object('approvalId', ap.id, 'partner', ap.payload->>'partner', 'name', o.name, 'municipality', ap.payload->>'municipality',
+                     'reason', ap.payload->>'reason', 'requestedAt', ap.requested_at, 'requestedByName', ap.requested_by_name) order by ap.requested_at)
+                from approvals ap left join organisations o on o.tenant_id = ap.tenant_id and o.code = ap.payload->>'partner'
+               where ${zvh ? sql`true` : sql`false`} and ap.case_id = c.id and ap.kind = 'partner_secrecy' and ap.status = 'open'), '[]'::json) as "pendingParticipants",
            coalesce((select json_agg(json_build_object('id', a.id, 'partner', a.partner_code, 'title', a.title, 'description', a.description,
                      'responsiblePerson', a.responsible_person, 'dueDate', a.due_date, 'status', a.status, 'note', a.note, 'carriedOver', a.carried_over,
                      'version', a.version, 'updatedAt', a.updated_at, 'overdue', coalesce(a.status = 'open' and a.due_date < current_date, false))
@@ -142,8 +147,9 @@ export async function getCase(ctx: Ctx, id: string) {
       left join users u on u.id = c.regisseur_id
      where c.id = ${id} and ${caseVisibleTo(ctx.actor)}`);
   if (!row) return refuse(ctx, { object: 'case', id, action: 'read', message: 'Casus niet gevonden' });
-  const { participants, agreements, journal, documents, personId, ...c } = row;
+  const { participants, pendingParticipants, agreements, journal, documents, personId, ...c } = row;
   isoTimestamps(participants, ['addedAt', 'removedAt']);
+  isoTimestamps(pendingParticipants, ['requestedAt']);
   isoTimestamps(agreements, ['updatedAt']);
   isoTimestamps(journal, ['at', 'correctedAt', 'withdrawnAt', 'withdrawableUntil']);
   isoTimestamps(documents, ['uploadedAt']);
@@ -155,7 +161,7 @@ export async function getCase(ctx: Ctx, id: string) {
   })));
   const isOpen = isCaseOpen(c.status);
   return {
-    ...c, participants, agreements, journal, documents,
+    ...c, participants, pendingParticipants, agreements, journal, documents,
     permissions: {
       manage: zvh && isOpen && allowed(ctx.actor, 'case.direct'),
       contribute: isOpen,
@@ -231,10 +237,17 @@ export async function setAvePhase(ctx: Ctx, id: string, phase: number, reason: s
  * A partner takes part. A municipal partner takes part as one municipality's department: by
  * default the case's own municipality; for a case that crosses a border the regisseur names
  * another municipality (with the reason, as for every participant).
+ *
+ * Four eyes: a partner with professional secrecy (organisations.professional_secrecy, set by the
+ * beheerder) does not take part at once. The request waits as an approval (kind partner_secrecy,
+ * the partner, department and reason in its payload) until a second ZVH person approves it
+ * (modules/goedkeuring, then addApprovedParticipant in the same transaction) or rejects it. The
+ * triage's participants are not affected: that decision is itself about the case's participants.
  */
-export async function addParticipant(ctx: Ctx, id: string, partner: string, reason: string, municipality?: string | null) {
+export async function addParticipant(ctx: Ctx, id: string, partner: string, reason: string, municipality?: string | null): Promise<ParticipantAdded | ParticipantPending> {
   requireRegisseur(ctx.actor);
-  const org = await one<{ municipal: boolean }>(ctx.db, sql`select municipal from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${partner} and kind = 'partner' and active`);
+  const org = await one<{ municipal: boolean; name: string; professional_secrecy: boolean }>(ctx.db, sql`select municipal, name, professional_secrecy from organisations
+    where tenant_id = ${ctx.actor.tenantId} and code = ${partner} and kind = 'partner' and active`);
   if (!org) throw new ValidationError('Onbekende partner', [{ field: 'partner', message: 'Onbekende of inactieve partner' }]);
   if (municipality && !org.municipal) {
     throw new ValidationError('Alleen een gemeentelijke partner neemt deel voor een gemeente', [{ field: 'municipality', message: 'Deze partner heeft geen afdelingen per gemeente' }]);
@@ -247,15 +260,51 @@ export async function addParticipant(ctx: Ctx, id: string, partner: string, reas
     const ref = await loadVisibleCase(ctx, id, { write: true, lock: true, ex: tx });
     const own = await one<{ code: string }>(tx, sql`select municipality_code as code from registrations where id = ${ref.registrationId}`);
     const department = org.municipal ? (municipality ?? own!.code) : null;
-    const res = await rows(tx, sql`insert into case_participants (tenant_id, case_id, partner_code, municipality_code, added_by, add_reason)
-      values (${ctx.actor.tenantId}, ${id}, ${partner}, ${department}, ${ctx.actor.userId}, ${reason}) on conflict do nothing returning id`);
-    if (!res.length) throw new ConflictError('already_participant', department ? 'Deze afdeling neemt al deel' : 'Deze partner neemt al deel');
-    const crossBorder = department !== null && department !== own!.code;
-    const dept = department ? { municipality: department, crossBorder } : {};
-    await recordEvent(ctx, tx, { caseId: id, type: 'participant_added', data: { partner, ...dept, reason } });
-    await logCase(ctx, ref, 'update', { object: 'participant', partner, ...(department ? { municipality: department } : {}), change: 'added' }, tx);
-    return { partner, municipality: department };
+    if (!org.professional_secrecy) return insertParticipant(ctx, tx, ref, { partner, department, ownMunicipality: own!.code, reason, addedBy: ctx.actor.userId });
+    const already = await one(tx, sql`select 1 from case_participants where case_id = ${id} and partner_code = ${partner} and removed_at is null
+      and municipality_code is not distinct from ${department}`);
+    if (already) throw new ConflictError('already_participant', department ? 'Deze afdeling neemt al deel' : 'Deze partner neemt al deel');
+    const waiting = await one(tx, sql`select 1 from approvals where case_id = ${id} and kind = 'partner_secrecy' and status = 'open'
+      and payload->>'partner' = ${partner} and coalesce(payload->>'municipality', '') = ${department ?? ''}`);
+    if (waiting) throw new ConflictError('approval_pending', 'Het toevoegen van deze partner wacht al op goedkeuring');
+    const approvalId = await requestApproval(ctx, tx, {
+      kind: 'partner_secrecy', caseId: id, dataSubjectId: ref.personId,
+      summary: `Partner met beroepsgeheim laten deelnemen: ${org.name}${department ? ` (${department})` : ''} — ${reason.trim().slice(0, 200)}`,
+      payload: { partner, municipality: department, reason },
+    });
+    await logCase(ctx, ref, 'update', { object: 'participant', partner, ...(department ? { municipality: department } : {}), change: 'requested', approvalId }, tx);
+    return { partner, municipality: department, approvalId, status: 'wacht_op_goedkeuring' as const };
   });
+}
+
+export interface ParticipantAdded { partner: string; municipality: string | null }
+export interface ParticipantPending extends ParticipantAdded { approvalId: string; status: 'wacht_op_goedkeuring' }
+
+/** Inserts the participant, its event and log line inside the caller's transaction (409 when it already takes part). */
+async function insertParticipant(ctx: Ctx, tx: Executor, ref: CaseRef,
+  p: { partner: string; department: string | null; ownMunicipality: string; reason: string; addedBy: string; approvalId?: string }): Promise<ParticipantAdded> {
+  const res = await rows(tx, sql`insert into case_participants (tenant_id, case_id, partner_code, municipality_code, added_by, add_reason)
+    values (${ctx.actor.tenantId}, ${ref.id}, ${p.partner}, ${p.department}, ${p.addedBy}, ${p.reason}) on conflict do nothing returning id`);
+  if (!res.length) throw new ConflictError('already_participant', p.department ? 'Deze afdeling neemt al deel' : 'Deze partner neemt al deel');
+  const crossBorder = p.department !== null && p.department !== p.ownMunicipality;
+  const dept = p.department ? { municipality: p.department, crossBorder } : {};
+  const approval = p.approvalId ? { approvalId: p.approvalId } : {};
+  await recordEvent(ctx, tx, { caseId: ref.id, type: 'participant_added', data: { partner: p.partner, ...dept, reason: p.reason, ...approval } });
+  await logCase(ctx, ref, 'update', { object: 'participant', partner: p.partner, ...(p.department ? { municipality: p.department } : {}), change: 'added', ...approval }, tx);
+  return { partner: p.partner, municipality: p.department };
+}
+
+/**
+ * Four eyes approved: the waiting partner with professional secrecy takes part, in the decision's
+ * transaction. The decider (approval.decide) need not be a regisseur; the case must still be open
+ * (409 otherwise, and the decision is not recorded). added_by stays the requester.
+ */
+export async function addApprovedParticipant(ctx: Ctx, tx: Executor, a: { id: string; caseId: string; requestedBy: string; payload: { partner: string; municipality: string | null; reason: string } }): Promise<void> {
+  const ref = await loadVisibleCase(ctx, a.caseId, { write: true, lock: true, ex: tx });
+  const org = await one(tx, sql`select 1 from organisations where tenant_id = ${ctx.actor.tenantId} and code = ${a.payload.partner} and kind = 'partner' and active`);
+  if (!org) throw new ConflictError('partner_inactive', 'De partner is intussen niet meer actief; wijs het verzoek af');
+  const own = await one<{ code: string }>(tx, sql`select municipality_code as code from registrations where id = ${ref.registrationId}`);
+  await insertParticipant(ctx, tx, ref, { partner: a.payload.partner, department: a.payload.municipality, ownMunicipality: own!.code, reason: a.payload.reason, addedBy: a.requestedBy, approvalId: a.id });
 }
 
 /**

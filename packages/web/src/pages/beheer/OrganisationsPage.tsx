@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Organisation } from '../../api/types';
 import { useAction, useApi } from '../../api/useApi';
-import { SelectField, type Column } from '../../ui';
+import { CheckboxField, SelectField, type Column } from '../../ui';
 import {
   actionsColumn,
   BeheerListPage,
@@ -24,15 +24,18 @@ interface Values {
   code: string;
   name: string;
   domain: Domain | '';
+  /** Professional secrecy (beroepsgeheim): adding the partner to a running case waits for four eyes. */
+  professionalSecrecy: boolean;
 }
 
-const EMPTY: Values = { code: '', name: '', domain: '' };
+const EMPTY: Values = { code: '', name: '', domain: '', professionalSecrecy: false };
 
 export default function OrganisationsPage() {
   const { t } = useTranslation();
   const list = useApi<Organisation[]>('/api/admin/organisations');
   const save = useAction(async (target: Organisation | 'new', values: Values) => {
-    const body = { name: values.name.trim(), ...(values.domain ? { domain: values.domain } : {}) };
+    const partner = target === 'new' || target.kind === 'partner';
+    const body = { name: values.name.trim(), ...(values.domain ? { domain: values.domain } : {}), ...(partner ? { professionalSecrecy: values.professionalSecrecy } : {}) };
     if (target === 'new') await api.post('/api/admin/organisations', { code: values.code.trim(), ...body });
     else await api.patch(`/api/admin/organisations/${encodeURIComponent(target.code)}`, body);
   });
@@ -41,7 +44,7 @@ export default function OrganisationsPage() {
   );
   const page = useBeheer({
     empty: EMPTY,
-    toValues: (o: Organisation): Values => ({ code: o.code, name: o.name, domain: o.domain ?? '' }),
+    toValues: (o: Organisation): Values => ({ code: o.code, name: o.name, domain: o.domain ?? '', professionalSecrecy: o.professionalSecrecy ?? false }),
     name: (o) => o.name,
     save,
     setActive,
@@ -63,6 +66,7 @@ export default function OrganisationsPage() {
     { key: 'code', header: t('beheer.code'), cell: (o) => o.code },
     { key: 'kind', header: t('organisations.kind'), cell: (o) => t(`organisations.kinds.${o.kind}`) },
     { key: 'domain', header: t('organisations.domain'), cell: (o) => (o.domain ? t(`domains.${o.domain}`) : '—') },
+    { key: 'secrecy', header: t('organisations.professionalSecrecy'), cell: (o) => (o.kind === 'partner' ? t(o.professionalSecrecy ? 'common.yes' : 'common.no') : '—') },
     statusColumn(t),
     actionsColumn(t, page, (o) => ({ canToggle: o.kind !== 'zvh' })),
   ];
@@ -94,6 +98,14 @@ export default function OrganisationsPage() {
           onChange={(e) => form.set('domain', e.currentTarget.value as Domain | '')}
           error={form.errors.domain}
         />
+        {(editing === 'new' || editing?.kind === 'partner') && (
+          <CheckboxField
+            label={t('organisations.professionalSecrecy')}
+            description={t('organisations.professionalSecrecyDescription')}
+            checked={form.values.professionalSecrecy}
+            onChange={(on) => form.set('professionalSecrecy', on)}
+          />
+        )}
       </EditDialog>
 
       <DeactivateDialog page={page} message={t('organisations.deactivateMessage')} />

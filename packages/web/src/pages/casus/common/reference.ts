@@ -58,6 +58,8 @@ export interface Labels {
   org: (code: string | null | undefined) => string;
   /** Whether the organisation is a municipal partner (one department per municipality). */
   municipal: (code: string | null | undefined) => boolean;
+  /** Whether the organisation has professional secrecy (adding it to a running case waits for four eyes). */
+  secrecy: (code: string | null | undefined) => boolean;
   municipality: (code: string | null | undefined) => string;
   /** The active entries of a code list, plus `keep` (a value already chosen) when it is inactive now. */
   options: (list: string, keep?: string | string[] | null) => SelectOption[];
@@ -78,6 +80,7 @@ export function labelsFor(ref: Reference): Labels {
     },
     org: (code) => (code ? ref.organisations.find((o) => o.code === code)?.name ?? code : DASH),
     municipal: (code) => Boolean(code && ref.organisations.find((o) => o.code === code)?.municipal),
+    secrecy: (code) => Boolean(code && ref.organisations.find((o) => o.code === code)?.professionalSecrecy),
     municipality: (code) => (code ? ref.municipalities.find((m) => m.code === code)?.name ?? code : DASH),
     options: (list, keep) => {
       const k = asList(keep);

@@ -4,6 +4,7 @@
 // the OpenAPI document (src/api/openapi.d.ts, `npm run openapi`), never copied by hand.
 import type { Status, TriageCriteria, TriageOutcome, Visibility } from '@zvh/shared';
 import type { components } from '../../../api/openapi';
+import type { ApiResponse } from '../../../api/types';
 
 export type { TriageOutcome };
 export type { Visibility };
@@ -101,6 +102,9 @@ export interface Participant {
   removeReason: string | null;
 }
 
+/** A partner with professional secrecy waiting for a second ZVH person's approval (four eyes); ZVH staff only. */
+export type PendingParticipant = ApiResponse<'getCase'>['pendingParticipants'][number];
+
 export interface Agreement {
   id: string;
   partner: string;
@@ -191,6 +195,7 @@ export interface CaseFile {
   };
   household: { id: string; firstName: string; lastName: string; birthDate: string | null; relation: string }[];
   participants: Participant[];
+  pendingParticipants: PendingParticipant[];
   agreements: Agreement[];
   journal: JournalEntry[];
   documents: CaseDocument[];

@@ -27,7 +27,7 @@ import { personName } from '../../aanmelding/RegistrationSummary';
 import { InformingPanel } from '../../aanmelding/InformingPanel';
 import { Details, ErrorSummary, MultiLine, RadioGroupField, StaleVersionAlert, StatusText, mapServerErrors, useErrorText } from '../common/forms';
 import { ageOf, formatDate, formatDateTime } from '../common/format';
-import type { Participant } from '../common/types';
+import type { Participant, PendingParticipant } from '../common/types';
 import type { CaseTabProps } from './props';
 
 export const AVE_PHASES = [1, 2, 3, 4] as const;
@@ -257,7 +257,9 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
   const [removeReason, setRemoveReason] = useState('');
   const [removeError, setRemoveError] = useState<string>();
   const [removeAttempt, setRemoveAttempt] = useState(0);
-  const add = useAction((body: { partner: string; reason: string; municipality?: string }) => api.post(`/api/cases/${c.id}/participants`, body));
+  // a partner with professional secrecy answers 202 with an approval id: it waits for a second ZVH person (four eyes)
+  const add = useAction((body: { partner: string; reason: string; municipality?: string }) =>
+    api.post<{ partner: string; municipality: string | null; approvalId?: string }>(`/api/cases/${c.id}/participants`, body));
   const remove = useAction((p: Participant, r: string) =>
     api.post(`/api/cases/${c.id}/participants/${encodeURIComponent(p.partner)}/remove`, { reason: r, ...(p.municipality ? { municipality: p.municipality } : {}) }),
   );
@@ -270,8 +272,10 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
   }, [c.participants]);
   const active = c.participants.filter((p) => !p.removedAt);
   // a municipal partner takes part per municipality: another municipality's department can still be added
-  const available = labels.partners().filter((o) => labels.municipal(o.value) || !active.some((p) => p.partner === o.value));
+  const pending = c.pendingParticipants ?? [];
+  const available = labels.partners().filter((o) => labels.municipal(o.value) || !(active.some((p) => p.partner === o.value) || pending.some((p) => p.partner === o.value)));
   const municipal = labels.municipal(partner);
+  const secrecy = labels.secrecy(partner);
   const name = (p: Participant) => {
     const org = p.name ?? labels.org(p.partner);
     return p.municipality ? t('casus.participants.department', { organisation: org, municipality: p.municipalityName ?? labels.municipality(p.municipality) }) : org;
@@ -288,7 +292,8 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
     const res = await add.run({ partner, reason: reason.trim(), ...(municipal && municipality ? { municipality } : {}) });
     if (res.ok) {
       const org = labels.org(partner);
-      notify(t('casus.participants.added', { name: municipal && municipality ? t('casus.participants.department', { organisation: org, municipality: labels.municipality(municipality) }) : org }));
+      const shown = municipal && municipality ? t('casus.participants.department', { organisation: org, municipality: labels.municipality(municipality) }) : org;
+      notify(res.value.approvalId ? t('casus.participants.awaitingApproval', { name: shown }) : t('casus.participants.added', { name: shown }));
       setPartner('');
       setMunicipality('');
       setReason('');
@@ -356,6 +361,23 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
     <Section title={t('casus.participants.title')} level={3}>
       <Paragraph>{t('casus.participants.intro')}</Paragraph>
       <DataTable caption={t('casus.participants.caption')} columns={columns} rows={c.participants} rowKey={(p) => `${p.partner}-${p.municipality ?? ''}-${p.addedAt}`} emptyMessage={t('casus.participants.empty')} />
+      {pending.length > 0 && (
+        <DataTable
+          caption={t('casus.participants.pendingCaption')}
+          columns={[
+            { key: 'name', header: t('casus.participants.partner'), rowHeader: true, cell: (p) => {
+              const org = p.name ?? labels.org(p.partner);
+              return p.municipality ? t('casus.participants.department', { organisation: org, municipality: labels.municipality(p.municipality) }) : org;
+            } },
+            { key: 'requested', header: t('casus.participants.requested'), cell: (p) => `${formatDateTime(p.requestedAt)}, ${p.requestedByName}` },
+            { key: 'reason', header: t('casus.participants.reason'), cell: (p) => p.reason ?? '—' },
+            { key: 'status', header: t('caseFlow.fields.status'), cell: () => t('casus.participants.waiting') },
+          ] satisfies Column<PendingParticipant>[]}
+          rows={pending}
+          rowKey={(p) => p.approvalId}
+          emptyMessage=""
+        />
+      )}
       {c.permissions.manage && (
         <form noValidate onSubmit={submitAdd} className="zvh-cf-form">
           <Heading level={4}>{t('casus.participants.addTitle')}</Heading>
@@ -377,6 +399,7 @@ function Participants({ c, labels, reload, notify, zvh }: CaseTabProps) {
               setMunicipality('');
             }}
             error={addErrors.partner}
+            description={secrecy ? t('casus.participants.secrecyDescription') : undefined}
             required
           />
           {municipal && (
