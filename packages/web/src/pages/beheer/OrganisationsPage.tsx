@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { DOMAINS, type Domain } from '@zvh/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Organisation } from '../../api/types';
@@ -18,7 +19,9 @@ import {
   nameError,
   statusColumn,
   useBeheer,
+  RowButton,
 } from './common';
+import { OrganisationSsoDialog } from './OrganisationSsoDialog';
 
 interface Values {
   code: string;
@@ -31,6 +34,7 @@ const EMPTY: Values = { code: '', name: '', domain: '' };
 export default function OrganisationsPage() {
   const { t } = useTranslation();
   const list = useApi<Organisation[]>('/api/admin/organisations');
+  const [ssoOf, setSsoOf] = useState<Organisation>();
   const save = useAction(async (target: Organisation | 'new', values: Values) => {
     const body = { name: values.name.trim(), ...(values.domain ? { domain: values.domain } : {}) };
     if (target === 'new') await api.post('/api/admin/organisations', { code: values.code.trim(), ...body });
@@ -64,7 +68,10 @@ export default function OrganisationsPage() {
     { key: 'kind', header: t('organisations.kind'), cell: (o) => t(`organisations.kinds.${o.kind}`) },
     { key: 'domain', header: t('organisations.domain'), cell: (o) => (o.domain ? t(`domains.${o.domain}`) : '—') },
     statusColumn(t),
-    actionsColumn(t, page, (o) => ({ canToggle: o.kind !== 'zvh' })),
+    actionsColumn(t, page, (o) => ({
+      canToggle: o.kind !== 'zvh',
+      children: <RowButton label={t('organisations.sso.button')} rowName={o.name} onClick={() => setSsoOf(o)} />,
+    })),
   ];
 
   return (
@@ -97,6 +104,7 @@ export default function OrganisationsPage() {
       </EditDialog>
 
       <DeactivateDialog page={page} message={t('organisations.deactivateMessage')} />
+      {ssoOf && <OrganisationSsoDialog organisation={ssoOf} onClose={() => setSsoOf(undefined)} />}
     </BeheerListPage>
   );
 }
