@@ -56,7 +56,7 @@ describe('the access convention of every route', () => {
       .map((r) => `${r.method} ${r.url}`)
       .sort();
     expect(publicApi).toEqual([
-      'GET /api/auth/me', 'GET /api/calendar/:token', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready',
+      'GET /api/auth/me', 'GET /api/auth/sso/callback', 'GET /api/auth/sso/organisations', 'GET /api/auth/sso/start', 'GET /api/calendar/:token', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready',
       'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/passkey/options', 'POST /api/auth/password', 'POST /api/auth/reauth',
     ]);
   });

@@ -28,6 +28,7 @@ import { informerenRoutes } from './informeren/routes.js';
 import { verwerkingenlogRoutes } from './verwerkingenlog/routes.js';
 import { privacyRoutes } from './privacy/routes.js';
 import { goedkeuringRoutes } from './goedkeuring/routes.js';
+import { ssoRoutes } from './sso/routes.js';
 
 export function registerModules(app: FastifyInstance, database: Database, config: Config): void {
   const { db } = database;
@@ -57,4 +58,5 @@ export function registerModules(app: FastifyInstance, database: Database, config
   verwerkingenlogRoutes(app, db, config);
   privacyRoutes(app, db);
   goedkeuringRoutes(app, db);
+  ssoRoutes(app, db, config);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Attack 1: every operation of the OpenAPI document called without a session. Only the routes the
 // contract names public ("Access and CSRF": health, ready, the document, the API docs, sign-in
-// under /api/auth/, and secret-token feeds) may answer anything but 401; a token feed answers 404
+// under /api/auth/ — password, passkey and single sign-on start/callback/organisations —, and secret-token feeds) may answer anything but 401; a token feed answers 404
 // to a wrong token. A route added later is in the document, so it is attacked too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../test/harness.js';

@@ -3,12 +3,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../api/errors';
-import type { Health } from '../api/types';
+import type { ApiResponse, Health } from '../api/types';
 import { useAction, useApi } from '../api/useApi';
 import { useAuth } from '../auth/AuthContext';
 import { isCancelled, passkeyAssertion, passkeysSupported } from '../auth/passkey';
 import { Page } from '../layout/Page';
-import { Alert, Button, ButtonGroup, Code, Paragraph, TextField } from '../ui';
+import { Alert, Button, ButtonGroup, Code, Heading, Paragraph, SelectField, TextField } from '../ui';
+
+type SsoOrganisation = ApiResponse<'listSsoOrganisations'>[number];
 
 /** The demo accounts of the seed data; only shown when the server runs in demo mode. */
 const DEMO_ACCOUNTS = [
@@ -33,8 +35,11 @@ export default function LoginPage() {
   const { login, sessionExpired } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const ssoFailed = new URLSearchParams(location.search).get('sso') === 'mislukt';
   const from = (location.state as { from?: string } | null)?.from;
   const health = useApi<Health>('/api/health');
+  const ssoOrganisations = useApi<SsoOrganisation[]>('/api/auth/sso/organisations');
+  const [ssoChoice, setSsoChoice] = useState('');
   const action = useAction(login);
 
   const [email, setEmail] = useState('');
@@ -108,6 +113,11 @@ export default function LoginPage() {
   return (
     <Page title={t('login.title')} narrow>
       {sessionExpired && <Alert type="warning">{t('login.sessionExpired')}</Alert>}
+      {ssoFailed && (
+        <Alert type="error" focus>
+          {t('login.sso.failed')}
+        </Alert>
+      )}
       {showError && (
         <Alert key={attempt} type="error" focus>
           {errorMessage(t, error)}
@@ -173,6 +183,33 @@ export default function LoginPage() {
           </Button>
         </ButtonGroup>
       </form>
+      {ssoOrganisations.data && ssoOrganisations.data.length > 0 && (
+        <section className="zvh-section" aria-labelledby="sso-heading">
+          <Heading level={2} id="sso-heading">
+            {t('login.sso.title')}
+          </Heading>
+          {/* a plain GET form: the browser goes to the server, which sends it on to the organisation's provider */}
+          <form className="zvh-form" method="get" action="/api/auth/sso/start">
+            <SelectField
+              label={t('login.sso.organisation')}
+              name="organisation"
+              required
+              placeholder={t('login.sso.choose')}
+              value={ssoChoice}
+              onChange={(e) => setSsoChoice(e.currentTarget.value)}
+              options={ssoOrganisations.data.map((o) => ({ value: o.organisation, label: o.name }))}
+            />
+            {ssoOrganisations.data.find((o) => o.organisation === ssoChoice) && (
+              <input type="hidden" name="tenant" value={ssoOrganisations.data.find((o) => o.organisation === ssoChoice)!.tenant} />
+            )}
+            <ButtonGroup>
+              <Button type="submit" disabled={!ssoChoice}>
+                {t('login.sso.submit')}
+              </Button>
+            </ButtonGroup>
+          </form>
+        </section>
+      )}
       {health.data?.demo && (
         <Alert type="info" title={t('login.demoTitle')} className="zvh-section">
           <Paragraph>

@@ -16,7 +16,7 @@ export const ABSOLUTE_TIMEOUT_HOURS = 12;
 const digest = (secret: string, token: string) => createHmac('sha256', secret).update(token).digest('hex');
 
 /** How a session's sign-in proved the second factor (null: none, e.g. a demo user). */
-export type SecondFactor = 'totp' | 'recovery' | 'passkey' | 'idp';
+export type SecondFactor = 'totp' | 'recovery' | 'passkey' | 'sso';
 
 export async function createSession(ex: Executor, secret: string, user: { id: string; tenantId: string }, ip: string, userAgent: string | undefined, secondFactor: SecondFactor | null = null): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -42,13 +42,15 @@ export async function resolveSession(ex: Executor, secret: string, token: string
   const id = digest(secret, token);
   const row = await one<SessionRow>(ex, sql`
     select s.id as session_id, u.id as user_id, u.tenant_id, t.code as tenant_code, u.email, u.name,
-           u.organisation_code, o.kind as organisation_kind, u.municipality_code, u.roles, u.must_change_password,
+           u.organisation_code, o.kind as organisation_kind, u.municipality_code, u.roles,
+           -- a sign-in through the organisation's provider with trusted MFA never used the password
+           (u.must_change_password and coalesce(s.second_factor, '') <> 'sso') as must_change_password,
            s.last_seen_at < now() - interval '1 minute' as touch, s.authenticated_at,
            -- the enrolment gate (core/http.ts): a one-time password to change, or no second factor
            -- yet (demo users, who only sign in in demo mode, and single sign-on whose provider's
            -- MFA the organisation accepts, excepted)
            (not u.is_demo and not u.totp_enabled
-              and coalesce(s.second_factor, '') <> 'idp'
+              and coalesce(s.second_factor, '') <> 'sso'
               and not exists (select 1 from passkeys p where p.user_id = u.id)) as second_factor_missing
       from sessions s
       join users u on u.id = s.user_id

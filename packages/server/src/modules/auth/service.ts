@@ -58,7 +58,9 @@ async function meOf(db: Db, userId: string, session?: { actor: Actor; freshAuthM
   };
   // the session's own verdict (core/auth/sessions: single sign-on may count as the second factor) when there is one
   const secondFactor = session?.actor.secondFactorMissing ?? needsFactor(r);
-  return { ...me, enrolment: { required: r.must_change_password || secondFactor, passwordChange: r.must_change_password, secondFactor } };
+  // likewise for the password change (not asked of a single sign-on session with trusted MFA)
+  const passwordChange = session?.actor.mustChangePassword ?? r.must_change_password;
+  return { ...me, mustChangePassword: passwordChange, enrolment: { required: passwordChange || secondFactor, passwordChange, secondFactor } };
 }
 
 const needsFactor = (r: { is_demo: boolean; totp_enabled: boolean; passkey_count: number }) => !r.is_demo && !r.totp_enabled && Number(r.passkey_count) === 0;

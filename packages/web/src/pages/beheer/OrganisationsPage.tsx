@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { DOMAINS, type Domain } from '@zvh/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Organisation } from '../../api/types';
@@ -18,7 +19,9 @@ import {
   nameError,
   statusColumn,
   useBeheer,
+  RowButton,
 } from './common';
+import { OrganisationSsoDialog } from './OrganisationSsoDialog';
 
 interface Values {
   code: string;
@@ -33,6 +36,7 @@ const EMPTY: Values = { code: '', name: '', domain: '', professionalSecrecy: fal
 export default function OrganisationsPage() {
   const { t } = useTranslation();
   const list = useApi<Organisation[]>('/api/admin/organisations');
+  const [ssoOf, setSsoOf] = useState<Organisation>();
   const save = useAction(async (target: Organisation | 'new', values: Values) => {
     const partner = target === 'new' || target.kind === 'partner';
     const body = { name: values.name.trim(), ...(values.domain ? { domain: values.domain } : {}), ...(partner ? { professionalSecrecy: values.professionalSecrecy } : {}) };
@@ -68,7 +72,10 @@ export default function OrganisationsPage() {
     { key: 'domain', header: t('organisations.domain'), cell: (o) => (o.domain ? t(`domains.${o.domain}`) : '—') },
     { key: 'secrecy', header: t('organisations.professionalSecrecy'), cell: (o) => (o.kind === 'partner' ? t(o.professionalSecrecy ? 'common.yes' : 'common.no') : '—') },
     statusColumn(t),
-    actionsColumn(t, page, (o) => ({ canToggle: o.kind !== 'zvh' })),
+    actionsColumn(t, page, (o) => ({
+      canToggle: o.kind !== 'zvh',
+      children: <RowButton label={t('organisations.sso.button')} rowName={o.name} onClick={() => setSsoOf(o)} />,
+    })),
   ];
 
   return (
@@ -109,6 +116,7 @@ export default function OrganisationsPage() {
       </EditDialog>
 
       <DeactivateDialog page={page} message={t('organisations.deactivateMessage')} />
+      {ssoOf && <OrganisationSsoDialog organisation={ssoOf} onClose={() => setSsoOf(undefined)} />}
     </BeheerListPage>
   );
 }
