@@ -21,6 +21,8 @@ const EXEMPT: Record<string, string> = {
   sessions: 'read before sign-in (session lookup)',
   recovery_codes: 'read before sign-in (a recovery code stands in for the TOTP code); hashes only',
   passkeys: 'read before sign-in (the passkey assertion); public keys only',
+  organisation_sso: 'read before sign-in (single sign-on of an organisation); no case or client data',
+  sso_states: 'written and read before sign-in (the OpenID Connect state, nonce and verifier)',
   calendar_tokens: 'read before sign-in (the iCal feed by its secret token)',
   security_log: 'written before sign-in; insert-only for the application',
   login_attempts: 'written before sign-in',
