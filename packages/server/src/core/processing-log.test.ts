@@ -6,6 +6,7 @@ import { setupTestEnv } from '../test/harness.js';
 import type { TestEnv } from '../test/harness.js';
 import { APP_ROLE, one, rows, sql, transaction } from './db/index.js';
 import type { Ctx } from './context.js';
+import { systemDb } from './context.js';
 import { logProcessing, logSecurity } from './processing-log.js';
 
 let env: TestEnv;
@@ -15,7 +16,8 @@ beforeAll(async () => {
   const u = await one<{ id: string; tenant_id: string }>(env.database.db, sql`select id, tenant_id from users where email = 'regisseur@demo.zvh'`);
   ctx = {
     traceId: 'test-trace-1',
-    db: env.database.db,
+    // the application's handle: zvh_app under row-level security, scoped to this tenant's ZVH staff
+    db: systemDb(env.appDatabase.db, u!.tenant_id),
     actor: {
       userId: u!.id, sessionId: 'test', tenantId: u!.tenant_id, tenantCode: 'drenthe', email: 'regisseur@demo.zvh', name: 'Rianne Regisseur',
       organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['procesregisseur'], mustChangePassword: false,
@@ -37,11 +39,11 @@ async function pgError(p: Promise<unknown>): Promise<{ code?: string; message: s
 
 describe('processing log (verwerkingenlog)', () => {
   it('runs the app connections as the application role', async () => {
-    const r = await one<{ current_user: string; session_user: string }>(env.database.db, sql`select current_user, session_user`);
+    const r = await one<{ current_user: string; session_user: string }>(ctx.db, sql`select current_user, session_user`);
     expect(r!.current_user).toBe(APP_ROLE);
-    const inTx = await transaction(env.database.db, (tx) => one<{ u: string }>(tx, sql`select current_user as u`));
+    const inTx = await transaction(ctx.db, (tx) => one<{ u: string }>(tx, sql`select current_user as u`));
     expect(inTx!.u).toBe(APP_ROLE);
-    const superuser = await one<{ s: string }>(env.database.db, sql`select current_setting('is_superuser') as s`);
+    const superuser = await one<{ s: string }>(ctx.db, sql`select current_setting('is_superuser') as s`);
     expect(superuser!.s).toBe('off');
   });
 
@@ -51,7 +53,7 @@ describe('processing log (verwerkingenlog)', () => {
       { action: 'update', activity: 'procesregie', purpose: 'Test van het verwerkingenlog', outcome: 'denied' },
     ]);
     await logProcessing(ctx, []); // nothing to log is fine
-    const logged = await rows<{ action: string; outcome: string; actor_email: string; actor_organisation: string; tenant_id: string; details: unknown }>(env.database.db,
+    const logged = await rows<{ action: string; outcome: string; actor_email: string; actor_organisation: string; tenant_id: string; details: unknown }>(ctx.db,
       sql`select action, outcome, actor_email, actor_organisation, tenant_id, details from processing_log where trace_id = 'test-trace-1' order by id`);
     expect(logged).toEqual([
       { action: 'read', outcome: 'success', actor_email: 'regisseur@demo.zvh', actor_organisation: 'zvh', tenant_id: ctx.actor.tenantId, details: { object: 'case' } },
@@ -60,7 +62,7 @@ describe('processing log (verwerkingenlog)', () => {
   });
 
   it('refuses the app role to UPDATE, DELETE or TRUNCATE a log entry', async () => {
-    const db = env.database.db;
+    const db = ctx.db;
     const upd = await pgError(db.execute(sql`update processing_log set purpose = 'vervalst' where trace_id = 'test-trace-1'`));
     expect(upd.message).toMatch(/permission denied/);
     expect(upd.code).toBe('42501');
@@ -74,7 +76,7 @@ describe('processing log (verwerkingenlog)', () => {
   });
 
   it('refuses a change inside a transaction too, and rolls the transaction back', async () => {
-    const db = env.database.db;
+    const db = ctx.db;
     const err = await pgError(transaction(db, async (tx) => {
       await logProcessing(ctx, { action: 'read', activity: 'procesregie', purpose: 'in transactie' }, tx);
       await tx.execute(sql`delete from processing_log where trace_id = 'test-trace-1'`);
@@ -86,7 +88,7 @@ describe('processing log (verwerkingenlog)', () => {
 
 describe('security log and case events', () => {
   it('are append-only for the app role as well', async () => {
-    const db = env.database.db;
+    const db = ctx.db;
     await logSecurity(db, { event: 'test', outcome: 'success', email: 'regisseur@demo.zvh', ip: '10.9.0.1' });
     await db.execute(sql`insert into case_events (tenant_id, actor_name, actor_organisation, type) values (${ctx.actor.tenantId}, 'Test', 'zvh', 'test')`);
     for (const table of ['security_log', 'case_events']) {
