@@ -192,8 +192,13 @@ export const permissionNames = () => Object.keys(PERMISSIONS) as Permission[];
 // ---------------------------------------------------------------------------------------------
 // The data fingerprint of every table.
 
-/** Tables that change on reads or sign-ins by design: logs, sessions and the sign-in throttle. */
-const VOLATILE = /(^|_)(log|logs|sessions?|login_attempts|security_events|processing_log.*)$|^__|migrations/;
+/**
+ * Tables that change on reads or sign-ins by design: logs, sessions and the sign-in throttle, and
+ * the single-use sign-in challenges: an anonymous POST /api/auth/passkey/options must store its
+ * WebAuthn challenge (webauthn_challenges) and GET /api/auth/sso/start its OpenID Connect state
+ * (sso_states) before anyone is signed in — that is how those sign-ins work, not a changed datum.
+ */
+const VOLATILE = /(^|_)(log|logs|sessions?|login_attempts|security_events|processing_log.*)$|^__|migrations|^webauthn_challenges$|^sso_states$/;
 
 /**
  * A digest of the contents of every table (bar the logs, sessions and sign-in attempts): equal

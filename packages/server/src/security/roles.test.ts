@@ -26,6 +26,7 @@ const partner = (a: Actor) => !a.roles.some((r) => ZVH_ROLES.includes(r as (type
  */
 const EXCEPTIONS: { route: RegExp; who: (a: Actor) => boolean; outcome: Outcome; why: string }[] = [
   { route: /^POST \/api\/auth\/login$/, who: () => true, outcome: 'wrongCredentials', why: 'the sampled password is wrong: 401 invalid_credentials' },
+  { route: /^POST \/api\/auth\/reauth$/, who: () => true, outcome: 'refused', why: 'fresh authentication checks the password itself: the sampled one is wrong, 403 reauth_failed (not 401, which would end the session in the web app)' },
   { route: /^(GET|POST) \/api\/facilitated\/veelplegers$/, who: (a) => partner(a) && a.organisation !== 'om', outcome: 'refused', why: 'the veelplegers register: of the partners only the OM' },
   { route: /^(GET|POST) \/api\/facilitated\/lpco$/, who: (a) => partner(a) && a.organisation !== 'leerplicht', outcome: 'refused', why: 'the LPCO register: of the partners only leerplicht (own municipality)' },
   { route: /^GET \/api\/facilitated\/nazorg$/, who: (a) => partner(a) && !(NAZORG_DEPARTMENTS.includes(a.organisation) && a.municipality), outcome: 'refused', why: 'nazorg: of the partners only the municipal departments, for their municipality' },

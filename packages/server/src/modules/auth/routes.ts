@@ -113,7 +113,8 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   app.post('/api/auth/passkey/options', {
     config: { access: { public: true } },
-    preValidation: async (request) => { request.body ??= {}; },
+    // no body at all is the same as {}; an explicit JSON null is junk (400), not an empty object
+    preValidation: async (request) => { if (request.body === undefined) request.body = {}; },
     schema: {
       operationId: 'passkeyAuthenticationOptions', tags: ['auth'],
       summary: 'Uitdaging voor bevestigen met een passkey (bij inloggen of opnieuw bevestigen); 5 minuten en eenmaal geldig',
@@ -177,7 +178,8 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   app.post('/api/account/recovery-codes', {
     config: { ...account, freshAuth: true },
-    preValidation: async (request) => { request.body ??= {}; },
+    // no body at all is the same as {}; an explicit JSON null is junk (400), not an empty object
+    preValidation: async (request) => { if (request.body === undefined) request.body = {}; },
     schema: {
       operationId: 'generateRecoveryCodes', tags: ['account'],
       summary: '10 nieuwe herstelcodes (eenmalig te gebruiken in plaats van een TOTP-code); de vorige vervallen. Alleen nu zichtbaar.',
@@ -193,7 +195,8 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
 
   app.post('/api/account/passkeys/options', {
     config: { ...account, freshAuth: true },
-    preValidation: async (request) => { request.body ??= {}; },
+    // no body at all is the same as {}; an explicit JSON null is junk (400), not an empty object
+    preValidation: async (request) => { if (request.body === undefined) request.body = {}; },
     schema: {
       operationId: 'passkeyRegistrationOptions', tags: ['account'], summary: 'Uitdaging voor het registreren van een passkey (5 minuten geldig)',
       body: Type.Object({}, { additionalProperties: false }),
