@@ -23,7 +23,7 @@ const WEB_SRC = join(HERE, '../../web/src');
 const WIDE = { width: 1366, height: 900 };
 const NARROW = { width: 390, height: 844 };
 const WAIT = { timeout: 15_000 };
-const USERS = ['admin', 'manager', 'regisseur', 'informatie', 'politie', 'ggz', 'gemeente'] as const;
+const USERS = ['admin', 'manager', 'regisseur', 'informatie', 'politie', 'ggz', 'gemeente', 'privacy'] as const;
 
 /** The app's routes, read from routes.tsx so a new page is covered without touching this test. */
 const ROUTES: { path: string; pattern: RegExp }[] = [...readFileSync(join(WEB_SRC, 'routes.tsx'), 'utf8').matchAll(/\{ path: '([^']+)'/g)]
@@ -94,6 +94,15 @@ beforeAll(async () => {
   if (close.status !== 200) throw new Error(`close: ${close.status} ${close.text}`);
   const transfer = await (await client('admin@demo.zvh')).put('/api/admin/other-zvh', { check: true, transfer: true, legalGround: 'Convenant Zorg- en Veiligheidshuizen, art. 5', contactEmail: 'zvh@example.org', contactPhone: null });
   if (transfer.status !== 200) throw new Error(`other ZVH setting: ${transfer.status} ${transfer.text}`);
+  // the privacy officer's pages behind a search and a request: one data-subject request about the case's person
+  const personId = (await reg.get(`/api/cases/${caseId}`)).body.subject.id as string;
+  const prv = await client('privacy@demo.zvh');
+  const request = await prv.post('/api/privacy/requests', { personId, kind: 'inzage', receivedOn: new Date().toISOString().slice(0, 10), description: 'Inzageverzoek per brief' });
+  if (request.status !== 201) throw new Error(`data-subject request: ${request.status} ${request.text}`);
+  EXTRA.privacy = [
+    { path: `/privacy/personen/${personId}`, key: '/privacy/personen/:id' },
+    { path: `/privacy/verzoeken/${request.body.id}`, key: '/privacy/verzoeken/:id' },
+  ];
   EXTRA.regisseur = [
     { path: `/casussen/${advice.body.caseId}`, key: '/casussen/:id (advies)' },
     { path: `/casussen/${closed.caseId}`, key: '/casussen/:id (afgesloten)' },
