@@ -5,7 +5,8 @@ import { setupTestEnv } from '../../test/harness.js';
 import type { TestClient, TestEnv } from '../../test/harness.js';
 
 const UUID = '00000000-0000-4000-8000-000000000000';
-const fill = (url: string) => url.replace(/:[A-Za-z0-9_]+/g, UUID);
+// an organisation code names a real organisation (its SSO settings are read by code); other ids a missing UUID
+const fill = (url: string) => url.replace(/:code\b/g, 'politie').replace(/:[A-Za-z0-9_]+/g, UUID);
 const USERS: [string, string][] = [
   ['admin@demo.zvh', 'beheerder'], ['manager@demo.zvh', 'manager'], ['regisseur@demo.zvh', 'procesregisseur'],
   ['informatie@demo.zvh', 'informatiemakelaar'], ['politie@demo.zvh', 'professional (politie)'],
