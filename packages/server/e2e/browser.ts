@@ -17,7 +17,11 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 
-export interface RunningApp { base: string; app: App; database: Database; close(): Promise<void> }
+/**
+ * `database.db` is the owner's handle (fixtures and assertions read past row-level security, as
+ * in the API tests); `appDatabase` is the application's own, limited handle.
+ */
+export interface RunningApp { base: string; app: App; database: Database; appDatabase: Database; close(): Promise<void> }
 
 /** The whole application (API and built web app) on 127.0.0.1 and a free port, on a fresh test database. */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
@@ -31,7 +35,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the app has no TCP address');
   return {
-    base: `http://127.0.0.1:${address.port}`, app, database,
+    base: `http://127.0.0.1:${address.port}`, app, database: { ...database, db: database.owner }, appDatabase: database,
     async close() {
       await app.close();
       await drop();
