@@ -15,7 +15,10 @@ ALTER TABLE "persons" ADD COLUMN "anonymised_at" timestamp with time zone;
 --> statement-breakpoint
 -- The age group of the report definitions (age in whole years on the registration date, with
 -- the date + interval rule of rapportage/annual-report.ts ageOn) now comes from the view, which
--- prefers the values kept on the registration.
+-- prefers the values kept on the registration. Tenant-first: the tenant is part of every join
+-- condition, so a filter on tenant_id reaches the scans of persons and cases too (the cost follows
+-- the tenant's rows, not the country's). A registration's person and case are always of its own
+-- tenant, so the rows are the same as with the id alone.
 CREATE OR REPLACE VIEW report_dossiers AS
 SELECT r.tenant_id,
        r.id AS registration_id,
@@ -42,8 +45,8 @@ SELECT r.tenant_id,
            SELECT CASE WHEN age < 18 THEN '<18' WHEN age <= 23 THEN '18-23' WHEN age <= 40 THEN '24-40' WHEN age <= 65 THEN '41-65' ELSE '>65' END FROM a
          ) END) AS age_group
   FROM registrations r
-  LEFT JOIN persons p ON p.id = r.person_id
-  LEFT JOIN cases c ON c.registration_id = r.id AND c.close_reason_code IS DISTINCT FROM 'triage-override-afgewezen';
+  LEFT JOIN persons p ON p.tenant_id = r.tenant_id AND p.id = r.person_id
+  LEFT JOIN cases c ON c.tenant_id = r.tenant_id AND c.registration_id = r.id AND c.close_reason_code IS DISTINCT FROM 'triage-override-afgewezen';
 --> statement-breakpoint
 -- A procesregie override of the triage criteria is reviewed by a second person after the fact;
 -- a rejection closes that case (close reason 'triage-override-afgewezen') and puts the

@@ -41,36 +41,4 @@ CREATE OR REPLACE FUNCTION zvh_weekdays_before(d date) RETURNS bigint
 CREATE OR REPLACE FUNCTION zvh_workdays(from_day date, to_day date) RETURNS integer
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT greatest(0, zvh_weekdays_before(to_day + 1) - zvh_weekdays_before(from_day + 1))::integer $$;
---> statement-breakpoint
--- The report view tenant-first: the tenant is part of every join condition, so a filter on
--- tenant_id reaches the scans of persons and cases too (cost follows the tenant's rows, not the
--- country's). A registration's person and case are always of its own tenant: the rows are the same.
--- The columns are those of 0016_privacy (report fields kept on the registration before retention).
-CREATE OR REPLACE VIEW report_dossiers AS
-SELECT r.tenant_id,
-       r.id AS registration_id,
-       c.id AS case_id,
-       r.kind AS requested_kind,
-       c.kind AS case_kind,
-       coalesce(c.kind, r.kind) AS kind,
-       c.approach,
-       r.registered_at,
-       c.started_at,
-       c.closed_at,
-       r.municipality_code,
-       r.registering_partner,
-       r.main_topic,
-       r.problem_areas,
-       r.children,
-       r.crosses_municipality_border,
-       p.birth_date,
-       coalesce(r.report_gender, p.gender) AS gender,
-       coalesce(r.report_age_group,
-         CASE WHEN p.birth_date IS NULL THEN NULL ELSE (
-           WITH a(age) AS (SELECT (extract(year from r.registered_at)::int - extract(year from p.birth_date)::int)
-             - CASE WHEN p.birth_date + make_interval(years => extract(year from r.registered_at)::int - extract(year from p.birth_date)::int) > r.registered_at THEN 1 ELSE 0 END)
-           SELECT CASE WHEN age < 18 THEN '<18' WHEN age <= 23 THEN '18-23' WHEN age <= 40 THEN '24-40' WHEN age <= 65 THEN '41-65' ELSE '>65' END FROM a
-         ) END) AS age_group
-  FROM registrations r
-  LEFT JOIN persons p ON p.tenant_id = r.tenant_id AND p.id = r.person_id
-  LEFT JOIN cases c ON c.tenant_id = r.tenant_id AND c.registration_id = r.id AND c.close_reason_code IS DISTINCT FROM 'triage-override-afgewezen';
+-- (The report view is tenant-first since 0016_privacy: defined once, there.)
