@@ -95,7 +95,8 @@ export async function startServer(cmd: string[], env: Record<string, string | un
   for (;;) {
     if (exited) throw new Error(`${cmd.join(' ')} exited before it was healthy:\n${out}`);
     if (secs(t0) > timeoutS) { await stop(); throw new Error(`${cmd.join(' ')} not healthy after ${timeoutS} s:\n${out}`); }
-    const status = await get(port, healthPath).then((r) => r.status, () => 0);
+    // a server whose event loop is stuck must not hold this loop past timeoutS
+    const status = await get(port, healthPath, {}, 5_000).then((r) => r.status, () => 0);
     if (status === 200) return { proc, port, output: () => out, stop, startSeconds: secs(t0) };
     await sleep(50);
   }
@@ -121,7 +122,8 @@ export async function waitIdle(pid: number, timeoutS = 600): Promise<number> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-export function request(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string):
+/** One HTTP request on 127.0.0.1; with `timeoutMs`, a server that does not answer in time is an error. */
+export function request(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string, timeoutMs?: number):
   Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: body ? { 'content-type': 'application/json', ...headers } : headers }, (res) => {
@@ -131,10 +133,11 @@ export function request(port: number, method: string, path: string, headers: Rec
       res.on('error', reject);
     });
     req.on('error', reject);
+    if (timeoutMs !== undefined) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer from ${path} in ${timeoutMs} ms`)));
     req.end(body);
   });
 }
-export const get = (port: number, path: string, headers: Record<string, string> = {}) => request(port, 'GET', path, headers);
+export const get = (port: number, path: string, headers: Record<string, string> = {}, timeoutMs?: number) => request(port, 'GET', path, headers, undefined, timeoutMs);
 
 export async function login(port: number, email: string, password: string): Promise<string> {
   const res = await request(port, 'POST', '/api/auth/login', {}, JSON.stringify({ email, password }));

@@ -12,7 +12,7 @@ import cronParser from 'cron-parser';
 import type pg from 'pg';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/index.js';
-import { APP_ROLE } from './db/index.js';
+import { APP_ROLE, refreshStatistics } from './db/index.js';
 import type { Metrics } from './metrics.js';
 import { generateAllTenants } from '../modules/casusoverleg/service.js';
 import { runRadarAllTenants } from '../modules/radar/service.js';
@@ -46,6 +46,8 @@ export interface Job {
 export const JOB_TIMEZONE = 'Europe/Amsterdam';
 
 export const JOBS: Job[] = [
+  // planner statistics on the embedded database, which has no autovacuum (PostgreSQL's does this itself)
+  { name: 'db.analyze', schedule: '50 * * * *', enabled: (c) => !c.databaseUrl, run: ({ db }) => refreshStatistics(db) },
   // the coming weeks' meetings from each meeting type's frequency rule (idempotent)
   { name: 'meetings.generate', schedule: '10 1 * * *', atStart: true, run: ({ db }) => generateAllTenants(db) },
   // the stagnation radar's rules (idempotent: a proposal is stored once per set of facts)

@@ -203,6 +203,15 @@ export function scopedDb(db: Db, scope: Scope): Db {
   return scoped;
 }
 
+/**
+ * Refreshes the planner's statistics (migration 0025's `zvh_analyze()`, which the application role
+ * may call): after a bulk write such as an import, and regularly on the embedded database, which
+ * has no autovacuum.
+ */
+export async function refreshStatistics(ex: Executor): Promise<void> {
+  await ex.execute(sql`select zvh_analyze()`);
+}
+
 /** The application's login URL on PostgreSQL: DATABASE_URL with user zvh_app (and its password). */
 export function appUrlFor(databaseUrl: string, password?: string): string {
   const u = new URL(databaseUrl);
@@ -286,6 +295,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await migrate(drizzle(client, { schema }) as never, { migrationsFolder: MIGRATIONS_DIR });
   }
   if (opts.install) await opts.install(drizzle(client, { schema }) as unknown as Db);
+  // no autovacuum here: the statistics of the data directory as it is now (after an import that
+  // was cut off, say), before the first query is planned; a few seconds at most
+  if (dir) await client.exec('ANALYZE');
   let setRole = !opts.owner;
   if (dir && !opts.ownerHandle && !opts.owner) {
     // on disk: reopen as zvh_app, so that RESET ROLE or SET SESSION AUTHORIZATION give nothing back

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/harness.js';
 import type { Database } from './index.js';
-import { DEFAULT_POOL_SIZE, one, poolSizeFromEnv, rows, sql } from './index.js';
+import { DEFAULT_POOL_SIZE, one, poolSizeFromEnv, refreshStatistics, rows, sql } from './index.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -46,6 +46,23 @@ describe('indexes', () => {
       expect(plan.map((p) => Object.values(p)[0]).join('\n')).toContain('persons_full_name_trgm');
     } finally {
       await owner.execute(sql`reset enable_seqscan`);
+    }
+  });
+});
+
+describe('planner statistics (migration 0025)', () => {
+  it('the application role refreshes them through zvh_analyze(), for the tables it may not analyze itself', async () => {
+    const owner = (database as Database & { owner: Database['db'] }).owner;
+    await owner.execute(sql`create table stats_probe (n int)`);
+    try {
+      await owner.execute(sql`insert into stats_probe select generate_series(1, 500)`);
+      const before = await one<{ t: number }>(owner, sql`select reltuples::int as t from pg_class where relname = 'stats_probe'`);
+      expect(before!.t).toBeLessThan(1);
+      await refreshStatistics(database.db);
+      const after = await one<{ t: number }>(owner, sql`select reltuples::int as t from pg_class where relname = 'stats_probe'`);
+      expect(after!.t).toBe(500);
+    } finally {
+      await owner.execute(sql`drop table stats_probe`);
     }
   });
 });

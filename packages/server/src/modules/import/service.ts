@@ -21,7 +21,7 @@
 import { responsiblePartner } from '../../core/processing-log.js';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../core/db/index.js';
-import { rows, sql, transaction } from '../../core/db/index.js';
+import { refreshStatistics, rows, sql, transaction } from '../../core/db/index.js';
 import { requirePermission } from '../../core/access.js';
 import type { ImportCtx } from './actor.js';
 import { operatorDetails } from './actor.js';
@@ -184,6 +184,9 @@ export async function importCases(
   result.rejected.sort((a, b) => a.line - b.line);
   result.durationMs = Date.now() - started;
   if (failure) throw new ImportAbortedError(result, failure.atLine, failure.error);
+  // the planner's estimates of the tables the import filled (PGlite has no autovacuum; on
+  // PostgreSQL it would catch up only later)
+  if (!dryRun && result.imported + result.updated > 0) await refreshStatistics(ctx.db);
   progress();
   return result;
 }

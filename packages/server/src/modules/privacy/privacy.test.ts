@@ -98,6 +98,28 @@ describe('retention', () => {
     expect(log).toEqual([{ action: 'delete', case_id: due }]);
   });
 
+  it('keeps a person who is still a household member of a live registration, and anonymises them once that one goes too', async () => {
+    const t = await makeTenant(db);
+    const [gone, live] = await insertDossiers(db, t, [
+      { kind: 'procesregie', registeredAt: '2020-01-10', startedAt: '2020-01-20', closedAt: '2020-06-30', birthDate: '1980-01-01', gender: 'man', firstName: 'Henk', lastName: 'Huis' },
+      { kind: 'procesregie', registeredAt: '2020-02-10', startedAt: '2020-02-20', closedAt: '2021-06-30', birthDate: '1982-02-02', gender: 'vrouw', firstName: 'Greet', lastName: 'Huis' },
+    ]);
+    await db.execute(sql`update cases set status = 'afgesloten' where tenant_id = ${t}`);
+    // Henk (main person of the first) is a household member on Greet's registration
+    await db.execute(sql`insert into registration_relations (registration_id, person_id, tenant_id, relation)
+      select (select registration_id from cases where id = ${live}), c.person_id, ${t}, 'partner' from cases c where c.id = ${gone}`);
+    await db.execute(sql`insert into retention_terms (tenant_id, record_kind, months, legal_source) values (${t}, 'procesregie_case', 24, 'test')`);
+    const ctx = tenantCtx(t);
+    const first = await runRetention(ctx, '2022-06-30');
+    expect(first).toMatchObject({ cases: 1, persons: 0 });
+    const henk = async () => (await one<{ first_name: string }>(db, sql`select p.first_name from persons p join cases c on c.person_id = p.id where c.id = ${gone}`))!.first_name;
+    expect(await henk()).toBe('Henk');
+    // the day Greet's case is due, both persons lose their data
+    expect(await runRetention(ctx, '2023-06-29')).toMatchObject({ cases: 0, persons: 0 });
+    expect(await runRetention(ctx, '2023-06-30')).toMatchObject({ cases: 1, persons: 2 });
+    expect(await henk()).toBe('Geanonimiseerd');
+  });
+
   it('leaves every kind without a term alone', async () => {
     const t = await makeTenant(db);
     await insertDossiers(db, t, [{ kind: 'procesregie', registeredAt: '2001-01-10', startedAt: '2001-01-20', closedAt: '2001-06-30' }]);

@@ -93,15 +93,27 @@ async function anonymiseCases(tx: Executor, ids: string[]): Promise<void> {
     where case_id in ${list}`);
 }
 
-/** Persons none of whose registrations (as main person or household member) still holds data lose their identifying data. */
+/**
+ * Persons none of whose registrations (as main person or household member) still holds data lose
+ * their identifying data. Set-based: the tenant's linked persons minus those with a live
+ * registration, two hashed sets (cost linear in the tenant's rows, whatever the caseload).
+ */
 async function anonymiseLeftPersons(tx: Executor, tenantId: string): Promise<string[]> {
-  const done = await rows<{ id: string }>(tx, sql`update persons p set first_name = 'Geanonimiseerd', last_name = 'Persoon', birth_date = null, bsn = null,
-      bsn_pseudonym = null, municipality_code = null, gender = 'anders', anonymised_at = now()
-    where p.tenant_id = ${tenantId} and p.anonymised_at is null
-      and exists (select 1 from registrations r where r.person_id = p.id
-                  union all select 1 from registration_relations rr where rr.person_id = p.id)
-      and not exists (select 1 from registrations r where r.anonymised_at is null
-                        and (r.person_id = p.id or r.id in (select rr.registration_id from registration_relations rr where rr.person_id = p.id)))
+  const done = await rows<{ id: string }>(tx, sql`
+    with links as (
+      select r.person_id, r.anonymised_at is null as live from registrations r
+       where r.tenant_id = ${tenantId} and r.person_id is not null
+      union all
+      select rr.person_id, r.anonymised_at is null from registration_relations rr
+        join registrations r on r.id = rr.registration_id
+       where rr.tenant_id = ${tenantId}
+    ), left_persons as (
+      select person_id from links group by person_id having not bool_or(live)
+    )
+    update persons p set first_name = 'Geanonimiseerd', last_name = 'Persoon', birth_date = null, bsn = null,
+        bsn_pseudonym = null, municipality_code = null, gender = 'anders', anonymised_at = now()
+      from left_persons lp
+     where p.id = lp.person_id and p.tenant_id = ${tenantId} and p.anonymised_at is null
     returning p.id`);
   return done.map((d) => d.id);
 }
