@@ -21,11 +21,17 @@ export interface Actor {
   mustChangePassword: boolean;
   /**
    * Still to do before any case, registration or person data: the one-time password changed
-   * (mustChangePassword) and/or a second factor enrolled (not for demo users). See core/http.ts.
+   * (mustChangePassword), a second factor enrolled, or the enrolled one confirmed in this session
+   * (not for demo users). See core/http.ts.
    */
   enrolmentRequired?: boolean;
   /** No second factor yet (part of enrolmentRequired). */
   secondFactorMissing?: boolean;
+  /**
+   * The user has a second factor but this session has not proved it (single sign-on without
+   * trusted MFA): POST /api/auth/second-factor first (part of enrolmentRequired).
+   */
+  secondFactorUnconfirmed?: boolean;
   /** When this session last proved password + second factor (sign-in or POST /api/auth/reauth). */
   authenticatedAt?: Date;
 }

@@ -22,7 +22,11 @@ import { resolveSession, SESSION_COOKIE } from './auth/sessions.js';
  *    second factor, in that order: `true` in both stages (reference data), `'secondFactor'` once the
  *    password is changed (enrolling a factor, own sessions). Every other route answers 403
  *    `password_change_required` / `enrolment_required` until both are done (demo users have no
- *    second factor and need none).
+ *    second factor and need none). A session of a user who has a factor but did not prove it at
+ *    sign-in (single sign-on without trusted MFA) reaches only `true` routes (and the public sign-in
+ *    routes under /api/auth/, POST /api/auth/second-factor among them), 403 `second_factor_required`
+ *    elsewhere until it has: not even the account routes, where a second factor could be added or
+ *    replaced with the provider's password alone.
  * A route marked `freshAuth: true` (next to `access`) also needs a session that proved password and
  * second factor within the last FRESH_AUTH_MINUTES (403 `fresh_auth_required`; the web app asks
  * again and retries after `POST /api/auth/reauth`).
@@ -129,7 +133,11 @@ export function registerAccess(app: FastifyInstance, db: Db, config: Config): vo
     if (request.routeOptions.config?.bearerToken === 'metrics' && bearerMatches(request.headers.authorization, config.metricsToken)) return;
     const actor = request.actor;
     if (!actor) throw new UnauthorizedError();
-    // the enrolment gate: first the one-time password, then a second factor
+    // the enrolment gate (decided in resolveSession): first the factor the user has, proved in this
+    // session; then the one-time password; then a second factor enrolled
+    if (actor.secondFactorUnconfirmed && rule.duringEnrolment !== true) {
+      throw new ForbiddenError('Bevestig eerst uw aanmelding met uw tweede factor (authenticator-app, herstelcode of passkey)', 'second_factor_required');
+    }
     if (actor.mustChangePassword && rule.duringEnrolment !== true) {
       throw new ForbiddenError('Wijzig eerst uw eenmalige wachtwoord', 'password_change_required');
     }

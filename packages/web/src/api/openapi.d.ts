@@ -123,6 +123,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanmelding afronden met de eigen tweede factor (TOTP-code, herstelcode of passkey) na single sign-on zonder vertrouwde MFA
+         * @description Alleen voor een sessie met `enrolment.confirmFactor` (anders 409 `second_factor_not_required`). Afgeremd en gelogd als een aanmelding; een onjuiste code of passkey: 403 `otp_invalid` en de sessie blijft wachten.
+         */
+        post: operations["confirmSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/passkey/options": {
         parameters: {
             query?: never;
@@ -2865,6 +2885,8 @@ export interface operations {
                                 passwordChange: boolean;
                                 /** @description Er moet nog een tweede factor (authenticator-app of passkey) ingesteld worden */
                                 secondFactor: boolean;
+                                /** @description De gebruiker heeft een tweede factor, maar deze sessie heeft die nog niet bewezen (single sign-on zonder vertrouwde MFA): eerst `POST /api/auth/second-factor` (anders 403 second_factor_required) */
+                                confirmFactor: boolean;
                             };
                             recoveryCodesLeft: number;
                             passkeyCount: number;
@@ -3018,6 +3040,8 @@ export interface operations {
                                 passwordChange: boolean;
                                 /** @description Er moet nog een tweede factor (authenticator-app of passkey) ingesteld worden */
                                 secondFactor: boolean;
+                                /** @description De gebruiker heeft een tweede factor, maar deze sessie heeft die nog niet bewezen (single sign-on zonder vertrouwde MFA): eerst `POST /api/auth/second-factor` (anders 403 second_factor_required) */
+                                confirmFactor: boolean;
                             };
                             recoveryCodesLeft: number;
                             passkeyCount: number;
@@ -3050,6 +3074,84 @@ export interface operations {
                 "application/json": {
                     password: string;
                     /** @description TOTP-code of herstelcode */
+                    otp?: string;
+                    /** @description PublicKeyCredential (WebAuthn-assertie) als JSON */
+                    passkey?: {
+                        id: string;
+                        rawId: string;
+                        /** @enum {string} */
+                        type: "public-key";
+                        response: {
+                            clientDataJSON: string;
+                            authenticatorData: string;
+                            signature: string;
+                            userHandle?: string;
+                        };
+                        clientExtensionResults: {
+                            [key: string]: unknown;
+                        };
+                        authenticatorAttachment?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Verzoek te groot */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Inhoudstype niet ondersteund (alleen JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    confirmSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description TOTP-code (6 cijfers) of een herstelcode */
                     otp?: string;
                     /** @description PublicKeyCredential (WebAuthn-assertie) als JSON */
                     passkey?: {

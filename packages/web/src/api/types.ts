@@ -15,8 +15,11 @@ export interface Me {
   municipality: { code: string; name: string } | null;
   mustChangePassword: boolean;
   totpEnabled: boolean;
-  /** What must still be done before any data is reachable (the enrolment page). */
-  enrolment: { required: boolean; passwordChange: boolean; secondFactor: boolean };
+  /**
+   * What must still be done before any data is reachable (the enrolment page); `confirmFactor`: the
+   * user's own second factor, after single sign-on without trusted MFA.
+   */
+  enrolment: { required: boolean; passwordChange: boolean; secondFactor: boolean; confirmFactor: boolean };
   recoveryCodesLeft: number;
   passkeyCount: number;
   freshUntil: string | null;

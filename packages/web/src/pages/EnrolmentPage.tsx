@@ -7,6 +7,7 @@ import { setFlash } from '../layout/flash';
 import { Page } from '../layout/Page';
 import { Alert, Button, ButtonGroup, Paragraph, Section } from '../ui';
 import { ChangePasswordForm } from './account/ChangePasswordForm';
+import { ConfirmFactorForm } from './account/ConfirmFactorForm';
 import { PasskeysSection } from './account/PasskeysSection';
 import { RecoveryCodeList } from './account/RecoveryCodesSection';
 import { TotpSection } from './account/TotpSection';
@@ -14,7 +15,8 @@ import { TotpSection } from './account/TotpSection';
 /**
  * Shown instead of every page until the account is set up: first the one-time password is changed,
  * then a second factor enrolled (authenticator app with recovery codes, or a passkey). The server
- * refuses every data route (403 enrolment_required) until then.
+ * refuses every data route (403 enrolment_required) until then. After single sign-on without
+ * trusted MFA, a user who has a second factor confirms it here first (403 second_factor_required).
  */
 export default function EnrolmentPage() {
   const { t } = useTranslation();
@@ -28,6 +30,15 @@ export default function EnrolmentPage() {
       window.location.assign('/');
     }
   };
+
+  // single sign-on without trusted MFA: first the factor the user already has, proved in this session
+  if (user.enrolment.confirmFactor) {
+    return (
+      <Page title={t('confirmFactor.title')} narrow>
+        <ConfirmFactorForm onDone={reload} />
+      </Page>
+    );
+  }
 
   if (user.enrolment.passwordChange) {
     return (

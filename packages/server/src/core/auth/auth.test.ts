@@ -213,7 +213,7 @@ describe('account management by the beheerder', () => {
     expect(gated.body.error.code).toBe('enrolment_required');
     const me = (await c.get('/api/auth/me')).body.user;
     expect(me.mustChangePassword).toBe(false);
-    expect(me.enrolment).toEqual({ required: true, passwordChange: false, secondFactor: true });
+    expect(me.enrolment).toEqual({ required: true, passwordChange: false, secondFactor: true, confirmFactor: false });
     expect((await loginFrom('10.5.0.2', { email, password: otp })).status).toBe(401);
     expect((await loginFrom('10.5.0.3', { email, password: 'een-nieuw-wachtwoord' })).status).toBe(200);
   });

@@ -3,7 +3,7 @@
 import type { Config } from '../config.js';
 import type { Executor } from '../db/index.js';
 import { one, sql, transaction } from '../db/index.js';
-import { DomainError, TooManyRequestsError, UnauthorizedError } from '../errors.js';
+import { DomainError, fieldError, TooManyRequestsError, UnauthorizedError } from '../errors.js';
 import { logSecurity } from '../processing-log.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { consumeRecoveryCode, isRecoveryCodeShape } from './recovery.js';
@@ -163,4 +163,37 @@ export async function reauthenticate(ex: Executor, user: { userId: string; sessi
   await ex.execute(sql`update login_attempts set success = true where id = ${attemptId}`);
   await markAuthenticated(ex, user.sessionId, factor);
   await logSecurity(ex, { ...entry, outcome: 'success', ...(factor ? { details: { secondFactor: factor } } : {}) });
+}
+
+/**
+ * Completes a sign-in that did not prove the user's own second factor (single sign-on whose
+ * provider's MFA the organisation does not trust): the TOTP code, a recovery code or a passkey
+ * assertion. Throttled like a sign-in (per account and per address) and logged (`second_factor`);
+ * on success the session holds the factor and counts as freshly authenticated. A wrong proof is
+ * 403 `otp_invalid` (not 401: the session itself is fine), nothing changes.
+ */
+export async function confirmSecondFactor(ex: Executor, user: { userId: string; sessionId: string; email: string; tenantId: string }, input: FactorProof & { ip: string; rp?: RelyingParty }): Promise<SecondFactor> {
+  const email = user.email.trim().toLowerCase();
+  const entry = { event: 'second_factor', email, userId: user.userId, tenantId: user.tenantId, ip: input.ip };
+  const attemptId = await reserveAttempt(ex, email, input.ip);
+  if (attemptId === undefined) {
+    await logSecurity(ex, { ...entry, outcome: 'failure', details: { reason: 'throttled' } });
+    throw new TooManyRequestsError();
+  }
+  const row = await one<UserRow>(ex, sql`select id, tenant_id, password_hash, active, is_demo, totp_enabled, totp_secret from users where id = ${user.userId}`);
+  const got = row ? await checkSecondFactor(ex, input.rp, row, { otp: input.otp, passkey: input.passkey }) : 'wrong';
+  if (got === 'missing') {
+    // asked without a proof: no guess, so no failure for the throttle
+    await ex.execute(sql`delete from login_attempts where id = ${attemptId}`);
+    throw fieldError('otp', 'Vul de verificatiecode of een herstelcode in, of gebruik een passkey');
+  }
+  if (got === 'wrong') {
+    await logSecurity(ex, { ...entry, outcome: 'failure', details: { reason: 'wrong_second_factor' } });
+    const field = input.passkey !== undefined ? 'passkey' : 'otp';
+    throw new DomainError(403, 'otp_invalid', 'Verificatiecode of passkey onjuist', [{ field, message: 'Verificatiecode of passkey onjuist' }]);
+  }
+  await ex.execute(sql`update login_attempts set success = true where id = ${attemptId}`);
+  await markAuthenticated(ex, user.sessionId, got);
+  await logSecurity(ex, { ...entry, outcome: 'success', details: { secondFactor: got } });
+  return got;
 }

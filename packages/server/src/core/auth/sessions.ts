@@ -31,10 +31,21 @@ export async function markAuthenticated(ex: Executor, sessionId: string, secondF
     where id = ${sessionId} and ended_at is null`);
 }
 
+/**
+ * Records that this session holds a second factor because it was just enrolled in it (TOTP enabled,
+ * passkey registered): the user who enrolled is not asked to confirm the factor they just set up.
+ * A session that already proved a factor (or single sign-on with trusted MFA) keeps its own.
+ */
+export async function markFactorEnrolled(ex: Executor, sessionId: string, secondFactor: 'totp' | 'passkey'): Promise<void> {
+  await ex.execute(sql`update sessions set second_factor = ${secondFactor}
+    where id = ${sessionId} and ended_at is null and second_factor is null`);
+}
+
 interface SessionRow {
   session_id: string; user_id: string; tenant_id: string; tenant_code: string; email: string; name: string;
   organisation_code: string; organisation_kind: 'zvh' | 'partner'; municipality_code: string | null; roles: Role[];
-  must_change_password: boolean; touch: boolean; second_factor_missing: boolean; authenticated_at: Date | string;
+  must_change_password: boolean; touch: boolean; second_factor_missing: boolean; second_factor_unconfirmed: boolean;
+  authenticated_at: Date | string;
 }
 
 /** The actor for a session token, or undefined when it is unknown, ended, idle too long or too old. */
@@ -46,14 +57,17 @@ export async function resolveSession(ex: Executor, secret: string, token: string
            -- a sign-in through the organisation's provider with trusted MFA never used the password
            (u.must_change_password and coalesce(s.second_factor, '') <> 'sso') as must_change_password,
            s.last_seen_at < now() - interval '1 minute' as touch, s.authenticated_at,
-           -- the enrolment gate (core/http.ts): a one-time password to change, or no second factor
-           -- yet (demo users, who only sign in in demo mode, and single sign-on whose provider's
-           -- MFA the organisation accepts, excepted)
-           (not u.is_demo and not u.totp_enabled
-              and coalesce(s.second_factor, '') <> 'sso'
-              and not exists (select 1 from passkeys p where p.user_id = u.id)) as second_factor_missing
+           -- the enrolment gate (core/http.ts), decided here only. Demo users (who only sign in in
+           -- demo mode) need no second factor. Every other session must hold one (sessions.second_factor):
+           -- the user has none yet -> enrol one (single sign-on whose provider's MFA the organisation
+           -- accepts excepted); the user has one but this session never proved it (single sign-on
+           -- without trusted MFA, or a session signed in before the factor was enrolled elsewhere)
+           -- -> confirm it (POST /api/auth/second-factor)
+           (not u.is_demo and not f.has_factor and coalesce(s.second_factor, '') <> 'sso') as second_factor_missing,
+           (not u.is_demo and f.has_factor and s.second_factor is null) as second_factor_unconfirmed
       from sessions s
       join users u on u.id = s.user_id
+      cross join lateral (select u.totp_enabled or exists (select 1 from passkeys p where p.user_id = u.id) as has_factor) f
       join tenants t on t.id = u.tenant_id
       join organisations o on o.tenant_id = u.tenant_id and o.code = u.organisation_code
      where s.id = ${id}
@@ -68,7 +82,9 @@ export async function resolveSession(ex: Executor, secret: string, token: string
     userId: row.user_id, sessionId: row.session_id, tenantId: row.tenant_id, tenantCode: row.tenant_code, email: row.email,
     name: row.name, organisationCode: row.organisation_code, organisationKind: row.organisation_kind,
     municipalityCode: row.municipality_code, roles: row.roles, mustChangePassword: row.must_change_password,
-    enrolmentRequired: row.must_change_password || row.second_factor_missing, secondFactorMissing: row.second_factor_missing, authenticatedAt: new Date(row.authenticated_at),
+    enrolmentRequired: row.must_change_password || row.second_factor_missing || row.second_factor_unconfirmed,
+    secondFactorMissing: row.second_factor_missing, secondFactorUnconfirmed: row.second_factor_unconfirmed,
+    authenticatedAt: new Date(row.authenticated_at),
   };
 }
 

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Sign-in (issue 11): the enrolment gate, recovery codes, fresh authentication, active sessions,
 // the beheerder's reset of a user's factors and passkeys through a software authenticator
-// (node:crypto ES256 key, authenticatorData, clientDataJSON, attestation "none").
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
+// (test/soft-authenticator.ts).
+import { randomBytes } from 'node:crypto';
 import { authenticator } from 'otplib';
-import { isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv, TestClient } from '../../test/harness.js';
+import { b64u, SoftAuthenticator } from '../../test/soft-authenticator.js';
 import type { TestEnv } from '../../test/harness.js';
 import { one, rows, sql } from '../../core/db/index.js';
 import { isFresh } from '../../core/http.js';
@@ -82,7 +81,7 @@ describe('the enrolment gate', () => {
     }
     // factor enrolment waits for the password change
     expect((await u.client.post('/api/account/totp/setup', {})).status).toBe(403);
-    expect((await u.client.get('/api/auth/me')).body.user.enrolment).toEqual({ required: true, passwordChange: true, secondFactor: true });
+    expect((await u.client.get('/api/auth/me')).body.user.enrolment).toEqual({ required: true, passwordChange: true, secondFactor: true, confirmFactor: false });
     expect((await u.client.post('/api/auth/password', { currentPassword: u.oneTime, newPassword: NEW_PASSWORD })).status).toBe(204);
     for (const [, [status, code]] of Object.entries(await statuses(u.client))) {
       expect(status).toBe(403);
@@ -91,7 +90,7 @@ describe('the enrolment gate', () => {
     // a new sign-in with the new password: still no data
     const again = await login({ email: u.email, password: NEW_PASSWORD });
     expect(again.status).toBe(200);
-    expect(again.body.user.enrolment).toEqual({ required: true, passwordChange: false, secondFactor: true });
+    expect(again.body.user.enrolment).toEqual({ required: true, passwordChange: false, secondFactor: true, confirmFactor: false });
     expect((await again.client!.get('/api/cases')).status).toBe(403);
     expect((await again.client!.get('/api/account/sessions')).status).toBe(200);
     await enrolTotp(again.client!);
@@ -101,7 +100,26 @@ describe('the enrolment gate', () => {
     // person search is not for a partner professional: refused by permission now, not by the gate
     expect(after['/api/persons?q=Jansen']![1]).not.toMatch(/enrolment_required|password_change_required/);
     const me = (await again.client!.get('/api/auth/me')).body.user;
-    expect(me.enrolment).toEqual({ required: false, passwordChange: false, secondFactor: false });
+    expect(me.enrolment).toEqual({ required: false, passwordChange: false, secondFactor: false, confirmFactor: false });
+  });
+
+  it('asks a session signed in before the factor was enrolled elsewhere to confirm it; the enrolling session is through', async () => {
+    const u = await userWithPassword('elsewhere');
+    const before = (await login({ email: u.email, password: NEW_PASSWORD })).client!;
+    const enrolling = (await login({ email: u.email, password: NEW_PASSWORD })).client!;
+    const secret = await enrolTotp(enrolling);
+    expect((await enrolling.get('/api/cases')).status).toBe(200);
+    // the other session never proved the factor: it must, and reaches nothing else meanwhile
+    const gated = await before.get('/api/cases');
+    expect(gated.status).toBe(403);
+    expect(gated.body.error.code).toBe('second_factor_required');
+    expect((await before.get('/api/account/sessions')).body.error.code).toBe('second_factor_required');
+    expect((await before.get('/api/auth/me')).body.user.enrolment).toEqual({ required: true, passwordChange: false, secondFactor: false, confirmFactor: true });
+    await env.database.db.execute(sql`update users set totp_last_step = null where id = ${u.id}`);
+    expect((await before.post('/api/auth/second-factor', { otp: await freshCode(secret) })).status).toBe(204);
+    expect((await before.get('/api/cases')).status).toBe(200);
+    // the session that enrolled needs no confirmation
+    expect((await enrolling.post('/api/auth/second-factor', { otp: '123456' })).status).toBe(409);
   });
 
   it('lets demo users (demo mode) through without a second factor', async () => {
@@ -253,54 +271,9 @@ describe("the beheerder's reset of a user's factors", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// A software authenticator: one ES256 key per credential, attestation "none".
+// Passkeys through a software authenticator (test/soft-authenticator.ts) for app.inject's origin.
 
-const ORIGIN = 'http://localhost';
 const RP_ID = 'localhost';
-const b64u = (b: Buffer | Uint8Array) => isoBase64URL.fromBuffer(new Uint8Array(b));
-const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest();
-
-class SoftAuthenticator {
-  readonly credentialId = randomBytes(32);
-  private readonly key: { privateKey: KeyObject; publicKey: KeyObject } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  private count = 0;
-
-  private authData(flags: number, attested?: Uint8Array): Buffer {
-    const counter = Buffer.alloc(4);
-    counter.writeUInt32BE(++this.count);
-    return Buffer.concat([sha256(RP_ID), Buffer.from([flags]), counter, ...(attested ? [Buffer.from(attested)] : [])]);
-  }
-
-  create(challenge: string, origin = ORIGIN) {
-    const jwk = this.key.publicKey.export({ format: 'jwk' });
-    const cose = new Map<number, number | Uint8Array>([
-      [1, 2], [3, -7], [-1, 1], [-2, isoBase64URL.toBuffer(jwk.x!)], [-3, isoBase64URL.toBuffer(jwk.y!)],
-    ]);
-    const idLen = Buffer.alloc(2);
-    idLen.writeUInt16BE(this.credentialId.length);
-    const attested = Buffer.concat([Buffer.alloc(16), idLen, this.credentialId, Buffer.from(isoCBOR.encode(cose))]);
-    const authData = this.authData(0x45, attested); // UP, UV, AT
-    const attestationObject = isoCBOR.encode(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', new Uint8Array(authData)]]) as never);
-    const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.create', challenge, origin, crossOrigin: false }));
-    return {
-      id: b64u(this.credentialId), rawId: b64u(this.credentialId), type: 'public-key' as const,
-      response: { clientDataJSON: b64u(clientDataJSON), attestationObject: b64u(attestationObject), transports: ['internal'] },
-      clientExtensionResults: {},
-    };
-  }
-
-  get(challenge: string, origin = ORIGIN) {
-    const authData = this.authData(0x05); // UP, UV
-    const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge, origin, crossOrigin: false }));
-    const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), this.key.privateKey);
-    return {
-      id: b64u(this.credentialId), rawId: b64u(this.credentialId), type: 'public-key' as const,
-      response: { clientDataJSON: b64u(clientDataJSON), authenticatorData: b64u(authData), signature: b64u(signature) },
-      clientExtensionResults: {},
-    };
-  }
-}
-
 async function registerPasskey(c: TestClient, auth: SoftAuthenticator, name: string) {
   const options = await c.post('/api/account/passkeys/options', {});
   expect(options.status).toBe(200);

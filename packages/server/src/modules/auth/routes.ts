@@ -22,6 +22,10 @@ const Me = Type.Object({
     required: Type.Boolean({ description: 'Nog iets te doen voordat er gegevens bereikbaar zijn (anders 403 enrolment_required)' }),
     passwordChange: Type.Boolean({ description: 'Het eenmalige wachtwoord moet nog gewijzigd worden' }),
     secondFactor: Type.Boolean({ description: 'Er moet nog een tweede factor (authenticator-app of passkey) ingesteld worden' }),
+    confirmFactor: Type.Boolean({
+      description: 'De gebruiker heeft een tweede factor, maar deze sessie heeft die nog niet bewezen (single sign-on zonder vertrouwde MFA): '
+        + 'eerst `POST /api/auth/second-factor` (anders 403 second_factor_required)',
+    }),
   }),
   recoveryCodesLeft: Type.Integer(), passkeyCount: Type.Integer(),
   freshUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Tot wanneer de sessie als recent bevestigd geldt (freshAuth-routes)' }),
@@ -108,6 +112,26 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config): void {
     },
   }, async (request, reply) => {
     await service.reauth(ctxOf(request, db), request.body as { password: string; otp?: string; passkey?: AuthenticationResponseJSON }, request.ip, rpOf(request));
+    return reply.status(204).send();
+  });
+
+  app.post('/api/auth/second-factor', {
+    // like every sign-in route under /api/auth/ (api-contract, "Access and CSRF") routed publicly,
+    // outside the enrolment gate it completes; ctxOf answers 401 without a session
+    config: { access: { public: true } },
+    schema: {
+      operationId: 'confirmSecondFactor', tags: ['auth'],
+      summary: 'Aanmelding afronden met de eigen tweede factor (TOTP-code, herstelcode of passkey) na single sign-on zonder vertrouwde MFA',
+      description: 'Alleen voor een sessie met `enrolment.confirmFactor` (anders 409 `second_factor_not_required`). '
+        + 'Afgeremd en gelogd als een aanmelding; een onjuiste code of passkey: 403 `otp_invalid` en de sessie blijft wachten.',
+      body: Type.Object({
+        otp: Type.Optional(Type.String({ maxLength: 24, description: 'TOTP-code (6 cijfers) of een herstelcode' })),
+        passkey: Type.Optional(AssertionJson),
+      }, { additionalProperties: false }),
+      response: { 204: Type.Null() },
+    },
+  }, async (request, reply) => {
+    await service.confirmFactor(ctxOf(request, db), request.body as { otp?: string; passkey?: AuthenticationResponseJSON }, request.ip, rpOf(request));
     return reply.status(204).send();
   });
 

@@ -10,13 +10,13 @@ import type { Actor, Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
 import { one, rows, sql, transaction } from '../../core/db/index.js';
 import { createHash } from 'node:crypto';
-import { login, reauthenticate, throttledCheck } from '../../core/auth/login.js';
+import { confirmSecondFactor, login, reauthenticate, throttledCheck } from '../../core/auth/login.js';
 import { deleteRecoveryCodes, generateRecoveryCodes } from '../../core/auth/recovery.js';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON, RelyingParty } from '../../core/auth/webauthn.js';
 import { authenticationOptions, registerPasskey, registrationOptions } from '../../core/auth/webauthn.js';
-import { NotFoundError } from '../../core/errors.js';
+import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { acceptTotp } from '../../core/auth/totp.js';
-import { ABSOLUTE_TIMEOUT_HOURS, endSession, endSessionsOfUser, IDLE_TIMEOUT_MINUTES } from '../../core/auth/sessions.js';
+import { ABSOLUTE_TIMEOUT_HOURS, endSession, endSessionsOfUser, IDLE_TIMEOUT_MINUTES, markFactorEnrolled } from '../../core/auth/sessions.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../core/auth/password.js';
 import { DomainError, fieldError, UnauthorizedError } from '../../core/errors.js';
 import { logSecurity } from '../../core/processing-log.js';
@@ -28,7 +28,7 @@ export interface Me {
   municipality: { code: string; name: string } | null;
   mustChangePassword: boolean; totpEnabled: boolean;
   /** What the user must still do before reaching any data (the enrolment page shows it). */
-  enrolment: { required: boolean; passwordChange: boolean; secondFactor: boolean };
+  enrolment: { required: boolean; passwordChange: boolean; secondFactor: boolean; confirmFactor: boolean };
   recoveryCodesLeft: number; passkeyCount: number;
   /** Until when the session counts as freshly authenticated (null without a session). */
   freshUntil: string | null;
@@ -60,7 +60,13 @@ async function meOf(db: Db, userId: string, session?: { actor: Actor; freshAuthM
   const secondFactor = session?.actor.secondFactorMissing ?? needsFactor(r);
   // likewise for the password change (not asked of a single sign-on session with trusted MFA)
   const passwordChange = session?.actor.mustChangePassword ?? r.must_change_password;
-  return { ...me, mustChangePassword: passwordChange, enrolment: { required: passwordChange || secondFactor, passwordChange, secondFactor } };
+  // a factor the user has but this session has not proved (single sign-on without trusted MFA);
+  // a password sign-in always proves it
+  const confirmFactor = session?.actor.secondFactorUnconfirmed ?? false;
+  return {
+    ...me, mustChangePassword: passwordChange,
+    enrolment: { required: passwordChange || secondFactor || confirmFactor, passwordChange, secondFactor, confirmFactor },
+  };
 }
 
 const needsFactor = (r: { is_demo: boolean; totp_enabled: boolean; passkey_count: number }) => !r.is_demo && !r.totp_enabled && Number(r.passkey_count) === 0;
@@ -72,6 +78,19 @@ export const loadMe = (ctx: Ctx, freshAuthMinutes: number): Promise<Me> => meOf(
 export async function signIn(db: Db, config: Config, input: { email: string; password: string; otp?: string; passkey?: AuthenticationResponseJSON; ip: string; userAgent?: string; rp?: RelyingParty }): Promise<{ token: string; user: Me }> {
   const { token, userId } = await login(db, config, input);
   return { token, user: await meOf(db, userId, { actor: { authenticatedAt: new Date() } as Actor, freshAuthMinutes: config.freshAuthMinutes }) };
+}
+
+/**
+ * Completes a sign-in without the user's own second factor (single sign-on whose provider's MFA is
+ * not trusted): a TOTP code, recovery code or passkey (core/auth/login: throttle, security log).
+ * Only for a session that needs it: any other session answers 409 and nothing is checked, so this
+ * is never a way to refresh a session without the password.
+ */
+export async function confirmFactor(ctx: Ctx, b: { otp?: string; passkey?: AuthenticationResponseJSON }, ip: string, rp: RelyingParty): Promise<void> {
+  if (!ctx.actor.secondFactorUnconfirmed) {
+    throw new ConflictError('second_factor_not_required', 'Deze sessie hoeft geen tweede factor meer te bevestigen');
+  }
+  await confirmSecondFactor(ctx.db, ctx.actor, { ...b, ip, rp });
 }
 
 /** Ends the session of a signed-in actor (nothing to do without one). */
@@ -140,10 +159,15 @@ export async function enableTotp(ctx: Ctx, code: string, ip: string): Promise<vo
   const delta = pending ? authenticator.checkDelta(code, pending) : null;
   if (!pending || delta === null) throw fieldError('code', 'Code onjuist, verlopen of al gebruikt');
   const step = Math.floor(Date.now() / 30_000) + delta;
-  // one atomic switch, only if the pending secret is still the one the code was checked against
-  const done = await one<{ id: string }>(db, sql`update users
-    set totp_secret = totp_pending_secret, totp_pending_secret = null, totp_enabled = true, totp_last_step = ${step}, updated_at = now()
-    where id = ${actor.userId} and totp_pending_secret = ${pending} returning id`);
+  const done = await transaction(db, async (tx) => {
+    // one atomic switch, only if the pending secret is still the one the code was checked against
+    const switched = await one<{ id: string }>(tx, sql`update users
+      set totp_secret = totp_pending_secret, totp_pending_secret = null, totp_enabled = true, totp_last_step = ${step}, updated_at = now()
+      where id = ${actor.userId} and totp_pending_secret = ${pending} returning id`);
+    // the session that enrolled the factor holds it (not asked to confirm it again)
+    if (switched) await markFactorEnrolled(tx, actor.sessionId, 'totp');
+    return switched;
+  });
   if (!done) throw fieldError('code', 'Code onjuist, verlopen of al gebruikt');
   await logSecurity(db, { event: 'totp_enabled', outcome: 'success', ...securityEntry(actor, ip), details: { replaced: row!.totp_enabled } });
 }
@@ -190,6 +214,10 @@ export const passkeyRegistrationOptions = (ctx: Ctx, rp: RelyingParty) =>
 export async function addPasskey(ctx: Ctx, b: { name: string; response: RegistrationResponseJSON }, ip: string, rp: RelyingParty): Promise<{ id: string }> {
   const { actor, db } = ctx;
   const id = await registerPasskey(db, rp, { id: actor.userId, tenantId: actor.tenantId }, b.name.trim(), b.response);
+  // the session that enrolled the factor holds it (not asked to confirm it again). Not in one
+  // transaction with the registration, whose challenge must stay used up even when it fails; should
+  // this write fail, the session is only asked to confirm the new passkey
+  await markFactorEnrolled(db, actor.sessionId, 'passkey');
   await logSecurity(db, { event: 'passkey_added', outcome: 'success', ...securityEntry(actor, ip), details: { passkeyId: id } });
   return { id };
 }

@@ -154,6 +154,9 @@ export async function callback(db: Db, config: Config, currentUrl: URL, client: 
     where tenant_id = ${pending.tenant_id} and organisation_code = ${pending.organisation_code} and lower(email) = ${email} and active`);
   if (!user) throw new SsoRefused('no_active_user', { ...who, email });
   if (user.is_demo && !config.demo) throw new SsoRefused('demo_disabled', { ...who, email, userId: user.id });
+  // trusted MFA: the provider's sign-in is password and second factor. Otherwise only the password:
+  // the session starts without a factor, and resolveSession keeps it in the gate until the user
+  // confirms their own (POST /api/auth/second-factor) or, having none, enrols one
   const factor = row.mfa_trusted ? 'sso' as const : null;
   const token = await createSession(db, config.sessionSecret, { id: user.id, tenantId: pending.tenant_id }, client.ip, client.userAgent, factor);
   await logSecurity(db, {

@@ -6,9 +6,13 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows, sql } from '../../core/db/index.js';
-import { setupTestEnv } from '../../test/harness.js';
-import type { TestClient, TestEnv } from '../../test/harness.js';
+import { authenticator } from 'otplib';
+import { one, rows, sql } from '../../core/db/index.js';
+import { MAX_FAILURES } from '../../core/auth/login.js';
+import { generateRecoveryCodes } from '../../core/auth/recovery.js';
+import { setupTestEnv, TestClient } from '../../test/harness.js';
+import { b64u, SoftAuthenticator } from '../../test/soft-authenticator.js';
+import type { TestEnv } from '../../test/harness.js';
 import { CALLBACK_PATH } from './service.js';
 
 const PUBLIC_URL = 'http://127.0.0.1:5999';
@@ -204,13 +208,180 @@ describe('SSO sign-in', () => {
     const res = await callback(await signInAtProvider(await start(), 'nieuw@ggz.example'));
     expect(res.location).toBe('/');
     const me = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: res.cookie! } });
-    expect(me.json().user.enrolment).toMatchObject({ required: true, secondFactor: true });
+    expect(me.json().user.enrolment).toMatchObject({ required: true, secondFactor: true, confirmFactor: false });
     const cases = await env.app.inject({ method: 'GET', url: '/api/cases', headers: { cookie: res.cookie! } });
     expect(cases.statusCode).toBe(403);
+    expect(cases.json().error.code).toBe('password_change_required');
+    // nothing to confirm: enrolment, not confirmation
+    const confirm = await new TestClient(env.app, res.cookie!).post('/api/auth/second-factor', { otp: '123456' });
+    expect(confirm.status).toBe(409);
+    expect(confirm.body.error.code).toBe('second_factor_not_required');
     // with trusted MFA the same user is through: no password change, no own second factor needed
     await configure(provider.issuer, { mfaTrusted: true });
     const trusted = await callback(await signInAtProvider(await start(), 'nieuw@ggz.example'));
     const me2 = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: trusted.cookie! } });
-    expect(me2.json().user.enrolment).toEqual({ required: false, passwordChange: false, secondFactor: false });
+    expect(me2.json().user.enrolment).toEqual({ required: false, passwordChange: false, secondFactor: false, confirmFactor: false });
+  });
+});
+
+describe("SSO without trusted MFA: the user's own second factor (issue 11)", () => {
+  /** A user of the organisation, password already changed, with the given factors (arranged as the owner). */
+  async function userWith(tag: string, factors: { totp?: boolean; passkey?: SoftAuthenticator }) {
+    const email = `${tag}@ggz.example`;
+    const made = await admin.post('/api/admin/users', { email, name: `Medewerker ${tag}`, organisationCode: ORG, roles: ['professional'] });
+    expect(made.status).toBe(201);
+    const id = made.body.id as string;
+    const secret = authenticator.generateSecret();
+    await env.database.db.execute(sql`update users set must_change_password = false,
+      totp_enabled = ${!!factors.totp}, totp_secret = ${factors.totp ? secret : null} where id = ${id}`);
+    const { tenant_id: tenantId } = (await one<{ tenant_id: string }>(env.database.db, sql`select tenant_id from users where id = ${id}`))!;
+    if (factors.passkey) {
+      await env.database.db.execute(sql`insert into passkeys (user_id, tenant_id, credential_id, public_key, counter, transports, name)
+        values (${id}, ${tenantId}, ${b64u(factors.passkey.credentialId)}, ${b64u(factors.passkey.cosePublicKey())}, 0, '{}'::text[], 'Laptop')`);
+    }
+    return { email, id, tenantId, secret };
+  }
+
+  /** A code of the current step that the account has not used yet (forgets the last used step). */
+  async function codeFor(user: { id: string; secret: string }): Promise<string> {
+    if (authenticator.timeRemaining() < 4) await new Promise((r) => setTimeout(r, (authenticator.timeRemaining() + 1) * 1000));
+    await env.database.db.execute(sql`update users set totp_last_step = null where id = ${user.id}`);
+    return authenticator.generate(user.secret);
+  }
+
+  async function ssoSession(email: string): Promise<TestClient> {
+    const res = await callback(await signInAtProvider(await start(), email));
+    expect(res.location).toBe('/');
+    return new TestClient(env.app, res.cookie!);
+  }
+
+  const sessionFactor = async (c: TestClient) => {
+    const token = decodeURIComponent(c.cookie!.slice('zvh_session='.length));
+    const { createHmac } = await import('node:crypto');
+    const id = createHmac('sha256', env.config.sessionSecret).update(token).digest('hex');
+    return (await one<{ second_factor: string | null }>(env.database.db, sql`select second_factor from sessions where id = ${id}`))!.second_factor;
+  };
+  const lastFactorLog = async (userId: string) => (await rows<{ outcome: string; details: { reason?: string; secondFactor?: string } }>(env.database.db,
+    sql`select outcome, details from security_log where event = 'second_factor' and user_id = ${userId} order by id desc limit 1`))[0];
+  const failures = async (email: string) => Number((await one<{ n: number }>(env.database.db,
+    sql`select count(*) as n from login_attempts where email = ${email} and not success`))!.n);
+
+  it('gates a user with TOTP until the code is given: data and account routes 403, a wrong code refused and logged, the right one lets through', async () => {
+    await configure(provider.issuer, { mfaTrusted: false });
+    const u = await userWith('totp', { totp: true });
+    const c = await ssoSession(u.email);
+    expect(await sessionFactor(c)).toBeNull();
+    expect((await c.get('/api/auth/me')).body.user.enrolment).toEqual({ required: true, passwordChange: false, secondFactor: false, confirmFactor: true });
+    for (const path of ['/api/cases', '/api/registrations', '/api/account/sessions', '/api/account/passkeys']) {
+      const r = await c.get(path);
+      expect([path, r.status, r.body.error.code]).toEqual([path, 403, 'second_factor_required']);
+    }
+    // no way around it through the account routes: a new factor cannot be set up with the provider's password alone
+    expect((await c.post('/api/account/totp/setup', {})).body.error.code).toBe('second_factor_required');
+    expect((await one<{ p: string | null }>(env.database.db, sql`select totp_pending_secret as p from users where id = ${u.id}`))!.p).toBeNull();
+
+    // no proof at all: asked for one, no failure counted
+    const empty = await c.post('/api/auth/second-factor', {});
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.details).toEqual([{ field: 'otp', message: expect.any(String) }]);
+    expect(await failures(u.email)).toBe(0);
+
+    // a wrong code: refused (403, not 401: the session stays), logged, counted for the throttle, still gated
+    const right = await codeFor(u);
+    const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+    const refused = await c.post('/api/auth/second-factor', { otp: wrong });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'otp_invalid', details: [{ field: 'otp' }] });
+    expect(await lastFactorLog(u.id)).toEqual({ outcome: 'failure', details: { reason: 'wrong_second_factor' } });
+    expect(await failures(u.email)).toBe(1);
+    expect(await sessionFactor(c)).toBeNull();
+    expect((await c.get('/api/cases')).status).toBe(403);
+
+    // the right code
+    expect((await c.post('/api/auth/second-factor', { otp: right })).status).toBe(204);
+    expect(await sessionFactor(c)).toBe('totp');
+    expect(await lastFactorLog(u.id)).toEqual({ outcome: 'success', details: { secondFactor: 'totp' } });
+    expect((await c.get('/api/cases')).status).toBe(200);
+    expect((await c.get('/api/auth/me')).body.user.enrolment).toEqual({ required: false, passwordChange: false, secondFactor: false, confirmFactor: false });
+    // done: the route is no way to refresh a session without the password
+    expect((await c.post('/api/auth/second-factor', { otp: await codeFor(u) })).body.error.code).toBe('second_factor_not_required');
+
+    // every new single sign-on asks again
+    const next = await ssoSession(u.email);
+    expect((await next.get('/api/cases')).body.error.code).toBe('second_factor_required');
+  });
+
+  it('takes a recovery code once', async () => {
+    await configure(provider.issuer, { mfaTrusted: false });
+    const u = await userWith('herstel', { totp: true });
+    const [code] = await generateRecoveryCodes(env.database.db, { id: u.id, tenantId: u.tenantId });
+    const c = await ssoSession(u.email);
+    expect((await c.post('/api/auth/second-factor', { otp: code })).status).toBe(204);
+    expect(await sessionFactor(c)).toBe('recovery');
+    expect((await c.get('/api/cases')).status).toBe(200);
+    // used up: the next session cannot use it again
+    const again = await ssoSession(u.email);
+    expect((await again.post('/api/auth/second-factor', { otp: code })).status).toBe(403);
+    expect((await again.get('/api/cases')).status).toBe(403);
+  });
+
+  it('takes a passkey assertion of the user, not of another user nor a TOTP code the user does not have', async () => {
+    await configure(provider.issuer, { mfaTrusted: false });
+    const rp = { id: new URL(PUBLIC_URL).hostname, origin: PUBLIC_URL };
+    const key = new SoftAuthenticator(rp);
+    const u = await userWith('passkey', { passkey: key });
+    const other = await userWith('anderpasskey', { passkey: new SoftAuthenticator(rp) });
+    const c = await ssoSession(u.email);
+    expect((await c.get('/api/auth/me')).body.user).toMatchObject({ passkeyCount: 1, totpEnabled: false, enrolment: { confirmFactor: true } });
+    const challenge = async () => (await env.anon.post('/api/auth/passkey/options', {})).body.challenge as string;
+    expect((await c.post('/api/auth/second-factor', { otp: '123456' })).status).toBe(403);
+    // the other user's passkey does not count for this account
+    const foreign = await new TestClient(env.app, (await ssoSession(other.email)).cookie).post('/api/auth/second-factor', { passkey: key.get(await challenge()) });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.details).toEqual([{ field: 'passkey', message: expect.any(String) }]);
+    expect((await c.get('/api/cases')).status).toBe(403);
+    expect((await c.post('/api/auth/second-factor', { passkey: key.get(await challenge()) })).status).toBe(204);
+    expect(await sessionFactor(c)).toBe('passkey');
+    expect((await c.get('/api/cases')).status).toBe(200);
+  });
+
+  it(`throttles the confirmation like a sign-in: after ${MAX_FAILURES} wrong codes even the right one waits`, async () => {
+    await configure(provider.issuer, { mfaTrusted: false });
+    const u = await userWith('raden', { totp: true });
+    const c = await ssoSession(u.email);
+    // every client here is 127.0.0.1, which the wrong codes above also count for: a clean slate, before and after
+    await env.database.db.execute(sql`delete from login_attempts`);
+    const right = await codeFor(u);
+    const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await c.post('/api/auth/second-factor', { otp: wrong })).status).toBe(403);
+    const throttled = await c.post('/api/auth/second-factor', { otp: right });
+    expect(throttled.status).toBe(429);
+    expect(await lastFactorLog(u.id)).toEqual({ outcome: 'failure', details: { reason: 'throttled' } });
+    expect((await c.get('/api/cases')).status).toBe(403);
+    await env.database.db.execute(sql`delete from login_attempts`);
+  });
+
+  it('marks the session that enrols a factor (no confirmation of what was just set up); other sessions must confirm', async () => {
+    await configure(provider.issuer, { mfaTrusted: false });
+    const u = await userWith('inrichten', {});
+    const older = await ssoSession(u.email);
+    const c = await ssoSession(u.email);
+    expect((await c.get('/api/cases')).body.error.code).toBe('enrolment_required');
+    const setup = await c.post('/api/account/totp/setup', {});
+    expect(setup.status).toBe(200);
+    expect((await c.post('/api/account/totp/enable', { code: await codeFor({ id: u.id, secret: setup.body.secret }) })).status).toBe(204);
+    expect(await sessionFactor(c)).toBe('totp');
+    expect((await c.get('/api/cases')).status).toBe(200);
+    expect((await older.get('/api/cases')).body.error.code).toBe('second_factor_required');
+  });
+
+  it('with trusted MFA nothing is asked of a user with TOTP', async () => {
+    await configure(provider.issuer, { mfaTrusted: true });
+    const u = await userWith('vertrouwd', { totp: true });
+    const c = await ssoSession(u.email);
+    expect(await sessionFactor(c)).toBe('sso');
+    expect((await c.get('/api/auth/me')).body.user.enrolment).toEqual({ required: false, passwordChange: false, secondFactor: false, confirmFactor: false });
+    expect((await c.get('/api/cases')).status).toBe(200);
+    expect((await c.post('/api/auth/second-factor', { otp: await codeFor(u) })).status).toBe(409);
   });
 });
