@@ -2675,6 +2675,47 @@ export interface components {
             outcome: ("procesregie" | "advies" | "terugleggen" | "doorverwijzen") | null;
             waitingWorkdays: number;
         };
+        /** @description Besluit van de triage (weegoverleg); een partner krijgt alleen de uitkomst, het advies, de verwijzing en de datum */
+        TriageRecord: {
+            criteria?: {
+                multiProblem: boolean;
+                multipleChains: boolean;
+                systemImpact: boolean;
+                areaSafety: boolean;
+            };
+            criteriaMet?: boolean;
+            outcome?: ("procesregie" | "advies" | "terugleggen" | "doorverwijzen") | null;
+            approach?: string | null;
+            override?: {
+                reason: string;
+                by: string;
+            } | null;
+            purpose?: string | null;
+            participants?: string[];
+            advice?: string | null;
+            referredTo?: {
+                place: string;
+                note?: string;
+            } | null;
+            triagedBy?: string | null;
+            triagedByName?: string | null;
+            triagedAt?: string | null;
+            /** @description Adviesvraag direct geopend, zonder weegoverleg */
+            direct?: boolean;
+            /** @description Aanmelding uit een import */
+            imported?: boolean;
+        };
+        HistoryRow: {
+            registrationId: string;
+            registeredAt: string;
+            kind: string;
+            status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
+            caseId: string | null;
+            caseStatus: ("aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord") | null;
+            startedAt: string | null;
+            closedAt: string | null;
+            purpose: string | null;
+        };
         CaseListItem: {
             id: string;
             caseNumber: string | null;
@@ -2694,6 +2735,24 @@ export interface components {
             overdueAgreements: number;
             lastActivityAt: string;
         };
+        CaseEvaluation: {
+            goalsMet?: ("ja" | "deels" | "nee") | null;
+            helped?: string | null;
+            stalled?: string | null;
+            handoverNote?: string | null;
+        };
+        CasePlan: {
+            analysis?: {
+                domain: string;
+                problem?: string;
+                risk?: string;
+                protective?: string;
+            }[];
+            goals?: {
+                text: string;
+                achieved?: boolean;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2712,13 +2771,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Gelukt */
-            "2XX": {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        /** @description Demomodus: de demogebruikers kunnen aanmelden */
+                        demo: boolean;
+                    };
                 };
             };
         };
@@ -2846,7 +2910,8 @@ export interface operations {
                             organisation: {
                                 code: string;
                                 name: string;
-                                kind: string;
+                                /** @description zvh of partner */
+                                kind: "zvh" | "partner";
                             };
                             tenant: {
                                 code: string;
@@ -2999,7 +3064,8 @@ export interface operations {
                             organisation: {
                                 code: string;
                                 name: string;
-                                kind: string;
+                                /** @description zvh of partner */
+                                kind: "zvh" | "partner";
                             };
                             tenant: {
                                 code: string;
@@ -4082,8 +4148,8 @@ export interface operations {
                             code: string;
                             name: string;
                             /** @description zvh of partner */
-                            kind: string;
-                            domain: string | null;
+                            kind: "zvh" | "partner";
+                            domain: ("zorg" | "justitie" | "gemeente") | null;
                             active: boolean;
                             municipal: boolean;
                             professionalSecrecy: boolean;
@@ -4139,8 +4205,8 @@ export interface operations {
                         code: string;
                         name: string;
                         /** @description zvh of partner */
-                        kind: string;
-                        domain: string | null;
+                        kind: "zvh" | "partner";
+                        domain: ("zorg" | "justitie" | "gemeente") | null;
                         active: boolean;
                         municipal: boolean;
                         professionalSecrecy: boolean;
@@ -4199,8 +4265,8 @@ export interface operations {
                         code: string;
                         name: string;
                         /** @description zvh of partner */
-                        kind: string;
-                        domain: string | null;
+                        kind: "zvh" | "partner";
+                        domain: ("zorg" | "justitie" | "gemeente") | null;
                         active: boolean;
                         municipal: boolean;
                         professionalSecrecy: boolean;
@@ -4296,8 +4362,8 @@ export interface operations {
                         code: string;
                         name: string;
                         /** @description zvh of partner */
-                        kind: string;
-                        domain: string | null;
+                        kind: "zvh" | "partner";
+                        domain: ("zorg" | "justitie" | "gemeente") | null;
                         active: boolean;
                         municipal: boolean;
                         professionalSecrecy: boolean;
@@ -5456,7 +5522,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         kind: string;
-                        status: string;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                         registeredAt: string;
                         municipality: string;
                         registeringPartner: string;
@@ -5468,8 +5534,7 @@ export interface operations {
                         involvedPartners: string[] | null;
                         urgency: string | null;
                         reason: string | null;
-                        /** @description JSON-structuur */
-                        triage: unknown;
+                        triage: components["schemas"]["TriageRecord"] | null;
                         caseId: string | null;
                         version: number;
                         createdAt: string;
@@ -5491,25 +5556,14 @@ export interface operations {
                             gender: string | null;
                             relation: string | null;
                         }[];
-                        history: {
-                            registrationId: string;
-                            registeredAt: string;
-                            kind: string;
-                            status: string;
-                            caseId: string | null;
-                            caseStatus: string | null;
-                            startedAt: string | null;
-                            closedAt: string | null;
-                            purpose: string | null;
-                        }[];
+                        history: components["schemas"]["HistoryRow"][];
                         /** @description Antwoord van het informatieknooppunt (informatievraag) */
                         answer?: string | null;
                         answerDetails?: {
-                            /** @description JSON-structuur */
-                            organisations?: unknown;
-                            /** @description JSON-structuur */
-                            contact?: unknown;
-                            answeredAt?: string | null;
+                            organisations: string[];
+                            contact: string | null;
+                            answeredAt: string;
+                            /** @description Alleen voor medewerkers van het ZVH */
                             answeredByName?: string | null;
                         } | null;
                     };
@@ -5836,21 +5890,20 @@ export interface operations {
                         caseNumber: string | null;
                         kind: string;
                         approach: string | null;
-                        status: string;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                         purpose: string;
                         startedAt: string | null;
                         closedAt: string | null;
                         closeReasonCode: string | null;
                         closeReason: string | null;
                         handoverPartner: string | null;
-                        /** @description JSON-structuur */
-                        evaluation: unknown;
+                        /** @description Leeg zolang de casus niet is afgesloten */
+                        evaluation: components["schemas"]["CaseEvaluation"] | null;
                         regisseurId: string | null;
                         regisseurName: string | null;
                         leadPartner: string | null;
                         avePhase: number | null;
-                        /** @description JSON-structuur */
-                        plan: unknown;
+                        plan: components["schemas"]["CasePlan"];
                         version: number;
                         lastActivityAt: string;
                         createdAt: string;
@@ -5880,8 +5933,8 @@ export interface operations {
                             /** @description Alleen voor medewerkers van het ZVH */
                             reason: string | null;
                             tried: string | null;
-                            /** @description JSON-structuur */
-                            triage: unknown;
+                            /** @description Alleen voor medewerkers van het ZVH */
+                            triage: components["schemas"]["TriageRecord"] | null;
                         };
                         household: {
                             id: string;
@@ -5917,7 +5970,7 @@ export interface operations {
                             description: string | null;
                             responsiblePerson: string | null;
                             dueDate: string | null;
-                            status: string;
+                            status: "open" | "done" | "cancelled";
                             note: string | null;
                             carriedOver: boolean;
                             version: number;
@@ -5931,8 +5984,8 @@ export interface operations {
                             authorName: string;
                             authorOrganisation: string;
                             text: string;
-                            visibility: string;
-                            sharedWith: string[] | null;
+                            visibility: "zvh" | "all" | "selected";
+                            sharedWith: string[];
                             state: "actief" | "gecorrigeerd" | "ingetrokken";
                             correctsId: string | null;
                             correctedAt: string | null;
@@ -5947,8 +6000,8 @@ export interface operations {
                             mimeType: string;
                             size: number;
                             sha256: string;
-                            visibility: string;
-                            sharedWith: string[] | null;
+                            visibility: "zvh" | "all" | "selected";
+                            sharedWith: string[];
                             uploadedAt: string;
                             uploadedByOrganisation: string | null;
                         }[];
@@ -7205,8 +7258,10 @@ export interface operations {
                         type: string;
                         actorName: string | null;
                         actorOrganisation: string | null;
-                        /** @description JSON-structuur */
-                        data: unknown;
+                        /** @description JSON-object */
+                        data: {
+                            [key: string]: unknown;
+                        };
                     }[];
                 };
             };
@@ -7315,8 +7370,9 @@ export interface operations {
                         activity: string;
                         outcome: string;
                         traceId: string | null;
-                        /** @description JSON-structuur */
-                        details: unknown;
+                        details: {
+                            [key: string]: unknown;
+                        } | null;
                     }[];
                 };
             };
@@ -7579,7 +7635,7 @@ export interface operations {
                             id: string;
                             title: string;
                             dueDate: string | null;
-                            status: string;
+                            status: "open" | "done" | "cancelled";
                             partner: string;
                             responsiblePerson: string | null;
                             overdue: boolean;
@@ -7605,7 +7661,7 @@ export interface operations {
                             registeredAt: string;
                             kind: string;
                             urgency: string | null;
-                            status: string;
+                            status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                             subjectName: string;
                             waitingWorkdays: number;
                         }[];
@@ -7725,17 +7781,7 @@ export interface operations {
                         bsn: string | null;
                         municipality: string | null;
                         mergedInto: string | null;
-                        history: {
-                            registrationId: string;
-                            registeredAt: string;
-                            kind: string;
-                            status: string;
-                            caseId: string | null;
-                            caseStatus: string | null;
-                            startedAt: string | null;
-                            closedAt: string | null;
-                            purpose: string | null;
-                        }[];
+                        history: components["schemas"]["HistoryRow"][];
                     };
                 };
             };
