@@ -12,6 +12,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import { Type } from 'typebox';
 import type { Config } from './core/config.js';
 import { SERVER_ROOT } from './core/paths.js';
 import type { Database } from './core/db/index.js';
@@ -134,7 +135,10 @@ export async function buildApp(config: Config, database: Database, options: Buil
 
   app.get('/api/health', {
     config: { access: { public: true } },
-    schema: { operationId: 'getHealth', tags: ['systeem'], summary: 'Gezondheid van de server', security: [] },
+    schema: {
+      operationId: 'getHealth', tags: ['systeem'], summary: 'Gezondheid van de server', security: [],
+      response: { 200: Type.Object({ status: Type.Literal('ok'), demo: Type.Boolean({ description: 'Demomodus: de demogebruikers kunnen aanmelden' }) }) },
+    },
   }, async () => ({ status: 'ok', demo: config.demo }));
   registerOperations(app, database, metrics);
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The JSON shape of the annual report (jaarverslag): computed by the server (module rapportage)
-// and shown by the web app's report page.
+// The annual report (jaarverslag) as the server computes it (module rapportage, with its XLSX
+// and PDF exports). What the API sends is the route's TypeBox schema (rapportage/routes.ts, which
+// checks at compile time that this type fits it); the web app's report types are generated from
+// that schema (packages/web/src/pages/rapportage/types.ts). The lists of codes below are shared.
 
 /** The figures of one municipality in the annual report. */
 export interface MunicipalityFigures {

@@ -2695,6 +2695,47 @@ export interface components {
             outcome: ("procesregie" | "advies" | "terugleggen" | "doorverwijzen") | null;
             waitingWorkdays: number;
         };
+        /** @description Besluit van de triage (weegoverleg); een partner krijgt alleen de uitkomst, het advies, de verwijzing en de datum */
+        TriageRecord: {
+            criteria?: {
+                multiProblem: boolean;
+                multipleChains: boolean;
+                systemImpact: boolean;
+                areaSafety: boolean;
+            };
+            criteriaMet?: boolean;
+            outcome?: ("procesregie" | "advies" | "terugleggen" | "doorverwijzen") | null;
+            approach?: string | null;
+            override?: {
+                reason: string;
+                by: string;
+            } | null;
+            purpose?: string | null;
+            participants?: string[];
+            advice?: string | null;
+            referredTo?: {
+                place: string;
+                note?: string;
+            } | null;
+            triagedBy?: string | null;
+            triagedByName?: string | null;
+            triagedAt?: string | null;
+            /** @description Adviesvraag direct geopend, zonder weegoverleg */
+            direct?: boolean;
+            /** @description Aanmelding uit een import */
+            imported?: boolean;
+        };
+        HistoryRow: {
+            registrationId: string;
+            registeredAt: string;
+            kind: string;
+            status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
+            caseId: string | null;
+            caseStatus: ("aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord") | null;
+            startedAt: string | null;
+            closedAt: string | null;
+            purpose: string | null;
+        };
         CaseListItem: {
             id: string;
             caseNumber: string | null;
@@ -2714,6 +2755,24 @@ export interface components {
             overdueAgreements: number;
             lastActivityAt: string;
         };
+        CaseEvaluation: {
+            goalsMet?: ("ja" | "deels" | "nee") | null;
+            helped?: string | null;
+            stalled?: string | null;
+            handoverNote?: string | null;
+        };
+        CasePlan: {
+            analysis?: {
+                domain: string;
+                problem?: string;
+                risk?: string;
+                protective?: string;
+            }[];
+            goals?: {
+                text: string;
+                achieved?: boolean;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2732,13 +2791,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Gelukt */
-            "2XX": {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        /** @description Demomodus: de demogebruikers kunnen aanmelden */
+                        demo: boolean;
+                    };
                 };
             };
         };
@@ -2866,7 +2930,8 @@ export interface operations {
                             organisation: {
                                 code: string;
                                 name: string;
-                                kind: string;
+                                /** @description zvh of partner */
+                                kind: "zvh" | "partner";
                             };
                             tenant: {
                                 code: string;
@@ -3021,7 +3086,8 @@ export interface operations {
                             organisation: {
                                 code: string;
                                 name: string;
-                                kind: string;
+                                /** @description zvh of partner */
+                                kind: "zvh" | "partner";
                             };
                             tenant: {
                                 code: string;
@@ -4184,8 +4250,8 @@ export interface operations {
                             code: string;
                             name: string;
                             /** @description zvh of partner */
-                            kind: string;
-                            domain: string | null;
+                            kind: "zvh" | "partner";
+                            domain: ("zorg" | "justitie" | "gemeente") | null;
                             active: boolean;
                             municipal: boolean;
                             professionalSecrecy: boolean;
@@ -4241,8 +4307,8 @@ export interface operations {
                         code: string;
                         name: string;
                         /** @description zvh of partner */
-                        kind: string;
-                        domain: string | null;
+                        kind: "zvh" | "partner";
+                        domain: ("zorg" | "justitie" | "gemeente") | null;
                         active: boolean;
                         municipal: boolean;
                         professionalSecrecy: boolean;
@@ -4301,8 +4367,8 @@ export interface operations {
                         code: string;
                         name: string;
                         /** @description zvh of partner */
-                        kind: string;
-                        domain: string | null;
+                        kind: "zvh" | "partner";
+                        domain: ("zorg" | "justitie" | "gemeente") | null;
                         active: boolean;
                         municipal: boolean;
                         professionalSecrecy: boolean;
@@ -4398,8 +4464,8 @@ export interface operations {
                         code: string;
                         name: string;
                         /** @description zvh of partner */
-                        kind: string;
-                        domain: string | null;
+                        kind: "zvh" | "partner";
+                        domain: ("zorg" | "justitie" | "gemeente") | null;
                         active: boolean;
                         municipal: boolean;
                         professionalSecrecy: boolean;
@@ -5558,7 +5624,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         kind: string;
-                        status: string;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                         registeredAt: string;
                         municipality: string;
                         registeringPartner: string;
@@ -5570,8 +5636,7 @@ export interface operations {
                         involvedPartners: string[] | null;
                         urgency: string | null;
                         reason: string | null;
-                        /** @description JSON-structuur */
-                        triage: unknown;
+                        triage: components["schemas"]["TriageRecord"] | null;
                         caseId: string | null;
                         version: number;
                         createdAt: string;
@@ -5593,25 +5658,14 @@ export interface operations {
                             gender: string | null;
                             relation: string | null;
                         }[];
-                        history: {
-                            registrationId: string;
-                            registeredAt: string;
-                            kind: string;
-                            status: string;
-                            caseId: string | null;
-                            caseStatus: string | null;
-                            startedAt: string | null;
-                            closedAt: string | null;
-                            purpose: string | null;
-                        }[];
+                        history: components["schemas"]["HistoryRow"][];
                         /** @description Antwoord van het informatieknooppunt (informatievraag) */
                         answer?: string | null;
                         answerDetails?: {
-                            /** @description JSON-structuur */
-                            organisations?: unknown;
-                            /** @description JSON-structuur */
-                            contact?: unknown;
-                            answeredAt?: string | null;
+                            organisations: string[];
+                            contact: string | null;
+                            answeredAt: string;
+                            /** @description Alleen voor medewerkers van het ZVH */
                             answeredByName?: string | null;
                         } | null;
                     };
@@ -5938,21 +5992,20 @@ export interface operations {
                         caseNumber: string | null;
                         kind: string;
                         approach: string | null;
-                        status: string;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                         purpose: string;
                         startedAt: string | null;
                         closedAt: string | null;
                         closeReasonCode: string | null;
                         closeReason: string | null;
                         handoverPartner: string | null;
-                        /** @description JSON-structuur */
-                        evaluation: unknown;
+                        /** @description Leeg zolang de casus niet is afgesloten */
+                        evaluation: components["schemas"]["CaseEvaluation"] | null;
                         regisseurId: string | null;
                         regisseurName: string | null;
                         leadPartner: string | null;
                         avePhase: number | null;
-                        /** @description JSON-structuur */
-                        plan: unknown;
+                        plan: components["schemas"]["CasePlan"];
                         version: number;
                         lastActivityAt: string;
                         createdAt: string;
@@ -5982,8 +6035,8 @@ export interface operations {
                             /** @description Alleen voor medewerkers van het ZVH */
                             reason: string | null;
                             tried: string | null;
-                            /** @description JSON-structuur */
-                            triage: unknown;
+                            /** @description Alleen voor medewerkers van het ZVH */
+                            triage: components["schemas"]["TriageRecord"] | null;
                         };
                         household: {
                             id: string;
@@ -6019,7 +6072,7 @@ export interface operations {
                             description: string | null;
                             responsiblePerson: string | null;
                             dueDate: string | null;
-                            status: string;
+                            status: "open" | "done" | "cancelled";
                             note: string | null;
                             carriedOver: boolean;
                             version: number;
@@ -6033,8 +6086,8 @@ export interface operations {
                             authorName: string;
                             authorOrganisation: string;
                             text: string;
-                            visibility: string;
-                            sharedWith: string[] | null;
+                            visibility: "zvh" | "all" | "selected";
+                            sharedWith: string[];
                             state: "actief" | "gecorrigeerd" | "ingetrokken";
                             correctsId: string | null;
                             correctedAt: string | null;
@@ -6049,8 +6102,8 @@ export interface operations {
                             mimeType: string;
                             size: number;
                             sha256: string;
-                            visibility: string;
-                            sharedWith: string[] | null;
+                            visibility: "zvh" | "all" | "selected";
+                            sharedWith: string[];
                             uploadedAt: string;
                             uploadedByOrganisation: string | null;
                         }[];
@@ -7307,8 +7360,10 @@ export interface operations {
                         type: string;
                         actorName: string | null;
                         actorOrganisation: string | null;
-                        /** @description JSON-structuur */
-                        data: unknown;
+                        /** @description JSON-object */
+                        data: {
+                            [key: string]: unknown;
+                        };
                     }[];
                 };
             };
@@ -7417,8 +7472,9 @@ export interface operations {
                         activity: string;
                         outcome: string;
                         traceId: string | null;
-                        /** @description JSON-structuur */
-                        details: unknown;
+                        details: {
+                            [key: string]: unknown;
+                        } | null;
                     }[];
                 };
             };
@@ -7681,7 +7737,7 @@ export interface operations {
                             id: string;
                             title: string;
                             dueDate: string | null;
-                            status: string;
+                            status: "open" | "done" | "cancelled";
                             partner: string;
                             responsiblePerson: string | null;
                             overdue: boolean;
@@ -7707,7 +7763,7 @@ export interface operations {
                             registeredAt: string;
                             kind: string;
                             urgency: string | null;
-                            status: string;
+                            status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
                             subjectName: string;
                             waitingWorkdays: number;
                         }[];
@@ -7827,17 +7883,7 @@ export interface operations {
                         bsn: string | null;
                         municipality: string | null;
                         mergedInto: string | null;
-                        history: {
-                            registrationId: string;
-                            registeredAt: string;
-                            kind: string;
-                            status: string;
-                            caseId: string | null;
-                            caseStatus: string | null;
-                            startedAt: string | null;
-                            closedAt: string | null;
-                            purpose: string | null;
-                        }[];
+                        history: components["schemas"]["HistoryRow"][];
                     };
                 };
             };

@@ -3,7 +3,7 @@
 // deliberation are left out in SQL for partners; the schema is the second guard).
 import { Type } from 'typebox';
 import { STATUSES, TRIAGE_OUTCOMES } from '@zvh/shared';
-import { AnyJson, HistoryRow, NStr, Nullable } from '../schemas.js';
+import { HistoryRow, NStr, Nullable, StatusSchema, TriageRecord } from '../schemas.js';
 
 export const RegistrationCreated = Type.Object({ id: Type.String(), status: Type.String() });
 
@@ -21,13 +21,14 @@ const Person = Type.Object({
 const Relative = Type.Object({ id: Type.String(), firstName: Type.String(), lastName: Type.String(), birthDate: NStr, gender: NStr, relation: NStr });
 
 export const RegistrationDetail = Type.Object({
-  id: Type.String(), kind: Type.String(), status: Type.String(), registeredAt: Type.String(), municipality: Type.String(),
+  id: Type.String(), kind: Type.String(), status: StatusSchema, registeredAt: Type.String(), municipality: Type.String(),
   registeringPartner: Type.String(), mainTopic: NStr, problemAreas: Nullable(Type.Array(Type.String())), children: NStr,
   crossesMunicipalityBorder: Type.Boolean(), tried: NStr, involvedPartners: Nullable(Type.Array(Type.String())), urgency: NStr, reason: NStr,
-  triage: AnyJson, caseId: NStr, version: Type.Integer(), createdAt: Type.String(), subject: Person, registeredByName: NStr,
+  triage: Nullable(TriageRecord), caseId: NStr, version: Type.Integer(), createdAt: Type.String(), subject: Person, registeredByName: NStr,
   household: Type.Array(Relative), history: Type.Array(HistoryRow),
   answer: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Antwoord van het informatieknooppunt (informatievraag)' })),
   answerDetails: Type.Optional(Type.Union([Type.Object({
-    organisations: Type.Optional(AnyJson), contact: Type.Optional(AnyJson), answeredAt: Type.Optional(NStr), answeredByName: Type.Optional(NStr),
+    organisations: Type.Array(Type.String()), contact: NStr, answeredAt: Type.String(),
+    answeredByName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Alleen voor medewerkers van het ZVH' })),
   }), Type.Null()])),
 }, { $id: 'RegistrationDetail' });

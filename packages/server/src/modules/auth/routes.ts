@@ -11,10 +11,11 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '../..
 import { relyingParty } from '../../core/auth/webauthn.js';
 import type { FastifyRequest } from 'fastify';
 import * as service from './service.js';
+import { OrganisationKindSchema } from '../schemas.js';
 
 const Me = Type.Object({
   id: Type.String(), email: Type.String(), name: Type.String(), roles: Type.Array(Type.String()),
-  organisation: Type.Object({ code: Type.String(), name: Type.String(), kind: Type.String() }),
+  organisation: Type.Object({ code: Type.String(), name: Type.String(), kind: OrganisationKindSchema }),
   tenant: Type.Object({ code: Type.String(), name: Type.String() }),
   municipality: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
   mustChangePassword: Type.Boolean(), totpEnabled: Type.Boolean(),

@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { CODE_LISTS, ROLES } from '@zvh/shared';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
-import { Nullable } from '../schemas.js';
+import { Nullable, OrganisationKindSchema } from '../schemas.js';
 import * as service from './service.js';
 import type { NewUser, UserChange } from './service.js';
 
@@ -26,7 +26,7 @@ const MUNICIPALITY_CODES = Type.Array(MUNICIPALITY_CODE, { uniqueItems: true, ma
 
 // --- what the routes send ---
 const Organisation = Type.Object({
-  code: Type.String(), name: Type.String(), kind: Type.String({ description: 'zvh of partner' }), domain: Nullable(Type.String()),
+  code: Type.String(), name: Type.String(), kind: OrganisationKindSchema, domain: Nullable(DOMAIN),
   active: Type.Boolean(), municipal: Type.Boolean(), professionalSecrecy: Type.Boolean(),
 });
 const Municipality = Type.Object({ code: Type.String(), name: Type.String(), region: Type.String(), nazorgPlustaak: Type.Boolean(), active: Type.Boolean() });

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import { Type } from 'typebox';
-import { NStr } from '../schemas.js';
+import { NStr, StatusSchema } from '../schemas.js';
+import { AgreementStatus } from '../procesregie/schemas.js';
 import { myWork } from './service.js';
 
 const MyWork = Type.Object({
   agreements: Type.Array(Type.Object({
-    id: Type.String(), title: Type.String(), dueDate: NStr, status: Type.String(), partner: Type.String(), responsiblePerson: NStr,
+    id: Type.String(), title: Type.String(), dueDate: NStr, status: AgreementStatus, partner: Type.String(), responsiblePerson: NStr,
     overdue: Type.Boolean(), caseId: Type.String(), purpose: Type.String(), subjectName: Type.String(),
   })),
   casesWithOverdue: Type.Array(Type.Object({
@@ -16,7 +17,7 @@ const MyWork = Type.Object({
   })),
   inactiveCases: Type.Array(Type.Object({ id: Type.String(), purpose: Type.String(), subjectName: Type.String(), lastActivityAt: Type.String() })),
   waitingTriage: Type.Array(Type.Object({
-    id: Type.String(), registeredAt: Type.String(), kind: Type.String(), urgency: NStr, status: Type.String(), subjectName: Type.String(),
+    id: Type.String(), registeredAt: Type.String(), kind: Type.String(), urgency: NStr, status: StatusSchema, subjectName: Type.String(),
     waitingWorkdays: Type.Integer(),
   })),
 });

@@ -4,7 +4,7 @@
 // of personal data and is not written to the processing log.
 import type { Ctx } from '../../core/context.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Db } from '../../core/db/index.js';
 import { ctxOf } from '../../core/http.js';
 import type { AnnualReport } from './annual-report.js';
@@ -113,7 +113,9 @@ export function rapportageRoutes(app: FastifyInstance, db: Db): void {
     const ctx = ctxOf(request, db);
     const q = request.query as Query;
     reply.header('cache-control', 'no-store');
-    return computeAnnualReport(ctx, q.year, q);
+    // the computation's type (@zvh/shared) must fit the schema the web app's types are generated from
+    const report: Static<typeof AnnualReportSchema> = await computeAnnualReport(ctx, q.year, q);
+    return report;
   });
 
   app.get('/api/reports/annual.xlsx', {

@@ -18,7 +18,6 @@ import { InformingPanel } from './InformingPanel';
 import { useState } from 'react';
 import { PartnerRequestsPanel } from '../informatieknooppunt/PartnerRequests';
 import { AnswerDetails } from '../informatieknooppunt/InformationRequestPage';
-import type { RegistrationAnswer } from '../informatieknooppunt/types';
 
 export default function RegistrationDetailPage() {
   const { t } = useTranslation();
@@ -26,7 +25,7 @@ export default function RegistrationDetailPage() {
   const user = useUser();
   const notice = useLocationNotice();
   const [asked, setAsked] = useState<string>();
-  const reg = useApi<RegistrationDetail & RegistrationAnswer>(`/api/registrations/${encodeURIComponent(id)}`);
+  const reg = useApi<RegistrationDetail>(`/api/registrations/${encodeURIComponent(id)}`);
   const reference = useReference();
   const zvh = user.organisation.kind === 'zvh';
   const title = reg.data ? t('aanmeldingen.detailTitle', { name: personName(reg.data.subject) }) : t('aanmeldingen.detailTitleLoading');

@@ -8,8 +8,9 @@ import { useAuth } from '../../auth/AuthContext';
 import { isCancelled, passkeysSupported, registerPasskey } from '../../auth/passkey';
 import { formatDateTime } from '../../lib/format';
 import { Alert, Button, ButtonGroup, DataTable, Notice, Paragraph, Section, TextField, type Column } from '../../ui';
+import type { ApiResponse } from '../../api/types';
 
-interface Passkey { id: string; name: string; createdAt: string; lastUsedAt: string | null }
+type Passkey = ApiResponse<'listPasskeys'>[number];
 
 /** Passkeys: several, named; adding and removing need fresh authentication (the dialog asks). */
 export function PasskeysSection({ onAdded }: { onAdded?: () => void }) {

@@ -7,8 +7,9 @@ import { useAction, useApi } from '../../api/useApi';
 import { useAuth } from '../../auth/AuthContext';
 import { formatDateTime } from '../../lib/format';
 import { Alert, Button, ButtonGroup, DataTable, Notice, Paragraph, Section, type Column } from '../../ui';
+import type { ApiResponse } from '../../api/types';
 
-interface SessionInfo { id: string; createdAt: string; lastSeenAt: string; ip: string | null; userAgent: string | null; current: boolean }
+type SessionInfo = ApiResponse<'listSessions'>[number];
 
 /** The user's active sessions: end one, or sign out everywhere else / everywhere. */
 export function SessionsSection() {

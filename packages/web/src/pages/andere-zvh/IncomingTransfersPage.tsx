@@ -11,11 +11,9 @@ import { Alert, Button, ButtonGroup, DataTable, FormDialog, Link, Notice, Paragr
 import { LoadBoundary, useErrorText } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference } from '../casus/common/reference';
+import type { ApiResponse } from '../../api/types';
 
-interface Incoming {
-  id: string; fromName: string; firstName: string; lastName: string; birthDate: string | null; purpose: string; reason: string;
-  status: string; offeredAt: string; decidedAt: string | null; decisionReason: string | null; receivedCaseId: string | null;
-}
+type Incoming = ApiResponse<'listIncomingTransfers'>[number];
 
 export default function IncomingTransfersPage() {
   const { t } = useTranslation();

@@ -9,10 +9,10 @@ import { useAction, useApi } from '../../api/useApi';
 import { useUser } from '../../auth/AuthContext';
 import { Alert, Button, Paragraph, Section } from '../../ui';
 import { useErrorText } from '../casus/common/forms';
+import type { ApiResponse } from '../../api/types';
 
-export interface OtherZvhStatus { check: boolean; transfer: boolean }
-interface Match { name: string; contactEmail: string | null; contactPhone: string | null }
-interface CheckResult { checkedAt: string; matches: Match[] }
+export type OtherZvhStatus = ApiResponse<'getOtherZvhStatus'>;
+type CheckResult = ApiResponse<'checkOtherZvh'>;
 
 export function useOtherZvhStatus(enabled: boolean) {
   return useApi<OtherZvhStatus>(enabled ? '/api/other-zvh/status' : null);

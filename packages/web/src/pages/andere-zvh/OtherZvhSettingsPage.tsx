@@ -8,8 +8,9 @@ import { useAction, useApi } from '../../api/useApi';
 import { Page } from '../../layout/Page';
 import { Alert, Button, CheckboxField, Notice, Paragraph, TextAreaField, TextField } from '../../ui';
 import { LoadBoundary, useErrorText } from '../casus/common/forms';
+import type { ApiResponse } from '../../api/types';
 
-interface Settings { check: boolean; transfer: boolean; legalGround: string | null; contactEmail: string | null; contactPhone: string | null; changedAt: string | null }
+type Settings = ApiResponse<'getOtherZvhSettings'>;
 
 export default function OtherZvhSettingsPage() {
   const { t } = useTranslation();

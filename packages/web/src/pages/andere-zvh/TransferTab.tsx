@@ -10,9 +10,10 @@ import { Alert, Button, ButtonGroup, DataTable, FormDialog, Paragraph, Section, 
 import { LoadBoundary, useErrorText } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import type { CaseTabProps } from '../casus/tabs/props';
+import type { ApiResponse } from '../../api/types';
 
-interface Outgoing { id: string; toName: string; reason: string; status: string; offeredAt: string; decidedAt: string | null; decisionReason: string | null }
-interface Target { code: string; name: string }
+type Outgoing = ApiResponse<'listCaseTransfers'>[number];
+type Target = ApiResponse<'listTransferTargets'>[number];
 
 export function TransferTab({ c, reload, notify }: CaseTabProps) {
   const { t } = useTranslation();

@@ -25,7 +25,8 @@ export const REGIONS: Region[] = ['noord', 'zuidoost', 'zuidwest'];
 interface Values {
   code: string;
   name: string;
-  region: Region | '';
+  /** A region code: the default three, or another an earlier change gave (the API accepts any region code). */
+  region: string;
   nazorgPlustaak: boolean;
 }
 
@@ -89,7 +90,7 @@ export default function MunicipalitiesPage() {
           placeholder={t('common.choose')}
           options={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
           value={form.values.region}
-          onChange={(e) => form.set('region', e.currentTarget.value as Region | '')}
+          onChange={(e) => form.set('region', e.currentTarget.value)}
           error={form.errors.region}
           required
         />

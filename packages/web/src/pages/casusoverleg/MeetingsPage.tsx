@@ -13,6 +13,7 @@ import { Alert, Button, ButtonGroup, DataTable, DateField, Link, Paragraph, Sect
 import { LoadBoundary } from '../casus/common/forms';
 import { formatDate, todayIso } from '../casus/common/format';
 import { addDaysIso, dayLabel, localIso, localTime, mondayOf, type MeetingListItem, type MeetingType } from './types';
+import type { ApiResponse } from '../../api/types';
 
 export default function MeetingsPage() {
   const { t } = useTranslation();
@@ -91,7 +92,7 @@ function PlanMeeting() {
   );
 }
 
-interface LateMeeting { id: string; typeName: string; region: string | null; startsAt: string; minutesDue: string; minutesApprovedAt: string | null }
+type LateMeeting = ApiResponse<'listLateMinutes'>[number];
 
 /** Meetings whose minutes were not approved within 3 working days. */
 function LateMinutes() {

@@ -18,13 +18,12 @@ import { personName } from '../aanmelding/RegistrationSummary';
 import { PartnerRequestsPanel } from './PartnerRequests';
 import type { Lookup, RegistrationAnswer } from './types';
 
-type Detail = RegistrationDetail & RegistrationAnswer;
 
 export default function InformationRequestPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [notice, setNotice] = useState<string>();
-  const reg = useApi<Detail>(`/api/registrations/${encodeURIComponent(id)}`);
+  const reg = useApi<RegistrationDetail>(`/api/registrations/${encodeURIComponent(id)}`);
   const lookup = useApi<Lookup>(`/api/information-requests/${encodeURIComponent(id)}/lookup`);
   const reference = useReference();
   const title = reg.data ? t('informatieknooppunt.detailTitle', { name: personName(reg.data.subject) }) : t('informatieknooppunt.detailTitleLoading');

@@ -13,8 +13,5 @@ export type InformationRequestItem = ApiResponse<'listInformationRequests'>[numb
 /** The informatiemakelaar's look-up of a person (generated from the API's response schema). */
 export type Lookup = ApiResponse<'lookupInformationRequest'>;
 
-/** What GET /api/registrations/{id} adds for an information request. */
-export interface RegistrationAnswer {
-  answer?: string | null;
-  answerDetails?: { organisations: string[]; contact: string | null; answeredAt: string; answeredByName?: string | null } | null;
-}
+/** What GET /api/registrations/{id} holds for an information request: the answer (generated from the API's response schema). */
+export type RegistrationAnswer = Pick<ApiResponse<'getRegistration'>, 'answer' | 'answerDetails'>;

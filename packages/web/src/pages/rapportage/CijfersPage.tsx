@@ -18,7 +18,7 @@ import { OutcomeSection } from './OutcomeSection';
 import { InformingSection } from './InformingSection';
 import { lastCompleteQuarter, periodQuery, yearOptions, type PeriodChoice } from './common';
 import { areaName, useNumberFormat, useRapT, type RapKey } from './texts';
-import type { AnnualReport, CapacityReport, MunicipalityFigures } from './types';
+import type { AnnualReport, CapacityReport, MunicipalityFigures, PeriodReport } from './types';
 
 const BASICS: (keyof AnnualReport['basics'])[] = [
   'registeredProcessDirection', 'registeredProcessDirectionPga', 'notTakenUp', 'activeProcessDirection', 'activeProcessDirectionPga', 'informationRequests', 'advice',
@@ -58,7 +58,7 @@ export default function CijfersPage() {
 
   const reference = useApi<Reference>('/api/reference');
   const query = periodQuery(period, region, municipality);
-  const current = useApi<AnnualReport>(`/api/reports/period?${query}`);
+  const current = useApi<PeriodReport>(`/api/reports/period?${query}`);
   const report = current.data;
   const p = report?.period;
   const showCapacity = !region || Boolean(municipality);

@@ -262,7 +262,9 @@ function DistributionSection({ name, report, last, label }: { name: Distribution
   const t = useRapT();
   const f = useNumberFormat();
   const title = t(`annual.distributions.${name}`);
-  const values = report.percentages[name];
+  // read by code: the age groups are a fixed set, the other distributions follow the code lists
+  const values: Record<string, number> = report.percentages[name];
+  const lastValues: Record<string, number> | undefined = last?.percentages[name];
   const codes = Object.keys(values);
   const previous = report.year - 1;
   return (
@@ -277,7 +279,7 @@ function DistributionSection({ name, report, last, label }: { name: Distribution
           columns={[
             { key: 'label', header: t('common.description'), rowHeader: true, cell: (c) => label(c) },
             { key: 'current', header: String(report.year), align: 'end', cell: (c) => f.pct(values[c] ?? 0) },
-            { key: 'previous', header: t('common.previousYear', { year: previous }), align: 'end', cell: (c) => (last ? f.pct(last.percentages[name][c] ?? 0) : '…') },
+            { key: 'previous', header: t('common.previousYear', { year: previous }), align: 'end', cell: (c) => (lastValues ? f.pct(lastValues[c] ?? 0) : '…') },
           ]}
         />
         <BarFigure
@@ -286,7 +288,7 @@ function DistributionSection({ name, report, last, label }: { name: Distribution
           previousYear={last ? previous : undefined}
           percent
           format={f.pct}
-          items={codes.map((c) => ({ label: label(c), current: values[c] ?? 0, previous: last?.percentages[name][c] }))}
+          items={codes.map((c) => ({ label: label(c), current: values[c] ?? 0, previous: lastValues?.[c] }))}
         />
       </div>
     </Section>

@@ -12,6 +12,7 @@ import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
 import { useSignalT } from './texts';
 import type { Signal } from './types';
+import type { CaseListItem } from '../casus/common/types';
 
 export default function SignalsPage() {
   const t = useSignalT();
@@ -46,7 +47,7 @@ export default function SignalsPage() {
   );
 }
 
-interface CaseItem { id: string; caseNumber: string | null; subjectName: string; status: string; purpose: string }
+type CaseItem = CaseListItem;
 
 /** The addressees: the stuurgroep, the municipalities and the partners. */
 export function addresseeOptions(labels: Labels, t: ReturnType<typeof useSignalT>) {

@@ -12,10 +12,11 @@ import { Alert, Button, ButtonGroup, Paragraph, Section, SelectField, Spinner } 
 import { ErrorSummary, StaleVersionAlert, useErrorText } from './forms';
 import { formatDateTime } from './format';
 import type { Labels } from './reference';
+import type { ApiResponse } from '../../../api/types';
 
-type Moment = 'start' | 'afsluiting';
-interface Score { moment: Moment; version: number; scores: Record<string, number>; safetyRisk: string | null; recordedAt: string; recordedByName: string | null }
-interface Outcome { start: Score | null; afsluiting: Score | null; history: Score[] }
+type Outcome = ApiResponse<'getCaseOutcome'>;
+type Score = Outcome['history'][number];
+type Moment = Score['moment'];
 
 const NS = 'uitkomst';
 const nl = {

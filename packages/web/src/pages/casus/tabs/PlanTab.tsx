@@ -46,7 +46,8 @@ function OutcomeScores({ c, labels, notify, zvh }: CaseTabProps) {
 
 function PlanView({ c, labels }: CaseTabProps) {
   const { t } = useTranslation();
-  const plan: Plan = c.plan ?? { analysis: [], goals: [] };
+  // a case taken over from another ZVH without a plan has neither list
+  const plan = { analysis: c.plan.analysis ?? [], goals: c.plan.goals ?? [] };
   if (plan.analysis.length === 0 && plan.goals.length === 0) return <EmptyState>{t('casus.plan.empty')}</EmptyState>;
   return (
     <>
