@@ -156,7 +156,7 @@ export async function generate(q: Sql, o: GenerateOptions): Promise<Generated> {
              'Overlast stoppen, huisvesting en zorg regelen', i.started_at, i.closed_at,
              case when i.closed_at is not null then 'overig' end, case when i.closed_at is not null then 'Doel bereikt' end,
              (${lit(partners)})[1 + ${h('i.g', 7)} % ${partners.length}],
-             extract(year from i.started_at)::int || '-' || lpad((row_number() over (partition by extract(year from i.started_at) order by i.g))::text, 4, '0'),
+             zvh_case_number(extract(year from i.started_at)::int, (row_number() over (partition by extract(year from i.started_at) order by i.g))::int),
              coalesce(i.closed_at, i.started_at + 30)::timestamptz, i.started_at::timestamptz, coalesce(i.closed_at, i.started_at + 30)::timestamptz
         from bench_ids i where i.t = ${t}`);
     await timed(seconds, 'case_number_counters', log, () => q.query(`insert into case_number_counters (tenant_id, year, last)

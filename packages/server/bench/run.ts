@@ -22,7 +22,8 @@
 // postgres://postgres@127.0.0.1:5432; they are dropped afterwards unless BENCH_KEEP=1),
 // BENCH_TENANTS, BENCH_CASES, BENCH_LOG_ROWS, BENCH_IMPORT_LINES, BENCH_CLIENTS, BENCH_DURATION
 // (seconds per load run), BENCH_SKIP_START=1 (no start-up measurement), BENCH_ONLY=start (only
-// the start-up measurement, no data), BENCH_STRICT=1 (exit 1
+// the start-up measurement, no data), BENCH_ONLY=import (generate, then only the import and its
+// floor), BENCH_STRICT=1 (exit 1
 // when a goal is missed; by default only errors fail the run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,7 +35,7 @@ import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { DEFAULT_TENANT } from '@zvh/shared';
 import { openDatabase } from '../src/core/db/index.js';
-import type { Database } from '../src/core/db/index.js';
+import type { Database, Db } from '../src/core/db/index.js';
 import { seedInstallation, seedTenant } from '../src/core/seed.js';
 import { systemCtx } from '../src/core/context.js';
 import type { Ctx } from '../src/core/context.js';
@@ -87,7 +88,8 @@ interface Target {
   dataDir?: string;
   /** the owner's raw connection (superuser on PostgreSQL, RESET ROLE on PGlite) for generating and floors */
   owner(): Promise<{ q: Sql; close(): Promise<void> }>;
-  open(): Promise<Database>;
+  /** the application's database; `install` runs as the owner right after the migrations (installation data) */
+  open(install?: (owner: Db) => Promise<unknown>): Promise<Database>;
   serverEnv: Record<string, string>;
   drop(): Promise<void>;
 }
@@ -103,7 +105,7 @@ async function makeTarget(name: string, dir: string): Promise<Target> {
         await c.connect();
         return { q: c, close: () => c.end() };
       },
-      open: () => openDatabase({ databaseUrl: db.url }),
+      open: (install) => openDatabase({ databaseUrl: db.url, install }),
       serverEnv: { DATABASE_URL: db.url, DATA_DIR: join(dir, `${name}-unused`) },
       drop: () => (KEEP ? (log(`  kept database ${db.url}`), Promise.resolve()) : db.drop()),
     };
@@ -112,25 +114,24 @@ async function makeTarget(name: string, dir: string): Promise<Target> {
   return {
     kind: 'pglite', dataDir,
     owner: async () => {
-      const d = await openDatabase({ dataDir, migrate: false });
+      const d = await openDatabase({ dataDir, migrate: false, owner: true }); // not reopened as zvh_app
       const raw = d.raw as PGlite;
       await raw.exec('RESET ROLE');
       return { q: raw as unknown as Sql, close: () => d.close() };
     },
-    open: () => openDatabase({ dataDir }),
+    open: (install) => openDatabase({ dataDir, install }),
     serverEnv: { DATABASE_URL: '', DATA_DIR: dataDir },
     drop: async () => { if (!KEEP) rmSync(dataDir, { recursive: true, force: true }); },
   };
 }
 
 async function fill(target: Target, tenants: string[], cases: number, logRows: number): Promise<Generated> {
-  const database = await target.open(); // migrations
-  try {
-    await seedInstallation(database.db, { demo: false });
-    for (const code of tenants.slice(1)) await seedTenant(database.db, code, `Benchmark ZVH ${code}`);
-  } finally {
-    await database.close();
-  }
+  // migrations, then the installation data as the owner (the application role may not write it)
+  const database = await target.open(async (owner) => {
+    await seedInstallation(owner, { demo: false });
+    for (const code of tenants.slice(1)) await seedTenant(owner, code, `Benchmark ZVH ${code}`);
+  });
+  await database.close();
   const o = await target.owner();
   try {
     return await generate(o.q, { tenants, cases, logRows, pseudonymSecret: PSEUDONYM_SECRET, password: PASSWORD, log });
@@ -447,7 +448,7 @@ async function main() {
     log(`  ${JSON.stringify(gen.counts)} in ${genSeconds.toFixed(0)} s`);
     let one: Target | undefined;
     let oneGen: Generated | undefined;
-    if (SIZE.tenants > 1) {
+    if (SIZE.tenants > 1 && env.BENCH_ONLY !== 'import') {
       log('Generating a database with only that tenant\'s share...');
       one = await makeTarget('one', dir);
       targets.push(one);
@@ -459,10 +460,12 @@ async function main() {
     const picked = await pick(main, tenantId);
 
     log('Measuring...');
-    await measureServer(main, tenantId, picked);
-    await measureReport(main, one, tenantId, oneGen?.tenantIds[0]);
+    if (env.BENCH_ONLY !== 'import') {
+      await measureServer(main, tenantId, picked);
+      await measureReport(main, one, tenantId, oneGen?.tenantIds[0]);
+    }
     await measureImport(main, tenantId, dir);
-    if (env.BENCH_SKIP_START !== '1') await measureStart(dir);
+    if (env.BENCH_SKIP_START !== '1' && env.BENCH_ONLY !== 'import') await measureStart(dir);
   } finally {
     for (const t of targets) await t.drop().catch((e: unknown) => log(`  dropping: ${String(e)}`));
     rmSync(dir, { recursive: true, force: true });

@@ -355,3 +355,80 @@ export async function transaction<T>(db: Db, fn: (tx: Executor) => Promise<T>): 
     throw err;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bulk loading into a staging table
+
+/** A value of a staging row: text, a date as 'YYYY-MM-DD', a boolean, a number, a list of texts, or null. */
+export type CopyValue = string | number | boolean | null | undefined | readonly string[];
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const copyEscape = (s: string) => (COPY_SPECIAL.test(s)
+  ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+  : s);
+
+/** One value in PostgreSQL's COPY text format (tab-separated, `\N` for null, backslash escapes). */
+function copyField(v: CopyValue): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'string') return copyEscape(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'number') return String(v);
+  // an array literal with every element quoted, then escaped as one COPY field like any text
+  return copyEscape(`{${v.map((e) => `"${e.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
+}
+
+/** Rows as COPY text: one line per row. */
+export function copyText(rows: readonly (readonly CopyValue[])[]): string {
+  let out = '';
+  for (const r of rows) out += `${r.map(copyField).join('\t')}\n`;
+  return out;
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Loads rows into `table` inside the transaction `tx`: `COPY ... FROM STDIN` on PostgreSQL. On
+ * PGlite, whose COPY reads only a server file ('/dev/blob'), which needs pg_read_server_files (a
+ * right the application role must never have), one `INSERT ... SELECT FROM json_populate_recordset`.
+ * Meant for a session's own TEMP staging table: COPY refuses tables with row-level security, so
+ * the rows are then moved into the real tables with set-based INSERT ... SELECT, where the
+ * policies apply. `columns` name the columns in the order of each row's values.
+ */
+export async function copyRows(tx: Executor, table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void> {
+  if (![table, ...columns].every((c) => IDENT.test(c))) throw new Error('copyRows: table and columns must be plain identifiers');
+  if (!rows.length) return;
+  if (rows.some((r) => r.length !== columns.length)) throw new Error('copyRows: every row needs one value per column');
+  const session = (tx as unknown as { session?: { client?: unknown } }).session;
+  const client = session?.client as { query: (q: unknown, params?: unknown[]) => unknown; release?: unknown } | undefined;
+  if (!client) throw new Error('copyRows: not a transaction of openDatabase');
+  const cols = columns.join(', ');
+  if (typeof client.release === 'function') {
+    // node-postgres: a pooled client of this transaction (drizzle's session)
+    pgModule ??= (await import('pg')).default;
+    const text = copyText(rows);
+    await new Promise<void>((resolve, reject) => {
+      const q = new (copyFromQuery(pgModule))(`copy ${table} (${cols}) from stdin`, text);
+      q.on('end', () => resolve());
+      q.on('error', reject);
+      client.query(q);
+    });
+    return;
+  }
+  const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null])));
+  await tx.execute(sql`insert into ${sql.raw(`${table} (${cols})`)} select ${sql.raw(cols)} from json_populate_recordset(${sql.raw(`null::${table}`)}, ${JSON.stringify(objects)}::json)`);
+}
+
+let CopyFromQuery: any;
+/** node-postgres' submittable query for COPY FROM STDIN: answers CopyInResponse with the data (64 KB messages). */
+function copyFromQuery(pg: any): any {
+  CopyFromQuery ??= class extends pg.Query {
+    private readonly data: string;
+    constructor(text: string, data: string) { super(text); this.data = data; }
+    handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }): void {
+      const buf = Buffer.from(this.data);
+      for (let i = 0; i < buf.length; i += 1 << 16) connection.sendCopyFromChunk(buf.subarray(i, i + (1 << 16)));
+      connection.endCopyFrom();
+    }
+  };
+  return CopyFromQuery;
+}

@@ -2,14 +2,14 @@
 // Import of the records of the meetings the ZVH facilitates (kinds lpco, veelpleger, nazorg;
 // import-format.md). They go to their own tables (migration 0009, module facilitering), never to
 // registrations or cases. Called by writeBatch inside the batch's transaction and under its
-// per-tenant advisory lock, so the externalId look-up below stays true until the commit.
+// per-tenant advisory lock, so its externalId look-up (facilitatedLookup) stays true until the commit.
 //
 // externalId is unique per tenant across ALL kinds: a line whose externalId already belongs to a
 // record of another kind (or to a registration/case) is rejected, in both directions.
 import { responsiblePartner } from '../../core/processing-log.js';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../core/db/index.js';
-import { rows, sql } from '../../core/db/index.js';
+import { sql } from '../../core/db/index.js';
 import type { ImportCtx } from './actor.js';
 import { operatorDetails } from './actor.js';
 import type { FacilitatedKind, ImportLine } from './validate.js';
@@ -18,31 +18,34 @@ import { isFacilitatedKind } from './validate.js';
 export const FACILITATED_IMPORT_PURPOSE = 'Overname registraties gefaciliteerde overleggen uit vorig systeem';
 
 interface Rejected { line: number; error: string }
-interface FacilitatedExisting { externalId: string; kind: FacilitatedKind; id: string; personId: string }
+/** A record of a facilitated meeting that already has one of the batch's externalIds (looked up by the caller, with the registrations). */
+export interface FacilitatedExisting { externalId: string; kind: FacilitatedKind; id: string; personId: string }
 
 const KIND_LABEL: Record<FacilitatedKind, string> = { lpco: 'LPCO-registratie', veelpleger: 'veelplegerregistratie', nazorg: 'nazorgregistratie' };
 
 /**
+ * The look-up of the batch's externalIds among the facilitated records, as one branch of the
+ * caller's look-up query (`ids`: a CTE of the externalIds as column e), in its column order:
+ * kind, externalId, id, personId, and two nulls (case and partners of a registration).
+ */
+export const facilitatedLookup = (tenantId: string) => sql`
+    select 'veelpleger' as kind, external_id, id, person_id, null::uuid, null::text[] from veelpleger_records where tenant_id = ${tenantId} and external_id in (select e from ids)
+    union all
+    select 'lpco', external_id, id, person_id, null, null from lpco_records where tenant_id = ${tenantId} and external_id in (select e from ids)
+    union all
+    select 'nazorg', external_id, id, person_id, null, null from nazorg_records where tenant_id = ${tenantId} and external_id in (select e from ids)`;
+
+/**
  * Splits a batch: facilitated lines are written here, case lines are returned for the case
- * statement. `registrationIds` are the externalIds the batch found among registrations.
+ * statement. `registrationIds` are the externalIds the batch found among registrations,
+ * `existing` the facilitated records it found (facilitatedLookup).
  */
 export async function writeFacilitatedLines(
-  ctx: ImportCtx, tx: Executor, input: ImportLine[], registrationIds: Set<string>, purposeActivity: string,
-  seen: Set<string> | undefined,
+  ctx: ImportCtx, tx: Executor, input: ImportLine[], registrationIds: Set<string>, existing: Map<string, FacilitatedExisting>,
+  purposeActivity: string, seen: Set<string> | undefined,
 ): Promise<{ imported: number; updated: number; rejected: Rejected[]; caseLines: ImportLine[] }> {
   const { actor, traceId } = ctx;
   const t = actor.tenantId;
-  const ids = JSON.stringify(input.map((l) => l.externalId));
-  const existing = new Map<string, FacilitatedExisting>();
-  for (const e of await rows<FacilitatedExisting>(tx, sql`
-    with ids as (select json_array_elements_text(${ids}::json) as e)
-    select external_id as "externalId", 'veelpleger' as kind, id, person_id as "personId" from veelpleger_records where tenant_id = ${t} and external_id in (select e from ids)
-    union all
-    select external_id, 'lpco', id, person_id from lpco_records where tenant_id = ${t} and external_id in (select e from ids)
-    union all
-    select external_id, 'nazorg', id, person_id from nazorg_records where tenant_id = ${t} and external_id in (select e from ids)`)) {
-    existing.set(e.externalId, e);
-  }
 
   const rejected: Rejected[] = [];
   const caseLines: ImportLine[] = [];

@@ -302,6 +302,61 @@ describe('import of a caseload', () => {
     expect(await counts('Y-')).toEqual(before);
   });
 
+  it('texts with tabs, newlines, backslashes and quotes arrive as written (through the staging table)', async () => {
+    // (validation trims a text, so the odd characters stand inside it)
+    const odd = 'tab\there, line\nbreak, cr\rhere, back\\slash \\N "quoted" \'single\' {brace,comma} end';
+    const r = await run(ndjson([line('Q-1', 650, { closeReason: odd, subject: { firstName: 'Jan\tTab', lastName: 'O\'Neil "\\N"', birthDate: '1985-04-12', gender: 'man' } })]));
+    expect(r).toMatchObject({ imported: 1, rejectedCount: 0 });
+    expect(await caseOf('Q-1')).toMatchObject({ close_reason: odd, close_reason_code: 'overig' });
+    expect(await registration('Q-1')).toMatchObject({ first_name: 'Jan\tTab', last_name: 'O\'Neil "\\N"', bsn: null, problem_areas: ['psychisch', 'verslaving'] });
+    // the same line again: nothing changed, nothing written
+    expect(await run(ndjson([line('Q-1', 650, { closeReason: odd, subject: { firstName: 'Jan\tTab', lastName: 'O\'Neil "\\N"', birthDate: '1985-04-12', gender: 'man' } })])))
+      .toMatchObject({ imported: 0, updated: 1, unchanged: 1 });
+  });
+
+  it('numbers new cases per year after the counter, past 9999, and the case flow goes on from there', async () => {
+    await db.execute(sql`insert into case_number_counters (tenant_id, year, last) values (${tenantId}, 2012, 9998)
+      on conflict (tenant_id, year) do update set last = 9998`);
+    const y2012 = (id: string, n: number, day: string) => line(id, n, { registeredAt: '2012-01-02', startedAt: day, closedAt: null, closeReason: null });
+    const r = await run(ndjson([y2012('CN-1', 660, '2012-03-01'), y2012('CN-2', 661, '2012-02-01'), line('CN-3', 662, { startedAt: null, closedAt: null }), y2012('CN-4', 663, '2012-12-31')]));
+    expect(r).toMatchObject({ imported: 4, rejectedCount: 0 });
+    // in line order within the year; a line without a case takes no number
+    expect((await caseOf('CN-1'))!.case_number).toBe('2012-9999');
+    expect((await caseOf('CN-2'))!.case_number).toBe('2012-10000');
+    expect(await caseOf('CN-3')).toBeUndefined();
+    expect((await caseOf('CN-4'))!.case_number).toBe('2012-10001');
+    expect(await one(db, sql`select last from case_number_counters where tenant_id = ${tenantId} and year = 2012`)).toEqual({ last: 10001 });
+    // a re-import keeps the numbers and takes none
+    await run(ndjson([y2012('CN-1', 660, '2012-03-01'), y2012('CN-2', 661, '2012-02-01'), y2012('CN-4', 663, '2012-12-31')]));
+    expect((await caseOf('CN-2'))!.case_number).toBe('2012-10000');
+    expect(await one(db, sql`select last from case_number_counters where tenant_id = ${tenantId} and year = 2012`)).toEqual({ last: 10001 });
+    // the case flow's trigger (migration 0024: never cut to four digits) continues the same counter
+    const next = await one<{ case_number: string }>(db, sql`insert into cases (tenant_id, registration_id, person_id, kind, status, purpose, started_at)
+      select tenant_id, id, person_id, 'procesregie', 'procesregie_lopend', 'Test', date '2012-06-01' from registrations
+       where tenant_id = ${tenantId} and external_id = 'CN-3' returning case_number`);
+    expect(next).toEqual({ case_number: '2012-10002' });
+    const dup = await one<{ n: number }>(db, sql`select count(*)::int as n from (select case_number from cases where tenant_id = ${tenantId}
+      group by case_number having count(*) > 1) d`);
+    expect(dup).toEqual({ n: 0 });
+  });
+
+  it('a re-import updates the current case, not one closed beside it after a rejected triage override', async () => {
+    expect(await run(ndjson([line('TO-1', 670, { closedAt: null, closeReason: null })]))).toMatchObject({ imported: 1 });
+    const current = (await caseOf('TO-1'))!;
+    // a case of the same registration closed after a rejected triage override (migration 0016 keeps it beside the current one)
+    const beside = await one<{ id: string }>(db, sql`insert into cases (tenant_id, registration_id, person_id, kind, approach, status, purpose,
+        started_at, closed_at, close_reason_code)
+      values (${tenantId}, ${current.registration_id}, ${current.person_id}, 'procesregie', 'maatwerk', 'afgesloten', 'Eerdere casus',
+        date '2019-11-20', date '2019-12-01', 'triage-override-afgewezen')
+      returning id`);
+    const r = await run(ndjson([line('TO-1', 670, { approach: 'pga', closedAt: null, closeReason: null })]));
+    expect(r).toMatchObject({ imported: 0, updated: 1, unchanged: 0, rejectedCount: 0 });
+    expect(await one(db, sql`select approach, version from cases where id = ${current.id}`)).toEqual({ approach: 'pga', version: 2 });
+    expect(await one(db, sql`select approach, status, close_reason_code, version from cases where id = ${beside!.id}`))
+      .toEqual({ approach: 'maatwerk', status: 'afgesloten', close_reason_code: 'triage-override-afgewezen', version: 1 });
+    expect(await one(db, sql`select case_id from registrations where id = ${current.registration_id}`)).toEqual({ case_id: current.id });
+  });
+
   it('killed in the middle: whole batches only, and a re-run completes it', async () => {
     const lines = Array.from({ length: 12 }, (_, i) => line(`K-${String(i).padStart(2, '0')}`, 800 + i));
     const file = ndjson(lines);

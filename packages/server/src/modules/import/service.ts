@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Import of an existing caseload (import format v1), shared by POST /api/import/cases and the
 // CLI (src/cli/import.ts). The input is read line by line and written in batches: each batch is
-// ONE transaction of a handful of set-based statements (INSERT ... SELECT FROM json_to_recordset
-// with ON CONFLICT upserts), so a crash or kill leaves whole batches only and a re-run (the
-// import is idempotent on externalId) completes the rest.
+// ONE transaction of a handful of statements (the per-tenant lock, one look-up of the batch's
+// externalIds, a COPY of its validated case lines into a TEMP staging table, and one set-based
+// INSERT ... SELECT / UPDATE ... FROM statement from there into the real tables), so a crash or
+// kill leaves whole batches only and a re-run (the import is idempotent on externalId) completes
+// the rest.
 //
 // What an imported line becomes, the same rows the case flow makes:
 //  - a person (matched on (tenant, bsn) when a BSN is given; otherwise, on re-import, the person
@@ -20,15 +22,16 @@
 // hub (informatieknooppunt) comes in a later issue and will take these over.
 import { responsiblePartner } from '../../core/processing-log.js';
 import { randomUUID } from 'node:crypto';
-import type { Executor } from '../../core/db/index.js';
-import { refreshStatistics, rows, sql, transaction } from '../../core/db/index.js';
+import type { CopyValue, Executor } from '../../core/db/index.js';
+import { copyRows, refreshStatistics, rows, sql, transaction } from '../../core/db/index.js';
 import { requirePermission } from '../../core/access.js';
 import type { ImportCtx } from './actor.js';
 import { operatorDetails } from './actor.js';
 import { MAX_LINE_CHARS, readLines } from './lines.js';
-import type { ImportLine, ImportReference } from './validate.js';
+import type { FacilitatedKind, ImportLine, ImportReference } from './validate.js';
 import { loadImportReference, validateLine } from './validate.js';
-import { writeFacilitatedLines } from './facilitated.js';
+import type { FacilitatedExisting } from './facilitated.js';
+import { facilitatedLookup, writeFacilitatedLines } from './facilitated.js';
 
 export type { ImportCtx } from './actor.js';
 
@@ -249,13 +252,50 @@ function closeReasonCode(l: ImportLine, ref: ImportReference): string | null {
   return ref.closeReason.has(slug) ? slug : 'overig';
 }
 
-// The columns a re-import writes; an upsert whose row would stay the same writes nothing, so an
+// The columns a re-import writes; a row whose columns would stay the same is not written, so an
 // unchanged line leaves no new version, no 'imported' event and only a 'read' in the processing log.
 const columns = (names: string[]) => (table: string) => sql.raw(`(${names.map((n) => `${table}.${n}`).join(', ')})`);
 const PERSON_COLUMNS = columns(['first_name', 'last_name', 'birth_date', 'gender', 'municipality_code']);
-const REGISTRATION_COLUMNS = columns(['kind', 'status', 'municipality_code', 'registering_partner', 'registered_at', 'person_id', 'main_topic',
-  'problem_areas', 'children', 'crosses_municipality_border', 'case_id']);
-const CASE_COLUMNS = columns(['person_id', 'external_id', 'kind', 'approach', 'status', 'purpose', 'started_at', 'closed_at', 'close_reason_code', 'close_reason']);
+
+/**
+ * The staging table of a batch's case lines: a TEMP table of the session (a connection of the
+ * pool, or PGlite's one session), created once and emptied at every commit or rollback, so it
+ * holds only the rows of the running transaction and no other tenant or request ever sees them.
+ * COPY fills it (core/db copyRows); set-based statements move its rows into the real tables,
+ * where row-level security applies (COPY itself refuses tables with policies).
+ */
+const STAGE = 'import_stage';
+const STAGE_COLUMNS: readonly (readonly [string, string])[] = [
+  ['line', 'integer'], ['id', 'uuid'], ['e', 'text'], ['k', 'text'], ['m', 'text'], ['p', 'text'], ['ra', 'date'],
+  // the person: pid when the line has no BSN (the one linked to the externalId, or a new one)
+  ['pid', 'uuid'], ['bsn', 'text'], ['f', 'text'], ['n', 'text'], ['b', 'date'], ['g', 'text'],
+  ['mt', 'text'], ['pa', 'text[]'], ['ch', 'text'], ['cb', 'boolean'],
+  // registration status, processing-log action, registration new (else updated), partner to add
+  ['rst', 'text'], ['act', 'text'], ['rnew', 'boolean'], ['ap', 'boolean'],
+  // the case (cid null: none) and whether it is new
+  ['cid', 'uuid'], ['cnew', 'boolean'], ['a', 'text'], ['sa', 'date'], ['ca', 'date'], ['crc', 'text'], ['cr', 'text'],
+];
+/**
+ * The first statement of a batch (one round trip; a DO block takes no parameters, so the tenant,
+ * a UUID, is checked and written in): concurrent imports into the same tenant take turns per
+ * batch, so the look-up after it stays true (only the import writes externalIds); batches before
+ * the last commit without waiting for the WAL flush (a crash may lose the last few of them, which
+ * is what a crash does to an unfinished import anyway: run it again; the last batch's commit
+ * flushes the WAL, and with it every earlier batch, before the answer); and the staging table.
+ */
+function batchStart(tenantId: string, final: boolean): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenantId)) throw new Error('import: tenant id must be a UUID');
+  return `DO $$ BEGIN
+  PERFORM pg_advisory_xact_lock(74200, hashtext('${tenantId}'));
+  PERFORM set_config('synchronous_commit', '${final ? 'on' : 'off'}', true);
+  IF to_regclass('pg_temp.${STAGE}') IS NULL THEN
+    CREATE TEMP TABLE ${STAGE} (${STAGE_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')}) ON COMMIT DELETE ROWS;
+    -- in-memory PGlite (tests, a quick demo) has one session for the owner and the application
+    -- role: whoever created it, both may use it (no other session ever sees a TEMP table)
+    GRANT SELECT, INSERT ON ${STAGE} TO PUBLIC;
+  END IF;
+END $$`;
+}
 
 /** The batch's writes, inside the caller's transaction. */
 async function writeBatch(
@@ -263,25 +303,28 @@ async function writeBatch(
 ): Promise<BatchOutcome> {
   const { actor, traceId } = ctx;
   const t = actor.tenantId;
-  // Concurrent imports into the same tenant take turns per batch, so the look-up below stays true.
-  // Batches before the last commit without waiting for the WAL flush: a crash may lose the last
-  // few of them, which is what a crash does to an unfinished import anyway (run it again); the
-  // last batch's commit flushes the WAL, and with it every earlier batch, before the answer.
-  await tx.execute(sql`select pg_advisory_xact_lock(74200, hashtext(${t})), set_config('synchronous_commit', ${final ? 'on' : 'off'}, true)`);
+  await tx.execute(sql.raw(batchStart(t, final)));
 
+  // the batch's externalIds among registrations (with the current case) and facilitated records
   const existing = new Map<string, Existing>();
-  for (const e of await rows<Existing>(tx, sql`
-    select r.external_id as "externalId", r.id, r.person_id as "personId", c.id as "caseId",
+  const facExisting = new Map<string, FacilitatedExisting>();
+  for (const e of await rows<Existing & { kind: string }>(tx, sql`
+    with ids as (select json_array_elements_text(${JSON.stringify(input.map((l) => l.externalId))}::json) as e)
+    select 'registration' as kind, r.external_id as "externalId", r.id, r.person_id as "personId", c.id as "caseId",
            (select array_agg(p.partner_code) from case_participants p where p.case_id = c.id) as partners
-      from registrations r left join cases c on c.registration_id = r.id
-     where r.tenant_id = ${t}
-       and r.external_id = any(array(select json_array_elements_text(${JSON.stringify(input.map((l) => l.externalId))}::json)))`)) {
-    existing.set(e.externalId, e);
+      from registrations r
+      -- the one current case (one closed after a rejected triage override is kept beside it, migration 0016)
+      left join cases c on c.registration_id = r.id and c.close_reason_code is distinct from 'triage-override-afgewezen'
+     where r.tenant_id = ${t} and r.external_id = any(array(select e from ids))
+    union all
+    ${facilitatedLookup(t)}`)) {
+    if (e.kind === 'registration') existing.set(e.externalId, e);
+    else facExisting.set(e.externalId, { externalId: e.externalId, kind: e.kind as FacilitatedKind, id: e.id, personId: e.personId });
   }
 
   // records of the facilitated meetings (lpco, veelpleger, nazorg) go to their own tables; a case
   // line whose externalId belongs to such a record is rejected there (unique across all kinds)
-  const fac = await writeFacilitatedLines(ctx, tx, input, new Set(existing.keys()), IMPORT_ACTIVITY, seen);
+  const fac = await writeFacilitatedLines(ctx, tx, input, new Set(existing.keys()), facExisting, IMPORT_ACTIVITY, seen);
   const rejected: RejectedLine[] = [...fac.rejected];
   const lines: ImportLine[] = [];
   for (const l of fac.caseLines) {
@@ -295,40 +338,41 @@ async function writeBatch(
   }
   if (!lines.length) return { imported: fac.imported, updated: fac.updated, unchanged: 0, rejected };
 
-  // --- everything else in ONE statement: persons, registrations, cases, participants, case
-  // events and the processing log (data-modifying CTEs; foreign keys are checked at its end) ---
-  const byBsn = new Map<string, ImportLine>();
-  for (const l of lines) if (l.subject.bsn) byBsn.set(l.subject.bsn, l); // the last line of a BSN wins
-  const personJson = (l: ImportLine) => ({ f: l.subject.firstName, n: l.subject.lastName, b: l.subject.birthDate, g: l.subject.gender, s: l.subject.bsn, m: l.municipality });
-  const regs = lines.map((l) => {
+  // --- the case lines into the staging table (COPY), one row each ---
+  let updated = 0;
+  const stage = lines.map((l) => {
     const ex = existing.get(l.externalId);
     const withCase = needsCase(l);
-    return {
-      l,
-      id: ex?.id ?? randomUUID(),
-      caseId: withCase ? ex?.caseId ?? randomUUID() : null,
+    const caseId = withCase ? ex?.caseId ?? randomUUID() : null;
+    const action = ex || seen?.has(l.externalId) ? 'update' : 'create';
+    if (action === 'update') updated++;
+    const s = l.subject;
+    return [
+      l.line, ex?.id ?? randomUUID(), l.externalId, l.kind, l.municipality, l.registeringPartner, l.registeredAt,
       // without a BSN: the person already linked to this externalId, or a new one
-      personId: l.subject.bsn ? null : ex?.personId ?? randomUUID(),
-      action: ex || seen?.has(l.externalId) ? 'update' as const : 'create' as const,
+      s.bsn ? null : ex?.personId ?? randomUUID(), s.bsn, s.firstName, s.lastName, s.birthDate, s.gender,
+      l.mainTopic, l.problemAreas, l.children, l.crossesMunicipalityBorder,
+      caseId ? caseStatus(l) : 'teruggelegd', action, !ex,
       // the registering partner takes part; never re-added once there (or deliberately removed)
-      addPartner: withCase && !ex?.partners?.includes(l.registeringPartner),
-    };
+      withCase && !ex?.partners?.includes(l.registeringPartner),
+      // advies keeps started_at empty unless given, as the case flow does
+      caseId, caseId !== null && !ex?.caseId, l.kind === 'procesregie' ? l.approach : null, l.startedAt, l.closedAt,
+      closeReasonCode(l, ref), l.closedAt ? l.closeReason : null,
+    ] satisfies CopyValue[];
   });
-  const personsWithBsn = JSON.stringify([...byBsn.values()].map(personJson));
-  const personsWithoutBsn = JSON.stringify(regs.filter((r) => r.personId).map((r) => ({ id: r.personId, ...personJson(r.l) })));
-  const payload = JSON.stringify(regs.map((r) => ({
-    id: r.id, e: r.l.externalId, k: r.l.kind, m: r.l.municipality, p: r.l.registeringPartner, ra: r.l.registeredAt,
-    pid: r.personId, bsn: r.l.subject.bsn, mt: r.l.mainTopic, pa: r.l.problemAreas, ch: r.l.children, cb: r.l.crossesMunicipalityBorder,
-    rst: r.caseId ? caseStatus(r.l) : 'teruggelegd', act: r.action, ap: r.addPartner,
-    // the case (cid null: none). advies keeps started_at empty unless given, as the case flow does
-    cid: r.caseId, a: r.l.kind === 'procesregie' ? r.l.approach : null, sa: r.l.startedAt, ca: r.l.closedAt,
-    crc: closeReasonCode(r.l, ref), cr: r.l.closedAt ? r.l.closeReason : null,
-  })));
+  await copyRows(tx, STAGE, STAGE_COLUMNS.map(([n]) => n), stage);
+
+  // --- then ONE set-based statement: persons, registrations, cases (numbered per year), participants,
+  // case events and the processing log (data-modifying CTEs; foreign keys are checked at its end).
+  // New registrations and cases are plain inserts (the look-up above holds under the lock), known
+  // ones an UPDATE of what really changed ---
   const logged = await rows<{ action: string }>(tx, sql`
-    with pb as (
+    with x as materialized (
+      select s.*, extract(year from coalesce(s.sa, (now() at time zone 'Europe/Amsterdam')::date))::int as y from import_stage s
+    ), pb as (
+      -- the last line of a BSN wins
       insert into persons (tenant_id, first_name, last_name, birth_date, gender, bsn, municipality_code)
-      select ${t}::uuid, x.f, x.n, x.b, x.g, x.s, x.m
-        from json_to_recordset(${personsWithBsn}::json) as x(f text, n text, b date, g text, s text, m text)
+      select distinct on (x.bsn) ${t}::uuid, x.f, x.n, x.b, x.g, x.bsn, x.m from x where x.bsn is not null order by x.bsn, x.line desc
       on conflict (tenant_id, bsn) where bsn is not null and merged_into is null do update
         set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
             gender = excluded.gender, municipality_code = excluded.municipality_code
@@ -336,56 +380,71 @@ async function writeBatch(
       returning id, bsn
     ), pn as (
       insert into persons (id, tenant_id, first_name, last_name, birth_date, gender, municipality_code)
-      select x.id, ${t}::uuid, x.f, x.n, x.b, x.g, x.m
-        from json_to_recordset(${personsWithoutBsn}::json) as x(id uuid, f text, n text, b date, g text, m text)
+      select x.pid, ${t}::uuid, x.f, x.n, x.b, x.g, x.m from x where x.pid is not null
       on conflict (id) do update
         set first_name = excluded.first_name, last_name = excluded.last_name, birth_date = excluded.birth_date,
             gender = excluded.gender, municipality_code = excluded.municipality_code
         where persons.tenant_id = excluded.tenant_id and ${PERSON_COLUMNS('persons')} is distinct from ${PERSON_COLUMNS('excluded')}
       returning id
-    ), x as materialized (
+    ), xp as materialized (
       select x.*, coalesce(x.pid, pb.id, pe.id) as person_id
-        from json_to_recordset(${payload}::json) as x(id uuid, e text, k text, m text, p text, ra date, pid uuid, bsn text, mt text, pa text[],
-                                                    ch text, cb boolean, rst text, act text, ap boolean, cid uuid, a text, sa date, ca date, crc text, cr text)
+        from x
         left join pb on pb.bsn = x.bsn
         -- a person with this BSN that the line left unchanged (pb returns only what it wrote)
         left join persons pe on pe.tenant_id = ${t}::uuid and pe.bsn = x.bsn and pe.merged_into is null
-    ), r as (
+    ), rn as (
       insert into registrations (id, tenant_id, external_id, kind, status, municipality_code, registering_partner, registered_at,
                                  person_id, main_topic, problem_areas, children, crosses_municipality_border, urgency, reason, triage, case_id)
-      select x.id, ${t}::uuid, x.e, x.k, x.rst, x.m, x.p, x.ra, x.person_id, x.mt, x.pa, x.ch, x.cb, 'normaal', ${IMPORT_REASON}, '{"imported":true}'::jsonb, x.cid
-        from x
-      on conflict (tenant_id, external_id) where external_id is not null do update
-        set kind = excluded.kind, status = excluded.status, municipality_code = excluded.municipality_code,
-            registering_partner = excluded.registering_partner, registered_at = excluded.registered_at, person_id = excluded.person_id,
-            main_topic = excluded.main_topic, problem_areas = excluded.problem_areas, children = excluded.children,
-            crosses_municipality_border = excluded.crosses_municipality_border, case_id = excluded.case_id,
-            version = registrations.version + 1, updated_at = now()
-        where ${REGISTRATION_COLUMNS('registrations')} is distinct from ${REGISTRATION_COLUMNS('excluded')}
+      select xp.id, ${t}::uuid, xp.e, xp.k, xp.rst, xp.m, xp.p, xp.ra, xp.person_id, xp.mt, xp.pa, xp.ch, xp.cb, 'normaal', ${IMPORT_REASON},
+             '{"imported":true}'::jsonb, xp.cid
+        from xp where xp.rnew
       returning id
-    ), c as (
+    ), ru as (
+      update registrations r
+         set kind = xp.k, status = xp.rst, municipality_code = xp.m, registering_partner = xp.p, registered_at = xp.ra, person_id = xp.person_id,
+             main_topic = xp.mt, problem_areas = xp.pa, children = xp.ch, crosses_municipality_border = xp.cb, case_id = xp.cid,
+             version = r.version + 1, updated_at = now()
+        from xp
+       where not xp.rnew and r.id = xp.id and r.tenant_id = ${t}::uuid
+         and (r.kind, r.status, r.municipality_code, r.registering_partner, r.registered_at, r.person_id, r.main_topic, r.problem_areas,
+              r.children, r.crosses_municipality_border, r.case_id)
+             is distinct from (xp.k, xp.rst, xp.m, xp.p, xp.ra, xp.person_id, xp.mt, xp.pa, xp.ch, xp.cb, xp.cid)
+      returning r.id
+    ), k as (
+      -- case numbers per year, set-based: the counters move once per year and batch (the trigger
+      -- of migration 0010 numbers one case at a time and leaves a given number alone)
+      insert into case_number_counters as k (tenant_id, year, last)
+      select ${t}::uuid, xp.y, count(*) from xp where xp.cnew group by xp.y
+      on conflict (tenant_id, year) do update set last = k.last + excluded.last
+      returning k.year, k.last
+    ), cn as (
       insert into cases (id, tenant_id, registration_id, person_id, external_id, kind, approach, status, purpose,
-                         started_at, closed_at, close_reason_code, close_reason)
-      select x.cid, ${t}::uuid, x.id, x.person_id, x.e, x.k, x.a, x.rst, 'Geïmporteerd: ' || x.k, x.sa, x.ca, x.crc, x.cr
-        from x where x.cid is not null
-      -- the one current case of a registration (a case closed after a rejected triage override is kept beside it, migration 0016)
-      on conflict (registration_id) where close_reason_code is distinct from 'triage-override-afgewezen' do update
-        set person_id = excluded.person_id, external_id = excluded.external_id, kind = excluded.kind, approach = excluded.approach,
-            status = excluded.status, purpose = excluded.purpose, started_at = excluded.started_at, closed_at = excluded.closed_at,
-            close_reason_code = excluded.close_reason_code, close_reason = excluded.close_reason,
-            version = cases.version + 1, updated_at = now()
-        where ${CASE_COLUMNS('cases')} is distinct from ${CASE_COLUMNS('excluded')}
+                         started_at, closed_at, close_reason_code, close_reason, case_number)
+      select xp.cid, ${t}::uuid, xp.id, xp.person_id, xp.e, xp.k, xp.a, xp.rst, 'Geïmporteerd: ' || xp.k, xp.sa, xp.ca, xp.crc, xp.cr,
+             zvh_case_number(xp.y, (k.last - count(*) over (partition by xp.y) + row_number() over (partition by xp.y order by xp.line))::int)
+        from xp join k on k.year = xp.y
+       where xp.cnew
       returning id
+    ), cu as (
+      update cases c
+         set person_id = xp.person_id, external_id = xp.e, kind = xp.k, approach = xp.a, status = xp.rst, purpose = 'Geïmporteerd: ' || xp.k,
+             started_at = xp.sa, closed_at = xp.ca, close_reason_code = xp.crc, close_reason = xp.cr,
+             version = c.version + 1, updated_at = now()
+        from xp
+       where xp.cid is not null and not xp.cnew and c.id = xp.cid and c.tenant_id = ${t}::uuid
+         and (c.person_id, c.external_id, c.kind, c.approach, c.status, c.purpose, c.started_at, c.closed_at, c.close_reason_code, c.close_reason)
+             is distinct from (xp.person_id, xp.e, xp.k, xp.a, xp.rst, 'Geïmporteerd: ' || xp.k, xp.sa, xp.ca, xp.crc, xp.cr)
+      returning c.id
     ), cp as (
       insert into case_participants (tenant_id, case_id, partner_code, added_by, add_reason)
-      select ${t}::uuid, x.cid, x.p, ${actor.userId}::uuid, 'import' from x where x.ap
+      select ${t}::uuid, xp.cid, xp.p, ${actor.userId}::uuid, 'import' from xp where xp.ap
       on conflict do nothing
       returning case_id
     ), xc as (
-      -- what each line wrote: an upsert returns only the rows it inserted or really changed
-      select x.*, (x.id in (select id from r) or x.cid in (select id from c) or x.cid in (select case_id from cp)
-                   or x.person_id in (select id from pb union all select id from pn)) as changed
-        from x
+      -- what each line wrote: an update returns only the rows it really changed
+      select xp.*, (xp.rnew or xp.cnew or xp.id in (select id from ru) or xp.cid in (select id from cu) or xp.cid in (select case_id from cp)
+                    or xp.person_id in (select id from pb union all select id from pn)) as changed
+        from xp
     ), ev as (
       insert into case_events (tenant_id, case_id, registration_id, actor_id, actor_name, actor_organisation, type, data)
       select ${t}::uuid, xc.cid, xc.id, ${actor.userId}::uuid, ${actor.name}, ${actor.organisationCode}, 'imported',
@@ -401,6 +460,5 @@ async function writeBatch(
       from xc
     returning action`);
 
-  const updated = regs.filter((r) => r.action === 'update').length;
-  return { imported: regs.length - updated + fac.imported, updated: updated + fac.updated, unchanged: logged.filter((l) => l.action === 'read').length, rejected };
+  return { imported: stage.length - updated + fac.imported, updated: updated + fac.updated, unchanged: logged.filter((l) => l.action === 'read').length, rejected };
 }
