@@ -70,7 +70,9 @@ async function main() {
     // the demo caseload is filled in after start-up, so the server answers at once
     const t = Date.now();
     seeding = seedDemoCases(systemDb(database.db, tenantId), tenantId)
-      .then((n) => { if (n) console.log(`Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`); })
+      .then((n) => console.log(n
+        ? `Demogegevens: ${n} fictieve aanmeldingen en casussen aangemaakt in ${((Date.now() - t) / 1000).toFixed(1)} s`
+        : 'Demogegevens: al aanwezig'))
       .catch((e) => { if (!stopping) console.error('Demogegevens aanmaken mislukt:', e instanceof Error ? e.message : e); });
   }
   if (stopping) return;
