@@ -58,6 +58,8 @@ describe('the access convention of every route', () => {
     expect(publicApi).toEqual([
       'GET /api/auth/me', 'GET /api/auth/sso/callback', 'GET /api/auth/sso/organisations', 'GET /api/auth/sso/start', 'GET /api/calendar/:token', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready',
       'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/passkey/options', 'POST /api/auth/password', 'POST /api/auth/reauth',
+      // confirms the second factor of a session after single sign-on; checks that session itself
+      'POST /api/auth/second-factor',
     ]);
   });
 
