@@ -91,7 +91,7 @@ describe('casusoverleg in the browser', () => {
     await expectAccessible(reg, 'overleggen');
     await reg.getByLabel('Soort overleg').selectOption('casusoverleg');
     await reg.getByRole('button', { name: 'Overleg plannen' }).click();
-    await reg.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor(TIMEOUT);
+    await reg.getByRole('heading', { level: 2, name: 'Agenda', exact: true }).waitFor(TIMEOUT);
     meetingUrl = reg.url();
     expect(meetingUrl).toMatch(/\/overleggen\/[0-9a-f-]{36}$/);
     for (const c of [A, B]) {
@@ -173,7 +173,7 @@ describe('casusoverleg in the browser', () => {
     await pol.getByRole('heading', { level: 1, name: 'Overleggen' }).waitFor(TIMEOUT);
     await expectAccessible(pol, 'overleggen as politie');
     await pol.goto(meetingUrl);
-    await pol.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor(TIMEOUT).catch(async (e) => {
+    await pol.getByRole('heading', { level: 2, name: 'Agenda', exact: true }).waitFor(TIMEOUT).catch(async (e) => {
       throw new Error(`${e}\n${await pol.locator('body').innerText()}`);
     });
     await pol.getByRole('heading', { level: 3, name: new RegExp(A.lastName) }).waitFor(TIMEOUT);

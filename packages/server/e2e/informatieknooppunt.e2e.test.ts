@@ -69,14 +69,15 @@ describe('informatieknooppunt', () => {
       await im.locator('#ik-ask-question').fill(question);
       await im.locator('#ik-ask-dueDate').fill(due);
       await im.getByRole('button', { name: 'Vraag versturen' }).click();
-      await im.getByText(question).first().waitFor(TIMEOUT);
+      await im.locator('li.zvh-ik-item').filter({ hasText: question }).first().waitFor(TIMEOUT);
     }
     // a question from the catalogue alone
     await im.locator('#ik-ask-partner').selectOption('ggz-drenthe');
     await im.locator('#ik-ask-questionCode').selectOption('contactpersoon');
     await im.locator('#ik-ask-dueDate').fill(due);
     await im.getByRole('button', { name: 'Vraag versturen' }).click();
-    await im.getByText('Wie is de contactpersoon of behandelaar bij uw organisatie?').first().waitFor(TIMEOUT);
+    // in the list of questions sent (the same text is also an option of the catalogue's select)
+    await im.locator('li.zvh-ik-item').filter({ hasText: 'Wie is de contactpersoon of behandelaar bij uw organisatie?' }).first().waitFor(TIMEOUT);
     // an empty submit is refused with a summary that names the fields
     await im.getByRole('button', { name: 'Vraag versturen' }).click();
     await im.getByText('Kies een partner').first().waitFor(TIMEOUT);
