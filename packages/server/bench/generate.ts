@@ -6,6 +6,7 @@
 // (a superuser): foreign keys and triggers are switched off for the load (session_replication_role)
 // and every value they would check or fill is written here (case numbers and their counters, the
 // keyed BSN pseudonym).
+import { authenticator } from 'otplib';
 import { CODE_LISTS } from '@zvh/shared';
 import { hashPassword } from '../src/core/auth/password.js';
 import { pseudonymKeyId } from '../src/modules/andere-zvh/pseudonym.js';
@@ -31,6 +32,8 @@ export interface Generated {
 }
 
 export const BENCH_USERS = { regisseur: 'regisseur@bench.zvh', manager: 'manager@bench.zvh' } as const;
+/** The bench users' TOTP secret, new for every run (the benchmark signs in with a code from it). */
+export const BENCH_TOTP_SECRET = authenticator.generateSecret();
 
 const FIRST = ['Jan', 'Piet', 'Kees', 'Anna', 'Maria', 'Sanne', 'Daan', 'Sem', 'Lucas', 'Emma', 'Julia', 'Tess', 'Mila', 'Noah', 'Levi',
   'Finn', 'Bram', 'Lotte', 'Fleur', 'Eva', 'Ruben', 'Thijs', 'Johan', 'Henk', 'Ingrid', 'Petra', 'Mohamed', 'Fatima', 'Youssef', 'Aylin',
@@ -92,11 +95,14 @@ export async function generate(q: Sql, o: GenerateOptions): Promise<Generated> {
   const perCaseLog = Math.max(0, Math.round(o.logRows / N));
   const lastNames = LAST.flatMap((l) => ENDINGS.map((e) => l + e));
 
-  // users of the first tenant the benchmark signs in as (no second factor; a password of this run)
+  // users of the first tenant the benchmark signs in as, like real users: a password and an
+  // authenticator app (TOTP) of this run, so the enrolment gate lets them through
   const hash = await hashPassword(o.password);
   for (const [email, roles] of [[BENCH_USERS.regisseur, '{procesregisseur}'], [BENCH_USERS.manager, '{manager}']] as const) {
     await q.query(`insert into users (tenant_id, email, name, organisation_code, roles, password_hash)
       values ($1, $2, $3, 'zvh', $4::text[], $5) on conflict do nothing`, [first, email, `Bench ${roles.slice(1, -1)}`, roles, hash]);
+    await q.query(`update users set password_hash = $2, totp_secret = $3, totp_enabled = true, totp_last_step = null, must_change_password = false
+      where tenant_id = $1 and email = $4`, [first, hash, BENCH_TOTP_SECRET, email]);
   }
 
   await q.query(`set session_replication_role = replica`);

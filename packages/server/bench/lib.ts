@@ -139,8 +139,8 @@ export function request(port: number, method: string, path: string, headers: Rec
 }
 export const get = (port: number, path: string, headers: Record<string, string> = {}, timeoutMs?: number) => request(port, 'GET', path, headers, undefined, timeoutMs);
 
-export async function login(port: number, email: string, password: string): Promise<string> {
-  const res = await request(port, 'POST', '/api/auth/login', {}, JSON.stringify({ email, password }));
+export async function login(port: number, email: string, password: string, otp?: string): Promise<string> {
+  const res = await request(port, 'POST', '/api/auth/login', {}, JSON.stringify(otp === undefined ? { email, password } : { email, password, otp }));
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.body}`);
   const set = res.headers['set-cookie'];
   return String(Array.isArray(set) ? set[0] : set).split(';')[0]!;
