@@ -177,7 +177,7 @@ export async function generate(q: Sql, o: GenerateOptions): Promise<Generated> {
         created_at, updated_at)
       select ${tArr}[${t + 1}], i.cid, (${lit(partners)})[1 + (${h('i.g', 7)} + k) % ${partners.length}],
              (${lit(AGREEMENTS)})[1 + (${h('i.g', 25)} + k) % ${AGREEMENTS.length}], 'Contactpersoon ' || k, i.started_at + 30 * (k + 1),
-             case when i.closed_at is not null then 'afgerond' else 'open' end, i.started_at::timestamptz, i.started_at::timestamptz
+             case when i.closed_at is not null then 'done' else 'open' end, i.started_at::timestamptz, i.started_at::timestamptz
         from bench_ids i cross join generate_series(0, i.g % 2) k where i.t = ${t}`);
     await perTenant('journal_entries', (t) => `insert into journal_entries (tenant_id, case_id, at, entry_date, author_name, author_organisation, text, visibility)
       select ${tArr}[${t + 1}], i.cid, (i.started_at + 7 * k)::timestamptz, i.started_at + 7 * k, 'Bench Regisseur', 'zvh',

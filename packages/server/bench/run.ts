@@ -35,10 +35,10 @@ import pg from 'pg';
 import { authenticator } from 'otplib';
 import type { PGlite } from '@electric-sql/pglite';
 import { DEFAULT_TENANT } from '@zvh/shared';
-import { openDatabase } from '../src/core/db/index.js';
+import { openDatabase, scopedDb } from '../src/core/db/index.js';
 import type { Database, Db } from '../src/core/db/index.js';
 import { seedInstallation, seedTenant } from '../src/core/seed.js';
-import { systemCtx } from '../src/core/context.js';
+import { actorScope, systemCtx } from '../src/core/context.js';
 import type { Ctx } from '../src/core/context.js';
 import { computeAnnualReport } from '../src/modules/rapportage/annual-report.js';
 import { importCases } from '../src/modules/import/service.js';
@@ -184,13 +184,13 @@ const FLOOR_REPORT = `with d as (
        union all select 'crossesMunicipalityBorder', 'ja', count(*) from f where active and crosses_municipality_border) x) as distribution`;
 
 function managerCtx(database: Database, tenantId: string): Ctx {
-  return {
-    db: database.db, traceId: 'bench',
-    actor: {
-      userId: '00000000-0000-4000-8000-00000000be01', sessionId: 'bench', tenantId, tenantCode: DEFAULT_TENANT.code, email: BENCH_USERS.manager,
-      name: 'Bench manager', organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['manager'], mustChangePassword: false,
-    },
+  const actor: Ctx['actor'] = {
+    userId: '00000000-0000-4000-8000-00000000be01', sessionId: 'bench', tenantId, tenantCode: DEFAULT_TENANT.code, email: BENCH_USERS.manager,
+    name: 'Bench manager', organisationCode: 'zvh', organisationKind: 'zvh', municipalityCode: null, roles: ['manager'], mustChangePassword: false,
   };
+  // the manager's own scope, as a request gets it: row-level security shows the application's
+  // handle nothing without it (the report would count zeros)
+  return { db: scopedDb(database.db, actorScope(actor)), traceId: 'bench', actor };
 }
 
 async function reportTimes(target: Target, tenantId: string, runs: number) {

@@ -242,7 +242,8 @@ describe('two-factor sign-in (TOTP)', () => {
     expect((await c.post('/api/account/totp/enable', { code: '12345' })).status).toBe(400);
     const wrong = String((Number(authenticator.generate(secret)) + 1) % 1_000_000).padStart(6, '0');
     expect((await c.post('/api/account/totp/enable', { code: wrong })).status).toBe(422);
-    expect((await c.post('/api/account/totp/enable', { code: await freshCode(secret) })).status).toBe(204);
+    const enabledWith = await freshCode(secret);
+    expect((await c.post('/api/account/totp/enable', { code: enabledWith })).status).toBe(204);
     expect((await c.get('/api/auth/me')).body.user.totpEnabled).toBe(true);
 
     const without = await loginFrom('10.6.0.3', { email, password: PASSWORD });
@@ -255,8 +256,8 @@ describe('two-factor sign-in (TOTP)', () => {
     // a right code with a wrong password reveals nothing about the second factor
     const wrongPw = await loginFrom('10.6.0.5', { email, password: 'fout', otp: await freshCode(secret) });
     expect(wrongPw.body.error.code).toBe('invalid_credentials');
-    // the code used to enable is spent: the same code again is a replay
-    const enabledWith = authenticator.generate(secret);
+    // the code used to enable is spent: the same code again is a replay (the very code, not the
+    // current step's: the freshCode above may have waited into the next step)
     const replay = await loginFrom('10.6.0.7', { email, password: PASSWORD, otp: enabledWith });
     expect(replay.body.error.code).toBe('otp_invalid');
     const ok = await loginFrom('10.6.0.6', { email, password: PASSWORD, otp: await nextStepCode(secret) });
