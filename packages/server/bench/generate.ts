@@ -33,7 +33,7 @@ export interface Generated {
 
 export const BENCH_USERS = { regisseur: 'regisseur@bench.zvh', manager: 'manager@bench.zvh' } as const;
 /** The bench users' TOTP secret, new for every run (the benchmark signs in with a code from it). */
-export const BENCH_TOTP_SECRET = authenticator.generateSecret();
+export const BENCH_TOTP_SECRET = process.env.BENCH_TOTP_SECRET ?? authenticator.generateSecret();
 
 const FIRST = ['Jan', 'Piet', 'Kees', 'Anna', 'Maria', 'Sanne', 'Daan', 'Sem', 'Lucas', 'Emma', 'Julia', 'Tess', 'Mila', 'Noah', 'Levi',
   'Finn', 'Bram', 'Lotte', 'Fleur', 'Eva', 'Ruben', 'Thijs', 'Johan', 'Henk', 'Ingrid', 'Petra', 'Mohamed', 'Fatima', 'Youssef', 'Aylin',

@@ -69,6 +69,21 @@ export function treeCpuSeconds(pid: number): number {
   return ticks / 100;
 }
 
+/** CPU seconds (user + system) of every PostgreSQL server process of this machine (0 if none are visible). */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch { /* gone */ }
+  }
+  return ticks / 100;
+}
+
 export interface Child { proc: ChildProcess; port: number; output: () => string; stop: () => Promise<void> }
 
 /** Starts a server process; resolves once `healthPath` answers 200 (with the seconds it took). */
@@ -151,7 +166,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export interface LoadResult { requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number; p99: number; peakRssMb: number }
+export interface LoadResult {
+  requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number; p99: number; peakRssMb: number;
+  /** CPU milliseconds per counted request: the server's process tree, PostgreSQL's processes (where the CPU goes; 2 cores are shared with the clients) */
+  serverCpuMsPerRequest: number | null; postgresCpuMsPerRequest: number | null;
+}
 
 /**
  * `clients` concurrent keep-alive clients, each sending its next request when the last one is
@@ -189,9 +208,13 @@ export async function load(port: number, paths: string[], headers: Record<string
   await sleep(warmupS * 1000);
   measuring = true;
   const t0 = performance.now();
+  const cpu0 = serverPid ? treeCpuSeconds(serverPid) : 0;
+  const pg0 = postgresCpuSeconds();
   await sleep(durationS * 1000);
   running = false;
   const seconds = secs(t0);
+  const serverCpu = serverPid ? treeCpuSeconds(serverPid) - cpu0 : null;
+  const pgCpu = postgresCpuSeconds() - pg0;
   await Promise.all(workers);
   if (sampler) clearInterval(sampler);
   if (errors) log(`    ${errors} failed requests, the first: ${firstError}`);
@@ -199,6 +222,8 @@ export async function load(port: number, paths: string[], headers: Record<string
   return {
     requests: latencies.length, errors, seconds, rps: latencies.length / seconds,
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), peakRssMb,
+    serverCpuMsPerRequest: serverCpu === null || !latencies.length ? null : (1000 * serverCpu) / latencies.length,
+    postgresCpuMsPerRequest: !latencies.length ? null : (1000 * pgCpu) / latencies.length,
   };
 }
 

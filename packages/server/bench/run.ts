@@ -23,7 +23,9 @@
 // BENCH_TENANTS, BENCH_CASES, BENCH_LOG_ROWS, BENCH_IMPORT_LINES, BENCH_CLIENTS, BENCH_DURATION
 // (seconds per load run), BENCH_SKIP_START=1 (no start-up measurement), BENCH_ONLY=start (only
 // the start-up measurement, no data), BENCH_ONLY=import (generate, then only the import and its
-// floor), BENCH_STRICT=1 (exit 1
+// floor), BENCH_ONLY=read (generate, then only the case read, search and lists against their
+// floor), BENCH_PROFILE=<dir> (the app server writes a V8 CPU profile of the read load there),
+// BENCH_PASSWORD and BENCH_TOTP_SECRET (the bench users' password and TOTP secret; random by default), BENCH_STRICT=1 (exit 1
 // when a goal is missed; by default only errors fail the run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -71,8 +73,7 @@ const KEEP = env.BENCH_KEEP === '1';
 const REPORT_YEAR = 2024;
 const PSEUDONYM_SECRET = 'benchmark-pseudonym-secret-0123456789abcdef';
 const SESSION_SECRET = 'benchmark-session-secret-0123456789abcdefghij';
-const PASSWORD = `bench-${Math.random().toString(36).slice(2)}-Wachtwoord`;
-const TSX = ['--import', 'tsx'];
+const PASSWORD = env.BENCH_PASSWORD ?? `bench-${Math.random().toString(36).slice(2)}-Wachtwoord`;
 const nf = new Intl.NumberFormat('en-US');
 
 interface Row { measure: string; figure: number; unit: string; floor: number | null; floorLabel: string; ratio: number | null; goal: string; pass: boolean | null; note?: string }
@@ -207,8 +208,14 @@ async function reportTimes(target: Target, tenantId: string, runs: number) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The server as `npm start` runs it in production: the build (dist/main.js), not the TypeScript loader. */
 function appServerCmd(): string[] {
-  return [process.execPath, ...TSX, join(SERVER, 'src/main.ts')];
+  const profile = env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_PROFILE}`] : [];
+  return [process.execPath, ...profile, join(SERVER, 'dist/main.js')];
+}
+function buildServer() {
+  const r = spawnSync(process.execPath, [join(SERVER, 'scripts/build.mjs')], { cwd: SERVER, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('building the server failed');
 }
 function appEnv(target: Target, port: number): Record<string, string> {
   return {
@@ -231,14 +238,16 @@ async function pick(target: Target, tenantId: string) {
 
 function loadRow(label: string, r: LoadResult) {
   return `${label}: ${nf.format(Math.round(r.rps))} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, `
-    + `${nf.format(r.requests)} requests in ${r.seconds.toFixed(1)} s, peak server memory ${r.peakRssMb.toFixed(0)} MB`;
+    + `${nf.format(r.requests)} requests in ${r.seconds.toFixed(1)} s, peak server memory ${r.peakRssMb.toFixed(0)} MB; CPU per request: `
+    + `server ${r.serverCpuMsPerRequest?.toFixed(2) ?? '?'} ms, PostgreSQL ${r.postgresCpuMsPerRequest?.toFixed(2) ?? '?'} ms`;
 }
 
 async function measureServer(target: Target, tenantId: string, picked: Awaited<ReturnType<typeof pick>>) {
   // (1) the real server
   const searchRows: Row[] = [];
   const port = await freePort();
-  log('  starting the app server...');
+  log('  building and starting the app server (dist/main.js)...');
+  buildServer();
   const app = await startServer(appServerCmd(), appEnv(target, port), port, '/api/health', 600);
   let appLoad: LoadResult;
   try {
@@ -449,7 +458,7 @@ async function main() {
     log(`  ${JSON.stringify(gen.counts)} in ${genSeconds.toFixed(0)} s`);
     let one: Target | undefined;
     let oneGen: Generated | undefined;
-    if (SIZE.tenants > 1 && env.BENCH_ONLY !== 'import') {
+    if (SIZE.tenants > 1 && !env.BENCH_ONLY) {
       log('Generating a database with only that tenant\'s share...');
       one = await makeTarget('one', dir);
       targets.push(one);
@@ -461,12 +470,10 @@ async function main() {
     const picked = await pick(main, tenantId);
 
     log('Measuring...');
-    if (env.BENCH_ONLY !== 'import') {
-      await measureServer(main, tenantId, picked);
-      await measureReport(main, one, tenantId, oneGen?.tenantIds[0]);
-    }
-    await measureImport(main, tenantId, dir);
-    if (env.BENCH_SKIP_START !== '1' && env.BENCH_ONLY !== 'import') await measureStart(dir);
+    if (env.BENCH_ONLY !== 'import') await measureServer(main, tenantId, picked);
+    if (!env.BENCH_ONLY) await measureReport(main, one, tenantId, oneGen?.tenantIds[0]);
+    if (env.BENCH_ONLY !== 'read') await measureImport(main, tenantId, dir);
+    if (env.BENCH_SKIP_START !== '1' && !env.BENCH_ONLY) await measureStart(dir);
   } finally {
     for (const t of targets) await t.drop().catch((e: unknown) => log(`  dropping: ${String(e)}`));
     rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, newPage, signIn, startApp } from './browser.js';
 import type { RunningApp } from './browser.js';
+import { one, sql } from '../src/core/db/index.js';
+import { TestClient } from '../src/test/harness.js';
+import { openCaseWith } from '../src/test/fixtures.js';
 
 let server: RunningApp;
 let browser: Browser;
@@ -441,5 +444,30 @@ describe('case flow in the browser', () => {
     await reg.getByRole('link', { name: 'Casus bekijken' }).waitFor(TIMEOUT);
     await expectAccessible(reg, 'persoon');
     expect(registrationId).not.toBe('');
+
+    // Mijn werk pages each section (issue 12): an open case with more than one page of the police's agreements
+    const login = async (email: string) => {
+      const r = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'demo-wachtwoord' } });
+      expect(r.statusCode, r.body).toBe(200);
+      return new TestClient(server.app, String([r.headers['set-cookie']].flat()[0]).split(';')[0]);
+    };
+    const open = await openCaseWith(await login('politie@demo.zvh'), await login('regisseur@demo.zvh'), { participants: ['politie'] });
+    const owner = server.database.db;
+    await owner.execute(sql`insert into agreements (tenant_id, case_id, partner_code, title, due_date, created_by)
+      select c.tenant_id, c.id, 'politie', 'Afspraak ' || n, date '2020-01-01' + n, c.regisseur_id from cases c, generate_series(1, 60) n where c.id = ${open.caseId}`);
+    const total = (await one<{ n: number }>(owner, sql`select count(*)::int as n from agreements a join cases c on c.id = a.case_id
+      where a.partner_code = 'politie' and a.status = 'open' and c.status in ('advies', 'procesregie_lopend', 'heropend')`))!.n;
+    expect(total).toBeGreaterThanOrEqual(60);
+    await pol.getByRole('link', { name: 'Mijn werk', exact: true }).first().click();
+    await pol.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor(TIMEOUT);
+    const table = pol.getByRole('table', { name: /Open afspraken/ });
+    await table.waitFor(TIMEOUT);
+    await waitForText(pol, `50 van ${total} getoond.`);
+    const more = pol.locator('button[aria-describedby="mijn-werk-afspraken-shown"]');
+    await more.focus();
+    await pol.keyboard.press('Enter');
+    await waitForText(pol, `${Math.min(100, total)} van ${total} getoond.`);
+    expect(await table.locator('tbody tr').count()).toBe(Math.min(100, total));
+    await expectAccessible(pol, 'mijn werk, tweede pagina');
   });
 });

@@ -19,7 +19,7 @@ import type { Database } from './core/db/index.js';
 import { errorBody, registerAccess, registerBodyTypes, registerErrorHandling } from './core/http.js';
 import type { AccessRule } from './core/http.js';
 import { documentRoute, ErrorBody } from './core/openapi.js';
-import type { Metrics, PoolStats } from './core/metrics.js';
+import type { Metrics } from './core/metrics.js';
 import { createMetrics, registerRequestMetrics } from './core/metrics.js';
 import { registerOperations } from './core/operations.js';
 import { registerModules } from './modules/index.js';
@@ -68,7 +68,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   // Only JSON bodies (and ndjson on the import route): a cross-site form post can never reach a handler.
   registerBodyTypes(app);
 
-  const metrics = createMetrics(database.kind === 'postgres' && database.raw ? database.raw as PoolStats : undefined);
+  const metrics = createMetrics(database.poolStats);
   registerRequestMetrics(app, metrics);
 
   // gzip/brotli for API answers and the web app (what the static files have precompressed is sent as is)

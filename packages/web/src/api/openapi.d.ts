@@ -951,6 +951,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my-work/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mijn werk: open afspraken van de eigen organisatie (te laat eerst), per pagina */
+        get: operations["getMyWorkAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-work/cases-with-overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mijn werk: casussen met afspraken over de termijn, per pagina */
+        get: operations["getMyWorkCasesWithOverdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-work/inactive-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mijn werk: casussen zonder activiteit, per pagina */
+        get: operations["getMyWorkInactiveCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-work/waiting-triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mijn werk: aanmeldingen die te lang op triage wachten, per pagina */
+        get: operations["getMyWorkWaitingTriage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/persons": {
         parameters: {
             query?: never;
@@ -7733,6 +7801,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description De eerste pagina: open afspraken van de eigen organisatie, te laat eerst */
                         agreements: {
                             id: string;
                             title: string;
@@ -7745,6 +7814,7 @@ export interface operations {
                             purpose: string;
                             subjectName: string;
                         }[];
+                        /** @description De eerste pagina: casussen met afspraken over de termijn (procesregisseur) */
                         casesWithOverdue: {
                             id: string;
                             purpose: string;
@@ -7752,12 +7822,14 @@ export interface operations {
                             overdueAgreements: number;
                             oldestDueDate: string | null;
                         }[];
+                        /** @description De eerste pagina: casussen zonder activiteit (procesregisseur) */
                         inactiveCases: {
                             id: string;
                             purpose: string;
                             subjectName: string;
                             lastActivityAt: string;
                         }[];
+                        /** @description De eerste pagina: aanmeldingen die op triage wachten (procesregisseur) */
                         waitingTriage: {
                             id: string;
                             registeredAt: string;
@@ -7767,7 +7839,283 @@ export interface operations {
                             subjectName: string;
                             waitingWorkdays: number;
                         }[];
+                        totals: {
+                            /** @description Alle open afspraken */
+                            agreements: number;
+                            /** @description Waarvan te laat */
+                            overdueAgreements: number;
+                            /** @description Alle casussen met afspraken over de termijn */
+                            casesWithOverdue: number;
+                            /** @description Alle casussen zonder activiteit */
+                            inactiveCases: number;
+                            /** @description Alle wachtende aanmeldingen */
+                            waitingTriage: number;
+                        };
+                        next: {
+                            /** @description Cursor van de volgende pagina (GET /api/my-work/{sectie}?after=...), null als er niet meer is */
+                            agreements: string | null;
+                            /** @description Cursor van de volgende pagina (GET /api/my-work/{sectie}?after=...), null als er niet meer is */
+                            casesWithOverdue: string | null;
+                            /** @description Cursor van de volgende pagina (GET /api/my-work/{sectie}?after=...), null als er niet meer is */
+                            inactiveCases: string | null;
+                            /** @description Cursor van de volgende pagina (GET /api/my-work/{sectie}?after=...), null als er niet meer is */
+                            waitingTriage: string | null;
+                        };
                     };
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyWorkAgreements: {
+        parameters: {
+            query?: {
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        dueDate: string | null;
+                        status: "open" | "done" | "cancelled";
+                        partner: string;
+                        responsiblePerson: string | null;
+                        overdue: boolean;
+                        caseId: string;
+                        purpose: string;
+                        subjectName: string;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyWorkCasesWithOverdue: {
+        parameters: {
+            query?: {
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        purpose: string;
+                        subjectName: string;
+                        overdueAgreements: number;
+                        oldestDueDate: string | null;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyWorkInactiveCases: {
+        parameters: {
+            query?: {
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        purpose: string;
+                        subjectName: string;
+                        lastActivityAt: string;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Niet aangemeld */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Geen toegang voor deze rol, of verzoek van een andere herkomst */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getMyWorkWaitingTriage: {
+        parameters: {
+            query?: {
+                /** @description Rijen per pagina (standaard 50, hoogstens 200) */
+                limit?: number;
+                /** @description Vervolgcursor uit de Link-header (rel="next") */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Aantal rijen dat aan het filter voldoet (alle pagina's) */
+                    "X-Total-Count"?: number;
+                    /** @description RFC 8288: <url>; rel="next" zolang er een volgende pagina is */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        registeredAt: string;
+                        kind: string;
+                        urgency: string | null;
+                        status: "aangemeld" | "in_triage" | "teruggelegd" | "doorverwezen" | "advies" | "procesregie_lopend" | "afgesloten" | "heropend" | "beantwoord";
+                        subjectName: string;
+                        waitingWorkdays: number;
+                    }[];
+                };
+            };
+            /** @description Ongeldige invoer (validatie); er is niets gewijzigd */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Niet aangemeld */

@@ -6,7 +6,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Role } from '@zvh/shared';
 import type { Actor } from '../context.js';
 import type { Executor } from '../db/index.js';
-import { one, schema, sql } from '../db/index.js';
+import { one, prepared, schema, sql } from '../db/index.js';
 import { eq } from 'drizzle-orm';
 
 export const SESSION_COOKIE = 'zvh_session';
@@ -51,7 +51,7 @@ interface SessionRow {
 /** The actor for a session token, or undefined when it is unknown, ended, idle too long or too old. */
 export async function resolveSession(ex: Executor, secret: string, token: string): Promise<Actor | undefined> {
   const id = digest(secret, token);
-  const row = await one<SessionRow>(ex, sql`
+  const row = await one<SessionRow>(ex, prepared(sql`
     select s.id as session_id, u.id as user_id, u.tenant_id, t.code as tenant_code, u.email, u.name,
            u.organisation_code, o.kind as organisation_kind, u.municipality_code, u.roles,
            -- a sign-in through the organisation's provider with trusted MFA never used the password
@@ -74,7 +74,7 @@ export async function resolveSession(ex: Executor, secret: string, token: string
        and s.ended_at is null
        and s.last_seen_at > now() - make_interval(mins => ${IDLE_TIMEOUT_MINUTES})
        and s.created_at > now() - make_interval(hours => ${ABSOLUTE_TIMEOUT_HOURS})
-       and u.active`);
+       and u.active`));
   if (!row) return undefined;
   // sliding idle timeout, written at most once a minute
   if (row.touch) await ex.update(schema.sessions).set({ lastSeenAt: new Date() }).where(eq(schema.sessions.id, id));

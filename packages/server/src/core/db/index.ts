@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Database access: PGlite (embedded PostgreSQL) in DATA_DIR by default, node-postgres when
 // DATABASE_URL is set. Same migrations and the same SQL on both.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SQL } from 'drizzle-orm';
@@ -26,8 +27,10 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
-  /** Raw client access for bulk paths (COPY in benchmarks, PGlite dumps); avoid elsewhere. */
+  /** Raw client access for bulk paths (COPY in benchmarks, PGlite dumps, pg-boss); avoid elsewhere. */
   raw: unknown;
+  /** PostgreSQL: the connections of both pools (metrics). */
+  poolStats?: { readonly totalCount: number; readonly idleCount: number; readonly waitingCount: number };
   /**
    * Only with `ownerHandle` (tests, installation steps): the owner, which row-level security does
    * not apply to. Never handed to the application.
@@ -83,32 +86,84 @@ interface Base {
   client: any;
   /** PGlite opened as the superuser (in-memory: tests, demo): every transaction first SET LOCAL ROLE zvh_app. */
   setRole: boolean;
+  /** PostgreSQL: the scoped pool of zvh_app (see `sessionScope`); `client` is the clean pool. */
+  scopedPool?: any;
 }
 const bases = new WeakMap<object, Base>();
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** One statement that sets every setting of the scope for the current transaction. */
-export function scopeSettingsSql(scope: Scope): string {
+const SCOPE_KEYS = ['zvh.tenant_id', 'zvh.user_id', 'zvh.org', 'zvh.staff', 'zvh.municipalities'] as const;
+
+/**
+ * One statement that sets every setting of the scope: for the current transaction (`local`, the
+ * default), or for the connection's session (core/db's statements outside a transaction on
+ * PostgreSQL, see `sessionScope`).
+ */
+export function scopeSettingsSql(scope: Scope, local = true): string {
   if (!UUID_RE.test(scope.tenantId) || (scope.userId !== null && !UUID_RE.test(scope.userId))) throw new Error('scope: ids must be UUIDs');
   const t = lit(scope.tenantId), u = lit(scope.userId ?? ''), o = lit(scope.organisationCode);
   // a municipal partner's professional: the municipalities they work for ('' = not a municipal organisation)
   const municipalities = scope.staff || !scope.userId ? `''` : `coalesce((select case when o.municipal then coalesce((select array_agg(um.municipality_code order by um.municipality_code)
       from user_municipalities um where um.user_id = ${u}::uuid and um.tenant_id = ${t}::uuid), '{}')::text end
       from organisations o where o.tenant_id = ${t}::uuid and o.code = ${o}), '')`;
-  return `select set_config('zvh.tenant_id', ${t}, true), set_config('zvh.user_id', ${u}, true), set_config('zvh.org', ${o}, true),
-    set_config('zvh.staff', ${scope.staff ? `'on'` : `'off'`}, true), set_config('zvh.municipalities', ${municipalities}, true)`;
+  const values = [t, u, o, scope.staff ? `'on'` : `'off'`, municipalities];
+  return `select ${SCOPE_KEYS.map((k, i) => `set_config('${k}', ${values[i]}, ${local})`).join(', ')}`;
 }
 
-function makePgScopedPool(pg: any, base: any, setup: string | null): any {
-  const begin = (text: string) => (setup ? `${text}; ${setup}` : text);
+/**
+ * The scope each connection of the scoped pool holds at session level. On PostgreSQL the
+ * application has two pools: the clean pool (the unscoped handle: sign-in and session lookup;
+ * pg-boss; bulk paths), whose connections never hold a scope, and the scoped pool, whose
+ * connections serve actors. A statement outside a transaction runs on a scoped-pool connection
+ * after setting its actor's scope there, which the next statement of the same actor on that
+ * connection reuses: one round trip instead of three (BEGIN + settings, the statement, COMMIT).
+ * A transaction sets every setting for itself (set_config(..., true)) over whatever the
+ * connection holds. A scope whose settings come from a query (a municipal partner's
+ * municipalities, which an administrator may change) is never reused: it is set again before
+ * every statement.
+ */
+const sessionScope = new WeakMap<object, string>();
+
+async function setSessionScope(c: any, setup: string): Promise<void> {
+  if (sessionScope.get(c) === setup) return;
+  sessionScope.delete(c);
+  await c.query(setup);
+  // settings read from a table inside the statement (a subquery) may change: never reused
+  if (!setup.includes('(select')) sessionScope.set(c, setup);
+}
+
+const PREPARED_MARK = '/* zvh:prepared */';
+
+/**
+ * Marks a hot query (the case file) to run as a named prepared statement on PostgreSQL: parsed,
+ * rewritten with the row-level-security policies and planned once per connection instead of at
+ * every execution (for the case file that was ~90 % of its database time). The policies read the
+ * scope at execution time, so one plan serves every actor. Only for queries whose text has few
+ * variants: each distinct text is a statement kept on every connection.
+ */
+export function prepared(query: SQL): SQL {
+  return sql`${sql.raw(PREPARED_MARK)} ${query}`;
+}
+
+/** node-postgres query config with a name for a marked query (the name is a digest of its text). */
+function withName(cfg: any): any {
+  const text = typeof cfg === 'string' ? cfg : cfg?.text;
+  if (typeof text !== 'string' || !text.startsWith(PREPARED_MARK) || cfg?.name) return cfg;
+  const name = `zvh_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+  return typeof cfg === 'string' ? { text, name } : { ...cfg, name };
+}
+
+function makePgScopedPool(pg: any, base: Base, setup: string, sessionSetup: string): any {
+  const begin = (text: string) => `${text}; ${setup}`;
   /** node-postgres pool whose every transaction starts with the scope's settings. */
   class ScopedPool extends pg.Pool {
     constructor() { super({ max: 1 }); }
     // drizzle's transaction(): a client whose `begin` also sets the scope (one round trip)
     async connect(): Promise<any> {
-      const c = await base.connect();
+      // `begin` sets every setting of the scope for the transaction, over any the session holds
+      const c = await base.scopedPool.connect();
       let first = true;
       return {
         query(cfg: any, params?: unknown[]) {
@@ -118,25 +173,22 @@ function makePgScopedPool(pg: any, base: any, setup: string | null): any {
             return c.query(begin(text)).then((r: any) => (Array.isArray(r) ? r[0] : r));
           }
           first = false;
-          return c.query(cfg, params);
+          return c.query(withName(cfg), params);
         },
         release: (err?: unknown) => c.release(err),
       };
     }
-    // a statement outside a transaction: its own transaction with the settings
+    // a statement outside a transaction: on a connection that holds this scope (sessionScope)
     async query(cfg: any, params?: unknown): Promise<any> {
-      if (!setup) return base.query(cfg, params);
-      const c = await base.connect();
+      const c = await base.scopedPool.connect();
+      let scoped = false;
       try {
-        await c.query(`begin; ${setup}`);
-        const r = await c.query(cfg, params);
-        await c.query('commit');
-        return r;
-      } catch (e) {
-        await c.query('rollback').catch(() => undefined);
-        throw e;
+        await setSessionScope(c, sessionSetup);
+        scoped = true;
+        return await c.query(withName(cfg), params);
       } finally {
-        c.release();
+        // a connection whose scope change failed is closed, never reused
+        c.release(scoped ? undefined : new Error('scope not set'));
       }
     }
   }
@@ -154,20 +206,16 @@ function makePgliteScoped(client: any, setup: string): any {
   };
 }
 
-async function wrap(base: Base, setup: string | null): Promise<Db> {
-  let client: any;
+/** The application's unscoped handle (no settings: row-level security shows it nothing). */
+async function wrap(base: Base): Promise<Db> {
+  let db: Db;
   if (base.kind === 'postgres') {
-    const pg = (await import('pg')).default;
-    client = setup ? makePgScopedPool(pg, base.client, setup) : base.client;
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const db = drizzle({ client, schema }) as unknown as Db;
-    bases.set(db, base);
-    return db;
+    db = drizzle({ client: base.client, schema }) as unknown as Db;
+  } else {
+    const { drizzle } = await import('drizzle-orm/pglite');
+    db = drizzle({ client: base.setRole ? makePgliteScoped(base.client, `set local role ${APP_ROLE}`) : base.client, schema }) as unknown as Db;
   }
-  const pre = [base.setRole ? `set local role ${APP_ROLE}` : '', setup ?? ''].filter(Boolean).join('; ');
-  client = pre ? makePgliteScoped(base.client, pre) : base.client;
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const db = drizzle({ client, schema }) as unknown as Db;
   bases.set(db, base);
   return db;
 }
@@ -192,16 +240,31 @@ export function scopedDb(db: Db, scope: Scope): Db {
   const base = bases.get(db);
   if (!base) throw new Error('scopedDb: not a handle of openDatabase');
   const setup = scopeSettingsSql(scope);
+  // a handle holds no state of its own (each statement or transaction sets the scope): the same
+  // actor's requests share one instead of building a pool wrapper and a drizzle instance each time
+  let cache = handles.get(base);
+  if (!cache) handles.set(base, (cache = new Map()));
+  const known = cache.get(setup);
+  if (known) {
+    cache.delete(setup); // most recently used last
+    cache.set(setup, known);
+    return known;
+  }
   let scoped: Db;
   if (base.kind === 'postgres') {
-    scoped = drizzlePg({ client: makePgScopedPool(pgModule, base.client, setup), schema }) as unknown as Db;
+    // no relational schema: drizzle would rebuild its relations config for every request's handle
+    scoped = drizzlePg({ client: makePgScopedPool(pgModule, base, setup, scopeSettingsSql(scope, false)) }) as unknown as Db;
   } else {
     const pre = [base.setRole ? `set local role ${APP_ROLE}` : '', setup].filter(Boolean).join('; ');
-    scoped = drizzlePglite({ client: makePgliteScoped(base.client, pre), schema }) as unknown as Db;
+    scoped = drizzlePglite({ client: makePgliteScoped(base.client, pre) }) as unknown as Db;
   }
   bases.set(scoped, base);
+  cache.set(setup, scoped);
+  if (cache.size > HANDLE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return scoped;
 }
+const handles = new WeakMap<Base, Map<string, Db>>();
+const HANDLE_CACHE_SIZE = 500;
 
 /**
  * Refreshes the planner's statistics (migration 0025's `zvh_analyze()`, which the application role
@@ -262,11 +325,20 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       }
     }
     // the application logs in as zvh_app: it owns nothing and cannot become the owner (`owner`: maintenance commands only)
-    const pool = new pg.Pool({ connectionString: opts.owner ? opts.databaseUrl : (opts.appDatabaseUrl ?? appUrlFor(opts.databaseUrl, opts.appPassword)), max: opts.poolSize ?? poolSizeFromEnv() });
+    const connectionString = opts.owner ? opts.databaseUrl : (opts.appDatabaseUrl ?? appUrlFor(opts.databaseUrl, opts.appPassword));
+    const size = opts.poolSize ?? poolSizeFromEnv();
+    // two pools (see sessionScope): the scoped pool serves the actors' work, the clean pool the
+    // unscoped handle (sign-in, session lookup), pg-boss and bulk paths, and never holds a scope
+    const scopedPool = new pg.Pool({ connectionString, max: size });
+    const pool = new pg.Pool({ connectionString, max: Math.max(2, Math.ceil(size / 4)) });
     // an idle connection dropped by the server (restart, DROP DATABASE) must not crash the process
     pool.on('error', () => undefined);
-    const base: Base = { kind: 'postgres', client: pool, setRole: false };
-    const db = await wrap(base, null);
+    scopedPool.on('error', () => undefined);
+    // marked queries run as named prepared statements on the clean pool too (the session lookup)
+    const plainQuery = pool.query.bind(pool) as (...a: unknown[]) => unknown;
+    (pool as { query: unknown }).query = (cfg: unknown, ...rest: unknown[]) => plainQuery(withName(cfg), ...rest);
+    const base: Base = { kind: 'postgres', client: pool, setRole: false, scopedPool };
+    const db = await wrap(base);
     let ownerPool: InstanceType<typeof pg.Pool> | undefined;
     let owner: Db | undefined;
     if (opts.ownerHandle) {
@@ -276,9 +348,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // scopedDb(owner, …) gives an application handle (zvh_app), as for any other handle
       bases.set(owner, base);
     }
+    const pools = [pool, scopedPool];
+    const sum = (k: 'totalCount' | 'idleCount' | 'waitingCount') => pools.reduce((n, p) => n + p[k], 0);
     return {
       db, kind: 'postgres', raw: pool, owner,
-      close: async () => { await pool.end(); await ownerPool?.end(); },
+      poolStats: { get totalCount() { return sum('totalCount'); }, get idleCount() { return sum('idleCount'); }, get waitingCount() { return sum('waitingCount'); } },
+      close: async () => { await pool.end(); await scopedPool.end(); await ownerPool?.end(); },
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -308,7 +383,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // in memory (tests, a quick demo) there is only this one superuser session: every transaction of
   // the application first drops to zvh_app (SET LOCAL ROLE), the owner handle is for tests only
   const base: Base = { kind: 'pglite', client, setRole };
-  const db = await wrap(base, null);
+  const db = await wrap(base);
   const owner = opts.ownerHandle ? (drizzle(client, { schema }) as unknown as Db) : undefined;
   if (owner) bases.set(owner, base); // scopedDb(owner, …) gives an application handle (zvh_app)
   return { db, kind: 'pglite', raw: client, owner, close: () => client.close() };

@@ -236,7 +236,7 @@ export const cases = pgTable('cases', {
   updatedAt: now('updated_at'),
 }, (t) => [
   index('cases_tenant_status_idx').on(t.tenantId, t.status),
-  index('cases_person_idx').on(t.tenantId, t.personId),
+  index('cases_person_id_idx').on(t.personId),
   uniqueIndex('cases_registration_unique').on(t.registrationId).where(sql`close_reason_code is distinct from 'triage-override-afgewezen'`),
 ]);
 

@@ -180,3 +180,88 @@ describe('signals for the procesregisseur', () => {
     expect((await mgr.get('/api/my-work')).body).toMatchObject({ casesWithOverdue: [], inactiveCases: [], waitingTriage: [] });
   });
 });
+
+describe('paging (issue 12)', () => {
+  /** Every page of a section, following Link rel="next" from `path`. */
+  async function allPages(c: TestClient, path: string) {
+    const ids: string[] = [];
+    const totals: number[] = [];
+    let next: string | null = path;
+    for (let i = 0; next && i < 100; i++) {
+      const r = await c.get(next);
+      expect(r.status, r.text).toBe(200);
+      ids.push(...idsOf(r.body));
+      totals.push(Number(r.headers['x-total-count']));
+      next = /<([^>]+)>;\s*rel="next"/.exec(String(r.headers.link ?? ''))?.[1] ?? null;
+    }
+    return { ids, totals };
+  }
+
+  it('each section pages by keyset in the overview\'s order, with its total; the overview gives the first page, totals and the next cursor', async () => {
+    const { caseId } = await openCaseWith(pol, reg);
+    // equal due dates, no date, overdue: the id breaks ties, no row twice or lost across pages
+    for (const [title, due] of [['A', '2021-01-01'], ['B', '2021-01-01'], ['C', '2021-01-01'], ['D', null], ['E', null], ['F', '2099-01-01']] as const) {
+      await addAgreement(caseId, 'politie', title, due);
+    }
+    const full = await pol.get('/api/my-work/agreements?limit=200');
+    expect(full.status).toBe(200);
+    const total = Number(full.headers['x-total-count']);
+    expect(total).toBe(full.body.length);
+    expect(total).toBeGreaterThanOrEqual(6);
+    const paged = await allPages(pol, '/api/my-work/agreements?limit=2');
+    expect(paged.ids).toEqual(idsOf(full.body));
+    expect(new Set(paged.totals)).toEqual(new Set([total]));
+    // the due date ascending, without a date last (overdue, oldest first, comes first)
+    const dues = full.body.map((a: { dueDate: string | null }) => a.dueDate ?? '9999-12-31');
+    expect(dues).toEqual([...dues].sort());
+
+    const w = await pol.get('/api/my-work');
+    expect(w.body.totals).toMatchObject({ agreements: total, overdueAgreements: full.body.filter((a: { overdue: boolean }) => a.overdue).length, casesWithOverdue: 0, inactiveCases: 0, waitingTriage: 0 });
+    expect(idsOf(w.body.agreements)).toEqual(idsOf(full.body).slice(0, 50));
+    expect(w.body.next).toMatchObject({ casesWithOverdue: null, inactiveCases: null, waitingTriage: null });
+    if (total <= 50) expect(w.body.next.agreements).toBeNull();
+    // the overview's cursor continues the section
+    const first = await pol.get('/api/my-work/agreements?limit=3');
+    const cursor = /after=([A-Za-z0-9_-]+)/.exec(String(first.headers.link))![1];
+    const second = await pol.get(`/api/my-work/agreements?limit=3&after=${cursor}`);
+    expect([...idsOf(first.body), ...idsOf(second.body)]).toEqual(idsOf(full.body).slice(0, 6));
+  });
+
+  it('the regisseur\'s sections page too (ties on the date broken by id); partners get empty pages with total 0', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await register(pol, { subject: freshSubject() }));
+    for (const id of ids) await env.database.db.execute(sql`update registrations set registered_at = ${workdaysBack(8)}::date where id = ${id}`);
+    const cases: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { caseId } = await openCaseWith(pol, reg);
+      cases.push(caseId);
+      await env.database.db.execute(sql`update cases set last_activity_at = now() - interval '40 days' where id = ${caseId}`);
+    }
+    for (const [path, expected] of [['waiting-triage', ids], ['inactive-cases', cases]] as const) {
+      const full = await reg.get(`/api/my-work/${path}?limit=200`);
+      const paged = await allPages(reg, `/api/my-work/${path}?limit=2`);
+      expect(paged.ids, path).toEqual(idsOf(full.body));
+      for (const id of expected) expect(paged.ids, path).toContain(id);
+      expect(Number(full.headers['x-total-count'])).toBe(full.body.length);
+      const p = await pol.get(`/api/my-work/${path}`);
+      expect(p.status).toBe(200);
+      expect(p.body).toEqual([]);
+      expect(p.headers['x-total-count']).toBe('0');
+    }
+    const overdue = await reg.get('/api/my-work/cases-with-overdue?limit=1');
+    expect(overdue.status).toBe(200);
+    expect(Number(overdue.headers['x-total-count'])).toBe((await reg.get('/api/my-work')).body.totals.casesWithOverdue);
+  });
+
+  it('a cursor that is not one answers 400 and reads nothing', async () => {
+    const from = (await one<{ id: number }>(env.database.db, sql`select coalesce(max(id), 0)::int as id from processing_log`))!.id;
+    for (const after of ['bm90LWpzb24', Buffer.from(JSON.stringify([1, 2])).toString('base64url'), Buffer.from(JSON.stringify(['x'])).toString('base64url')]) {
+      const r = await reg.get(`/api/my-work/agreements?after=${after}`);
+      expect(r.status).toBe(400);
+    }
+    expect((await reg.get('/api/my-work/agreements?limit=0')).status).toBe(400);
+    expect((await reg.get('/api/my-work/agreements?limit=201')).status).toBe(400);
+    const logged = await one<{ n: number }>(env.database.db, sql`select count(*)::int as n from processing_log where id > ${from} and details->>'view' = 'mijn-werk'`);
+    expect(logged!.n).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import { allowedActions, isCaseOpen, JOURNAL_WITHDRAW_MINUTES, JOURNAL_WITHDRAW_
 import type { Status, Visibility } from '@zvh/shared';
 import type { Ctx } from '../../core/context.js';
 import { isZvhStaff } from '../../core/context.js';
-import { one, rows, sql, transaction } from '../../core/db/index.js';
+import { one, prepared, rows, sql, transaction } from '../../core/db/index.js';
 import type { Executor } from '../../core/db/index.js';
 import type { SQL } from 'drizzle-orm';
 import { agreementOwnedBy, allowed, requirePermission, caseMunicipality, caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
@@ -98,7 +98,7 @@ function isoTimestamps<T extends Record<string, unknown>>(list: T[], keys: reado
  */
 export async function getCase(ctx: Ctx, id: string) {
   const zvh = isZvhStaff(ctx.actor);
-  const row = await one<Record<string, any>>(ctx.db, sql`
+  const row = await one<Record<string, any>>(ctx.db, prepared(sql`
     select c.id, c.case_number as "caseNumber", c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt",
            c.close_reason_code as "closeReasonCode", c.close_reason as "closeReason", c.handover_partner as "handoverPartner", c.evaluation,
            c.regisseur_id as "regisseurId", u.name as "regisseurName", c.lead_partner as "leadPartner", c.ave_phase as "avePhase",
@@ -145,7 +145,7 @@ export async function getCase(ctx: Ctx, id: string) {
            c.person_id as "personId"
       from cases c left join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
       left join users u on u.id = c.regisseur_id
-     where c.id = ${id} and ${caseVisibleTo(ctx.actor)}`);
+     where c.id = ${id} and ${caseVisibleTo(ctx.actor)}`));
   if (!row) return refuse(ctx, { object: 'case', id, action: 'read', message: 'Casus niet gevonden' });
   const { participants, pendingParticipants, agreements, journal, documents, personId, ...c } = row;
   isoTimestamps(participants, ['addedAt', 'removedAt']);

@@ -2,11 +2,16 @@
 // Mijn werk: the open agreements of the user's organisation (overdue first) and, for the
 // procesregisseur and informatiemakelaar, the cases and registrations that need attention.
 import { can } from '@zvh/shared';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi';
+import { requestPage } from '../../api/client';
+import { toApiError, useApi } from '../../api/useApi';
+import type { ApiError } from '../../api/client';
+import type { PagedApiState } from '../../api/useApi';
+import { LoadMore } from '../casus/common/LoadMore';
 import { useUser } from '../../auth/AuthContext';
 import { Page } from '../../layout/Page';
-import { DataTable, Link, Paragraph, Section, type Column } from '../../ui';
+import { Alert, DataTable, Link, Paragraph, Section, type Column } from '../../ui';
 import { TRIAGE_WAIT_WORKDAYS } from '../triage/TriageListPage';
 import { LoadBoundary } from '../casus/common/forms';
 import { formatDate, formatDateTime } from '../casus/common/format';
@@ -21,18 +26,65 @@ type WaitingRow = MyWork['waitingTriage'][number];
 
 export const INACTIVE_DAYS = 30;
 
+type SectionKey = keyof MyWork['totals'] & keyof MyWork['next'];
+const SECTION_PATHS: Record<SectionKey, string> = {
+  agreements: 'agreements', casesWithOverdue: 'cases-with-overdue', inactiveCases: 'inactive-cases', waitingTriage: 'waiting-triage',
+};
+
+/**
+ * One section of Mijn werk as a paged list: the overview's first page, then "Meer tonen" follows
+ * the section's cursor (GET /api/my-work/{section}?after=...), as the other lists do.
+ */
+function useSection<T>(work: MyWork | undefined, key: SectionKey): PagedApiState<T> {
+  const [data, setData] = useState<T[] | undefined>(undefined);
+  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [next, setNext] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  useEffect(() => {
+    if (!work) return;
+    setData(work[key] as T[]);
+    setTotal(work.totals[key]);
+    const cursor = work.next[key];
+    setNext(cursor ? `/api/my-work/${SECTION_PATHS[key]}?after=${cursor}` : null);
+  }, [work, key]);
+  const loadMore = useCallback(async () => {
+    if (!next || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const page = await requestPage<T>(next);
+      setData((current) => [...(current ?? []), ...page.items]);
+      if (page.total !== null) setTotal(page.total);
+      setNext(page.next);
+      setError(undefined);
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [next, loadingMore]);
+  return {
+    data, error, loading: !work, total, hasMore: next !== null, loadMore, loadingMore,
+    reload: () => undefined, setData: (update) => setData((current) => (typeof update === 'function' ? update(current) : update)),
+  };
+}
+
 export default function MyWorkPage() {
   const { t } = useTranslation();
   const user = useUser();
   const work = useApi<MyWork>('/api/my-work');
   const reference = useReference();
   const director = user.organisation.kind === 'zvh' && can(user.roles, 'triage.decide');
+  const agreements = useSection<AgreementRow>(work.data, 'agreements');
+  const overdue = useSection<OverdueRow>(work.data, 'casesWithOverdue');
+  const inactive = useSection<InactiveRow>(work.data, 'inactiveCases');
+  const waiting = useSection<WaitingRow>(work.data, 'waitingTriage');
 
   return (
     <Page title={t('mijnWerk.title')}>
       <Paragraph>{director ? t('mijnWerk.introDirector', { organisation: user.organisation.name }) : t('mijnWerk.intro', { organisation: user.organisation.name })}</Paragraph>
       <p className="zvh-cf-result-count" aria-live="polite">
-        {work.loading ? t('common.loading') : work.data ? t('mijnWerk.summary', { count: work.data.agreements.length, overdue: work.data.agreements.filter((a) => a.overdue).length }) : ''}
+        {work.loading ? t('common.loading') : work.data ? t('mijnWerk.summary', { count: work.data.totals.agreements, overdue: work.data.totals.overdueAgreements }) : ''}
       </p>
       <LoadBoundary state={{ ...work, data: work.data && reference.data ? { w: work.data, ref: reference.data } : undefined, error: work.error ?? reference.error }}>
         {({ w, ref }) => {
@@ -71,33 +123,37 @@ export default function MyWorkPage() {
                 <DataTable
                   caption={t('mijnWerk.agreementsCaption', { organisation: user.organisation.name })}
                   columns={agreementColumns}
-                  rows={w.agreements}
+                  rows={agreements.data ?? w.agreements}
                   rowKey={(a) => a.id}
                   emptyMessage={t('mijnWerk.agreementsEmpty')}
                 />
+                <SectionMore list={agreements} id="mijn-werk-afspraken" first={w.agreements.length} />
               </Section>
               {director && (
                 <>
                   <Section title={t('mijnWerk.overdueTitle')}>
-                    <DataTable caption={t('mijnWerk.overdueCaption')} columns={overdueColumns} rows={w.casesWithOverdue} rowKey={(c) => c.id} emptyMessage={t('mijnWerk.overdueEmpty')} />
+                    <DataTable caption={t('mijnWerk.overdueCaption')} columns={overdueColumns} rows={overdue.data ?? w.casesWithOverdue} rowKey={(c) => c.id} emptyMessage={t('mijnWerk.overdueEmpty')} />
+                    <SectionMore list={overdue} id="mijn-werk-te-laat" first={w.casesWithOverdue.length} />
                   </Section>
                   <Section title={t('mijnWerk.inactiveTitle', { days: INACTIVE_DAYS })}>
                     <DataTable
                       caption={t('mijnWerk.inactiveCaption', { days: INACTIVE_DAYS })}
                       columns={inactiveColumns}
-                      rows={w.inactiveCases}
+                      rows={inactive.data ?? w.inactiveCases}
                       rowKey={(c) => c.id}
                       emptyMessage={t('mijnWerk.inactiveEmpty', { days: INACTIVE_DAYS })}
                     />
+                    <SectionMore list={inactive} id="mijn-werk-stil" first={w.inactiveCases.length} />
                   </Section>
                   <Section title={t('mijnWerk.waitingTitle', { days: TRIAGE_WAIT_WORKDAYS })}>
                     <DataTable
                       caption={t('mijnWerk.waitingCaption', { days: TRIAGE_WAIT_WORKDAYS })}
                       columns={waitingColumns}
-                      rows={w.waitingTriage}
+                      rows={waiting.data ?? w.waitingTriage}
                       rowKey={(r) => r.id}
                       emptyMessage={t('mijnWerk.waitingEmpty', { days: TRIAGE_WAIT_WORKDAYS })}
                     />
+                    <SectionMore list={waiting} id="mijn-werk-triage" first={w.waitingTriage.length} />
                   </Section>
                 </>
               )}
@@ -106,5 +162,20 @@ export default function MyWorkPage() {
         }}
       </LoadBoundary>
     </Page>
+  );
+}
+
+/**
+ * "n van totaal" and "Meer laden" under a section that has more than its first page (`first`
+ * rows); an error of the next page beside it.
+ */
+function SectionMore<T>({ list, id, first }: { list: PagedApiState<T>; id: string; first: number }) {
+  const { t } = useTranslation();
+  if (!list.hasMore && (list.data?.length ?? 0) <= first) return null;
+  return (
+    <>
+      {list.error && <Alert type="error">{list.error.message || t('errors.loadFailed')}</Alert>}
+      <LoadMore list={list} id={id} />
+    </>
   );
 }
