@@ -97,13 +97,7 @@ export async function generate(q: Sql, o: GenerateOptions): Promise<Generated> {
 
   // users of the first tenant the benchmark signs in as, like real users: a password and an
   // authenticator app (TOTP) of this run, so the enrolment gate lets them through
-  const hash = await hashPassword(o.password);
-  for (const [email, roles] of [[BENCH_USERS.regisseur, '{procesregisseur}'], [BENCH_USERS.manager, '{manager}']] as const) {
-    await q.query(`insert into users (tenant_id, email, name, organisation_code, roles, password_hash)
-      values ($1, $2, $3, 'zvh', $4::text[], $5) on conflict do nothing`, [first, email, `Bench ${roles.slice(1, -1)}`, roles, hash]);
-    await q.query(`update users set password_hash = $2, totp_secret = $3, totp_enabled = true, totp_last_step = null, must_change_password = false
-      where tenant_id = $1 and email = $4`, [first, hash, BENCH_TOTP_SECRET, email]);
-  }
+  await setBenchUsers(q, first, o.password);
 
   await q.query(`set session_replication_role = replica`);
   await q.query(`set work_mem = '64MB'`);
@@ -202,4 +196,15 @@ export async function generate(q: Sql, o: GenerateOptions): Promise<Generated> {
     (select count(*) from agreements)::int as agreements, (select count(*) from journal_entries)::int as journal,
     (select count(*) from case_events)::int as "caseEvents", (select count(*) from processing_log)::int as "processingLog"`)).rows[0];
   return { tenantIds, users: BENCH_USERS, seconds, counts };
+}
+
+/** The users of the first tenant the benchmark signs in as, with this run's password and TOTP secret. */
+export async function setBenchUsers(q: Sql, tenantId: string, password: string): Promise<void> {
+  const hash = await hashPassword(password);
+  for (const [email, roles] of [[BENCH_USERS.regisseur, '{procesregisseur}'], [BENCH_USERS.manager, '{manager}']] as const) {
+    await q.query(`insert into users (tenant_id, email, name, organisation_code, roles, password_hash)
+      values ($1, $2, $3, 'zvh', $4::text[], $5) on conflict do nothing`, [tenantId, email, `Bench ${roles.slice(1, -1)}`, roles, hash]);
+    await q.query(`update users set password_hash = $2, totp_secret = $3, totp_enabled = true, totp_last_step = null, must_change_password = false
+      where tenant_id = $1 and email = $4`, [tenantId, hash, BENCH_TOTP_SECRET, email]);
+  }
 }

@@ -25,7 +25,8 @@
 // the start-up measurement, no data), BENCH_ONLY=import (generate, then only the import and its
 // floor), BENCH_ONLY=read (generate, then only the case read, search and lists against their
 // floor), BENCH_PROFILE=<dir> (the app server writes a V8 CPU profile of the read load there),
-// BENCH_PASSWORD and BENCH_TOTP_SECRET (the bench users' password and TOTP secret; random by default), BENCH_STRICT=1 (exit 1
+// BENCH_REUSE=<database>[,<database with one tenant>] (measure the databases of a BENCH_KEEP=1
+// run again, after the migrations, without generating), BENCH_PASSWORD and BENCH_TOTP_SECRET (the bench users' password and TOTP secret; random by default), BENCH_STRICT=1 (exit 1
 // when a goal is missed; by default only errors fail the run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,10 +46,10 @@ import type { Ctx } from '../src/core/context.js';
 import { computeAnnualReport } from '../src/modules/rapportage/annual-report.js';
 import { importCases } from '../src/modules/import/service.js';
 import { sampleLines } from '../src/modules/import/sample.js';
-import { generate, BENCH_TOTP_SECRET, BENCH_USERS } from './generate.js';
+import { generate, setBenchUsers, BENCH_TOTP_SECRET, BENCH_USERS } from './generate.js';
 import type { Generated, Sql } from './generate.js';
 import { copyData, copyFloor } from './copy-floor.js';
-import { createPgDatabase, freePort, get, load, log, login, secs, startServer, timeCalls, treeRssMb, waitIdle } from './lib.js';
+import { createPgDatabase, dbUrl, freePort, get, load, log, login, secs, startServer, timeCalls, treeRssMb, waitIdle } from './lib.js';
 import type { LoadResult } from './lib.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -96,10 +97,14 @@ interface Target {
   drop(): Promise<void>;
 }
 
+/** BENCH_REUSE=<database>[,<database of one tenant>]: databases of an earlier run (BENCH_KEEP=1), measured again without generating. */
+const REUSE = env.BENCH_REUSE ? env.BENCH_REUSE.split(',') : null;
+
 async function makeTarget(name: string, dir: string): Promise<Target> {
   if (KIND === 'postgres') {
     const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-    const db = await createPgDatabase(BASE_URL, `zvh_bench_${stamp}_${name}`);
+    const reuse = REUSE?.[name === 'all' ? 0 : 1];
+    const db = reuse ? { url: dbUrl(BASE_URL, reuse), drop: () => Promise.resolve() } : await createPgDatabase(BASE_URL, `zvh_bench_${stamp}_${name}`);
     return {
       kind: 'postgres', url: db.url,
       owner: async () => {
@@ -128,6 +133,20 @@ async function makeTarget(name: string, dir: string): Promise<Target> {
 }
 
 async function fill(target: Target, tenants: string[], cases: number, logRows: number): Promise<Generated> {
+  if (REUSE) {
+    // migrations only (a later migration may change indexes), then what generate() would have returned
+    await (await target.open()).close();
+    const o = await target.owner();
+    try {
+      const r = await o.q.query(`select t.id, t.code, (select count(*)::int from cases c where c.tenant_id = t.id) as cases from tenants t`);
+      const byCode = new Map(r.rows.map((t: { id: string; code: string }) => [t.code, t.id]));
+      const total = (await o.q.query('select count(*)::int as n from cases')).rows[0].n as number;
+      await setBenchUsers(o.q, byCode.get(tenants[0]!) as string, PASSWORD);
+      return { tenantIds: tenants.map((c) => byCode.get(c) as string), users: BENCH_USERS, seconds: {}, counts: { cases: total, reused: 1 } } as unknown as Generated;
+    } finally {
+      await o.close();
+    }
+  }
   // migrations, then the installation data as the owner (the application role may not write it)
   const database = await target.open(async (owner) => {
     await seedInstallation(owner, { demo: false });

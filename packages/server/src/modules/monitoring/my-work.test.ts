@@ -4,7 +4,7 @@
 // registrations waiting for triage longer than 5 working days.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../../test/harness.js';
-import type { TestClient, TestEnv } from '../../test/harness.js';
+import type { TestClient, TestEnv, TestResponse } from '../../test/harness.js';
 import { freshSubject, openCaseWith, register } from '../../test/fixtures.js';
 import { one, sql } from '../../core/db/index.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
@@ -188,7 +188,7 @@ describe('paging (issue 12)', () => {
     const totals: number[] = [];
     let next: string | null = path;
     for (let i = 0; next && i < 100; i++) {
-      const r = await c.get(next);
+      const r: TestResponse = await c.get(next);
       expect(r.status, r.text).toBe(200);
       ids.push(...idsOf(r.body));
       totals.push(Number(r.headers['x-total-count']));

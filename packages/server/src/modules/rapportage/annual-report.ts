@@ -5,7 +5,9 @@
 import type { Ctx } from '../../core/context.js';
 import type { SQL } from 'drizzle-orm';
 import { DOMAINS, NOT_INFORMED_REASONS, type AnnualReport, type FacilitatedFigures, type InformingFigures, type NazorgFigures, type NotInformedReason, type OutcomeFigures } from '@zvh/shared';
-import { one, rows, sql } from '../../core/db/index.js';
+import { randomBytes } from 'node:crypto';
+import { one, rows, sql, transaction } from '../../core/db/index.js';
+import type { Executor } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
 
 /** The fixed age groups of the report definitions (age in whole years on the registration date). */
@@ -164,9 +166,13 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
   const s = sql`${start}::date`;
   const e = sql`${end}::date`;
 
-  const base = reportDossiers(tenantId, codes, start, end);
+  // the tenant's dossiers are read and joined once, into a temporary table of this transaction,
+  // and every figure below counts from it (issue 12: four passes over the tenant's registrations,
+  // persons and cases cost twice one hand-written query)
+  const table = sql.raw(`zvh_report_${randomBytes(6).toString('hex')}`);
+  const base = sql`with d as (select * from ${table})`;
 
-  const basicsQ = one<AnnualReport['basics']>(ex, sql`${base}
+  const basicsQ = (ex: Executor) => one<AnnualReport['basics']>(ex, sql`${base}
     select
       count(*) filter (where reg_pr)::int as "registeredProcessDirection",
       count(*) filter (where reg_pr and approach = 'pga')::int as "registeredProcessDirectionPga",
@@ -177,7 +183,7 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
       count(*) filter (where reg_y and kind = 'advies')::int as "advice"
     from d`);
 
-  const municipalitiesQ = rows<AnnualReport['byMunicipality'][number]>(ex, sql`${base}, agg as (
+  const municipalitiesQ = (ex: Executor) => rows<AnnualReport['byMunicipality'][number]>(ex, sql`${base}, agg as (
       select municipality_code,
         count(*) filter (where reg_y and kind = 'advies')::int as advice,
         count(*) filter (where pr and started_at < ${s} and (closed_at is null or closed_at >= ${s}))::int as carried_over,
@@ -196,14 +202,14 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
     from municipalities m left join agg a on a.municipality_code = m.code
     where m.tenant_id = ${tenantId} and ${inCodes(sql`m.code`, codes)}`);
 
-  const partnersQ = rows<AnnualReport['byPartner'][number]>(ex, sql`${base}, agg as (
+  const partnersQ = (ex: Executor) => rows<AnnualReport['byPartner'][number]>(ex, sql`${base}, agg as (
       select registering_partner, count(*)::int as n from d where reg_pr group by registering_partner
     )
     select o.code, o.name, o.domain, coalesce(a.n, 0) as registered
     from organisations o left join agg a on a.registering_partner = o.code
     where o.tenant_id = ${tenantId} and o.kind = 'partner'`);
 
-  const distributionQ = rows<{ list: string; code: string | null; n: number }>(ex, sql`${base}, act as (select * from d where active)
+  const distributionQ = (ex: Executor) => rows<{ list: string; code: string | null; n: number }>(ex, sql`${base}, act as (select * from d where active)
     select 'mainTopic' as list, main_topic as code, count(*)::int as n from act group by main_topic
     union all
     select 'gender', gender, count(*)::int from act group by gender
@@ -222,8 +228,13 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
   const facilitatedQ = computeFacilitatedFigures(ctx, period, codes);
   const outcomeQ = computeOutcomeFigures(ctx, period, codes);
   const informingQ = computeInformingFigures(ctx, period, codes);
-  const [basics, byMunicipality, byPartner, distribution, codeList, facilitated, outcome, informing] = await Promise.all([
-    basicsQ, municipalitiesQ, partnersQ, distributionQ, codeListQ, facilitatedQ, outcomeQ, informingQ]);
+  const dossiersQ = transaction(ctx.db, async (tx) => {
+    await tx.execute(sql`create temporary table ${table} on commit drop as ${reportDossiers(tenantId, codes, start, end)} select * from d`);
+    // one connection: one statement after the other
+    return [await basicsQ(tx), await municipalitiesQ(tx), await partnersQ(tx), await distributionQ(tx)] as const;
+  });
+  const [[basics, byMunicipality, byPartner, distribution], codeList, facilitated, outcome, informing] = await Promise.all([
+    dossiersQ, codeListQ, facilitatedQ, outcomeQ, informingQ]);
   const b = basics!;
   const denominator = b.activeProcessDirection;
 
