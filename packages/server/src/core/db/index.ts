@@ -329,8 +329,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const size = opts.poolSize ?? poolSizeFromEnv();
     // two pools (see sessionScope): the scoped pool serves the actors' work, the clean pool the
     // unscoped handle (sign-in, session lookup), pg-boss and bulk paths, and never holds a scope
-    const scopedPool = new pg.Pool({ connectionString, max: size });
-    const pool = new pg.Pool({ connectionString, max: Math.max(2, Math.ceil(size / 4)) });
+    // no JIT compilation: it is meant for long analytical queries and costs the application's
+    // short ones and its reports more than it saves (the annual report: ~0.3 s of JIT per run)
+    const options = '-c jit=off';
+    const scopedPool = new pg.Pool({ connectionString, max: size, options });
+    const pool = new pg.Pool({ connectionString, max: Math.max(2, Math.ceil(size / 4)), options });
     // an idle connection dropped by the server (restart, DROP DATABASE) must not crash the process
     pool.on('error', () => undefined);
     scopedPool.on('error', () => undefined);

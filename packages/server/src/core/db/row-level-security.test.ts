@@ -222,6 +222,33 @@ describe('row-level security', () => {
       values ('${tenantId}', '${caseId}', current_date, '${politieUser}', 'x', 'politie', 'x', 'all')`);
   });
 
+  it('decides the same in parallel workers (migration 0027: the policy functions are parallel safe)', async () => {
+    const politie: Scope = { tenantId, userId: politieUser, organisationCode: 'politie', staff: false };
+    const ggz: Scope = { tenantId, userId: ggzUser, organisationCode: 'ggz-drenthe', staff: false };
+    const staff: Scope = { tenantId, userId: null, organisationCode: 'zvh', staff: true };
+    const queries = ['select count(*)::int as n from cases', 'select count(*)::int as n from journal_entries', 'select count(*)::int as n from registrations r join cases c on c.registration_id = r.id'];
+    // parallel plans on even the smallest tables (PostgreSQL; PGlite has no parallel workers)
+    const parallel = `set local parallel_setup_cost = 0; set local parallel_tuple_cost = 0; set local min_parallel_table_scan_size = 0;
+      set local min_parallel_index_scan_size = 0; set local max_parallel_workers_per_gather = 2;`;
+    const serial = 'set local max_parallel_workers_per_gather = 0;';
+    for (const scope of [politie, ggz, staff]) {
+      for (const q of queries) {
+        const one = await inTx<{ n: number }>([[scope, serial], [null, q]]);
+        const par = await inTx<{ n: number }>([[scope, parallel], [null, q]]);
+        expect(par, `${scope.organisationCode}: ${q}`).toEqual(one);
+      }
+    }
+    expect((await inTx<{ n: number }>([[politie, serial], [null, queries[0]!]]))[0]!.n).toBeGreaterThan(0);
+    if (env.appDatabase.kind === 'postgres') {
+      const plan = await inTx<{ 'QUERY PLAN': unknown }>([[politie, parallel], [null, `explain (format json) ${queries[0]}`]]);
+      expect(JSON.stringify(plan)).toContain('"Gather');
+      // the policy functions say so themselves
+      const unsafe = await login.query<{ f: string }>(`select p.proname as f from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = 'public' and p.proname like 'zvh%' and p.provolatile <> 'v' and p.proparallel = 'u' and p.proname <> 'zvh_case_number'`);
+      expect(unsafe).toEqual([]);
+    }
+  });
+
   it('partner access ends 30 days after closure and when the organisation is removed', async () => {
     const politie: Scope = { tenantId, userId: politieUser, organisationCode: 'politie', staff: false };
     const staff: Scope = { tenantId, userId: null, organisationCode: 'zvh', staff: true };

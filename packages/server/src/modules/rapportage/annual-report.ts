@@ -5,9 +5,7 @@
 import type { Ctx } from '../../core/context.js';
 import type { SQL } from 'drizzle-orm';
 import { DOMAINS, NOT_INFORMED_REASONS, type AnnualReport, type FacilitatedFigures, type InformingFigures, type NazorgFigures, type NotInformedReason, type OutcomeFigures } from '@zvh/shared';
-import { randomBytes } from 'node:crypto';
-import { one, rows, sql, transaction } from '../../core/db/index.js';
-import type { Executor } from '../../core/db/index.js';
+import { one, rows, sql } from '../../core/db/index.js';
 import { ValidationError } from '../../core/errors.js';
 
 /** The fixed age groups of the report definitions (age in whole years on the registration date). */
@@ -166,24 +164,13 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
   const s = sql`${start}::date`;
   const e = sql`${end}::date`;
 
-  // the tenant's dossiers are read and joined once, into a temporary table of this transaction,
-  // and every figure below counts from it (issue 12: four passes over the tenant's registrations,
-  // persons and cases cost twice one hand-written query)
-  const table = sql.raw(`zvh_report_${randomBytes(6).toString('hex')}`);
-  const base = sql`with d as (select * from ${table})`;
-
-  const basicsQ = (ex: Executor) => one<AnnualReport['basics']>(ex, sql`${base}
-    select
-      count(*) filter (where reg_pr)::int as "registeredProcessDirection",
-      count(*) filter (where reg_pr and approach = 'pga')::int as "registeredProcessDirectionPga",
-      count(*) filter (where reg_pr and started_at is null)::int as "notTakenUp",
-      count(*) filter (where active)::int as "activeProcessDirection",
-      count(*) filter (where active and approach = 'pga')::int as "activeProcessDirectionPga",
-      count(*) filter (where reg_y and kind = 'informatievraag')::int as "informationRequests",
-      count(*) filter (where reg_y and kind = 'advies')::int as "advice"
-    from d`);
-
-  const municipalitiesQ = (ex: Executor) => rows<AnnualReport['byMunicipality'][number]>(ex, sql`${base}, agg as (
+  // one statement, like one hand-written query: the tenant's dossiers are read and joined once
+  // (the CTE d, used more than once, is materialised) and every figure below counts from them
+  // (issue 12: four statements each joined the tenant's registrations, persons and cases again)
+  const dossiersQ = one<{
+    basics: AnnualReport['basics']; municipalities: AnnualReport['byMunicipality'] | null; partners: AnnualReport['byPartner'] | null;
+    distribution: { list: string; code: string | null; n: number }[] | null;
+  }>(ex, sql`${reportDossiers(tenantId, codes, start, end)}, agg_m as (
       select municipality_code,
         count(*) filter (where reg_y and kind = 'advies')::int as advice,
         count(*) filter (where pr and started_at < ${s} and (closed_at is null or closed_at >= ${s}))::int as carried_over,
@@ -191,36 +178,46 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
         count(*) filter (where pr and closed_at between ${s} and ${e})::int as closed,
         count(*) filter (where pr and started_at <= ${e} and (closed_at is null or closed_at > ${e}))::int as active_end
       from d group by municipality_code
-    )
-    select m.code, m.name, m.region,
-      coalesce(a.advice, 0) as advice,
-      coalesce(a.carried_over, 0) + coalesce(a.inflow, 0) as "processDirection",
-      coalesce(a.carried_over, 0) as "carriedOver",
-      coalesce(a.inflow, 0) as inflow,
-      coalesce(a.closed, 0) as closed,
-      coalesce(a.active_end, 0) as "activeAtYearEnd"
-    from municipalities m left join agg a on a.municipality_code = m.code
-    where m.tenant_id = ${tenantId} and ${inCodes(sql`m.code`, codes)}`);
-
-  const partnersQ = (ex: Executor) => rows<AnnualReport['byPartner'][number]>(ex, sql`${base}, agg as (
+    ), agg_p as (
       select registering_partner, count(*)::int as n from d where reg_pr group by registering_partner
+    ), act as (
+      select * from d where active
     )
-    select o.code, o.name, o.domain, coalesce(a.n, 0) as registered
-    from organisations o left join agg a on a.registering_partner = o.code
-    where o.tenant_id = ${tenantId} and o.kind = 'partner'`);
-
-  const distributionQ = (ex: Executor) => rows<{ list: string; code: string | null; n: number }>(ex, sql`${base}, act as (select * from d where active)
-    select 'mainTopic' as list, main_topic as code, count(*)::int as n from act group by main_topic
-    union all
-    select 'gender', gender, count(*)::int from act group by gender
-    union all
-    select 'children', children, count(*)::int from act group by children
-    union all
-    select 'problemArea', pa, count(distinct act.registration_id)::int from act cross join lateral unnest(act.problem_areas) as pa group by pa
-    union all
-    select 'ageGroup', age_group, count(*)::int from act where age_group is not null group by 2
-    union all
-    select 'crossesMunicipalityBorder', 'ja', count(*)::int from act where crosses_municipality_border`);
+    select
+      (select json_build_object(
+        'registeredProcessDirection', count(*) filter (where reg_pr),
+        'registeredProcessDirectionPga', count(*) filter (where reg_pr and approach = 'pga'),
+        'notTakenUp', count(*) filter (where reg_pr and started_at is null),
+        'activeProcessDirection', count(*) filter (where active),
+        'activeProcessDirectionPga', count(*) filter (where active and approach = 'pga'),
+        'informationRequests', count(*) filter (where reg_y and kind = 'informatievraag'),
+        'advice', count(*) filter (where reg_y and kind = 'advies')) from d) as basics,
+      (select json_agg(x) from (
+        select m.code, m.name, m.region,
+          coalesce(a.advice, 0) as advice,
+          coalesce(a.carried_over, 0) + coalesce(a.inflow, 0) as "processDirection",
+          coalesce(a.carried_over, 0) as "carriedOver",
+          coalesce(a.inflow, 0) as inflow,
+          coalesce(a.closed, 0) as closed,
+          coalesce(a.active_end, 0) as "activeAtYearEnd"
+        from municipalities m left join agg_m a on a.municipality_code = m.code
+        where m.tenant_id = ${tenantId} and ${inCodes(sql`m.code`, codes)}) x) as municipalities,
+      (select json_agg(x) from (
+        select o.code, o.name, o.domain, coalesce(a.n, 0) as registered
+        from organisations o left join agg_p a on a.registering_partner = o.code
+        where o.tenant_id = ${tenantId} and o.kind = 'partner') x) as partners,
+      (select json_agg(x) from (
+        select 'mainTopic' as list, main_topic as code, count(*)::int as n from act group by main_topic
+        union all
+        select 'gender', gender, count(*)::int from act group by gender
+        union all
+        select 'children', children, count(*)::int from act group by children
+        union all
+        select 'problemArea', pa, count(distinct act.registration_id)::int from act cross join lateral unnest(act.problem_areas) as pa group by pa
+        union all
+        select 'ageGroup', age_group, count(*)::int from act where age_group is not null group by 2
+        union all
+        select 'crossesMunicipalityBorder', 'ja', count(*)::int from act where crosses_municipality_border) x) as distribution`);
 
   const codeListQ = rows<{ list: string; code: string }>(ex, sql`select list, code from code_list_entries
     where tenant_id = ${tenantId} and list in ('mainTopic', 'gender', 'problemArea', 'children') order by list, sort, code`);
@@ -228,13 +225,11 @@ async function computeReport(ctx: Ctx, period: Period, filters: ReportFilters): 
   const facilitatedQ = computeFacilitatedFigures(ctx, period, codes);
   const outcomeQ = computeOutcomeFigures(ctx, period, codes);
   const informingQ = computeInformingFigures(ctx, period, codes);
-  const dossiersQ = transaction(ctx.db, async (tx) => {
-    await tx.execute(sql`create temporary table ${table} on commit drop as ${reportDossiers(tenantId, codes, start, end)} select * from d`);
-    // one connection: one statement after the other
-    return [await basicsQ(tx), await municipalitiesQ(tx), await partnersQ(tx), await distributionQ(tx)] as const;
-  });
-  const [[basics, byMunicipality, byPartner, distribution], codeList, facilitated, outcome, informing] = await Promise.all([
-    dossiersQ, codeListQ, facilitatedQ, outcomeQ, informingQ]);
+  const [dossiers, codeList, facilitated, outcome, informing] = await Promise.all([dossiersQ, codeListQ, facilitatedQ, outcomeQ, informingQ]);
+  const basics = dossiers!.basics;
+  const byMunicipality = dossiers!.municipalities ?? [];
+  const byPartner = dossiers!.partners ?? [];
+  const distribution = dossiers!.distribution ?? [];
   const b = basics!;
   const denominator = b.activeProcessDirection;
 
