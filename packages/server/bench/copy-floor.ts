@@ -17,11 +17,11 @@ const row = (...vals: unknown[]) => `${vals.map(esc).join('\t')}\n`;
 interface Table { table: string; columns: string; data: string; rows: number }
 
 /** The same rows the import makes for `lines` sample lines (seed 2024), as COPY text per table. */
-export function copyData(tenantId: string, lines: number): Table[] {
+export function copyData(tenantId: string, lines: number, prefix = 'OUD'): Table[] {
   const persons: string[] = [], registrations: string[] = [], cases: string[] = [];
   const participants: string[] = [], events: string[] = [], log: string[] = [];
   const personOfBsn = new Map<string, string>();
-  for (const l of sampleLines(lines, { seed: 2024 }) as Iterable<Record<string, any>>) {
+  for (const l of sampleLines(lines, { seed: 2024, prefix }) as Iterable<Record<string, any>>) {
     const s = l.subject;
     let pid = s.bsn ? personOfBsn.get(s.bsn) : undefined;
     if (!pid) {

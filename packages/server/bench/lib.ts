@@ -122,11 +122,15 @@ export async function waitIdle(pid: number, timeoutS = 600): Promise<number> {
   const t0 = performance.now();
   let calm = 0;
   let last = treeCpuSeconds(pid);
+  // the start-up jobs work in PostgreSQL too (a job's query keeps the server process idle): both calm
+  let lastPg = postgresCpuSeconds();
   while (secs(t0) < timeoutS) {
     await sleep(1000);
     const now = treeCpuSeconds(pid);
-    calm = now - last < 0.1 ? calm + 1 : 0;
+    const pgNow = postgresCpuSeconds();
+    calm = now - last < 0.1 && pgNow - lastPg < 0.2 ? calm + 1 : 0;
     last = now;
+    lastPg = pgNow;
     if (calm >= 2) break;
   }
   return secs(t0);

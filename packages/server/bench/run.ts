@@ -26,7 +26,8 @@
 // floor), BENCH_ONLY=read (generate, then only the case read, search and lists against their
 // floor), BENCH_ONLY=report (only the annual report against its floor and the one-tenant database), BENCH_PROFILE=<dir> (the app server writes a V8 CPU profile of the read load there),
 // BENCH_REUSE=<database>[,<database with one tenant>] (measure the databases of a BENCH_KEEP=1
-// run again, after the migrations, without generating), BENCH_PASSWORD and BENCH_TOTP_SECRET (the bench users' password and TOTP secret; random by default), BENCH_STRICT=1 (exit 1
+// run again, after the migrations, without generating; BENCH_IMPORT_PREFIX=<other than OUD> for a
+// second import into it), BENCH_PASSWORD and BENCH_TOTP_SECRET (the bench users' password and TOTP secret; random by default), BENCH_STRICT=1 (exit 1
 // when a goal is missed; by default only errors fail the run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -99,6 +100,8 @@ interface Target {
 
 /** BENCH_REUSE=<database>[,<database of one tenant>]: databases of an earlier run (BENCH_KEEP=1), measured again without generating. */
 const REUSE = env.BENCH_REUSE ? env.BENCH_REUSE.split(',') : null;
+/** The external ids of the imported lines start with this (BENCH_IMPORT_PREFIX): a second import into a reused database creates, as the first did. */
+const IMPORT_PREFIX = env.BENCH_IMPORT_PREFIX ?? 'OUD';
 
 async function makeTarget(name: string, dir: string): Promise<Target> {
   if (KIND === 'postgres') {
@@ -369,7 +372,7 @@ async function measureImport(target: Target, tenantId: string, dir: string) {
   const file = join(dir, 'import.ndjson');
   const out = createWriteStream(file);
   let buf = '';
-  for (const l of sampleLines(lines, { seed: 2024 })) {
+  for (const l of sampleLines(lines, { seed: 2024, prefix: IMPORT_PREFIX })) {
     buf += `${JSON.stringify(l)}\n`;
     if (buf.length > 1 << 20) { if (!out.write(buf)) await once(out, 'drain'); buf = ''; }
   }
@@ -391,7 +394,7 @@ async function measureImport(target: Target, tenantId: string, dir: string) {
     await database.close();
   }
   log(`    import: ${seconds.toFixed(1)} s, peak RSS ${peak.toFixed(0)} MB (${rss0.toFixed(0)} MB before)`);
-  const tables = copyData(tenantId, lines);
+  const tables = copyData(tenantId, lines, IMPORT_PREFIX);
   const o = await target.owner();
   let copySeconds: number;
   try { copySeconds = await copyFloor(o.q, target.kind, tables); } finally { await o.close(); }
