@@ -160,6 +160,11 @@ const TABLE: Record<string, Spec> = {
     fixture: 'closedCase', request: (fx) => ({ method: 'POST', url: `/api/cases/${fx.caseId}/reopen`, body: { reason: 'Nieuwe meldingen' } }), expect: CLOSE_REOPEN,
   },
   'GET /api/my-work': { fixture: 'read', request: () => ({ method: 'GET', url: '/api/my-work' }), expect: ALL_200 },
+  // its sections, each a paged list (issue 12): for everyone, each sees only its own rows (my-work.test.ts)
+  'GET /api/my-work/agreements': { fixture: 'read', request: () => ({ method: 'GET', url: '/api/my-work/agreements' }), expect: ALL_200 },
+  'GET /api/my-work/cases-with-overdue': { fixture: 'read', request: () => ({ method: 'GET', url: '/api/my-work/cases-with-overdue' }), expect: ALL_200 },
+  'GET /api/my-work/inactive-cases': { fixture: 'read', request: () => ({ method: 'GET', url: '/api/my-work/inactive-cases' }), expect: ALL_200 },
+  'GET /api/my-work/waiting-triage': { fixture: 'read', request: () => ({ method: 'GET', url: '/api/my-work/waiting-triage' }), expect: ALL_200 },
   'GET /api/persons': {
     fixture: 'read', request: (fx) => ({ method: 'GET', url: `/api/persons?q=${encodeURIComponent(fx.personName!)}` }), expect: PERSON_INDEX,
   },
