@@ -16,7 +16,8 @@ let reg: Page;
 let mgr: Page;
 let caseId = '';
 const TIMEOUT = { timeout: 20_000 };
-const today = new Date().toISOString().slice(0, 10);
+// the day as the application says it (Europe/Amsterdam): the UTC date differs from 23:00/22:00 UTC on
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 beforeAll(async () => {
   server = await startApp();
