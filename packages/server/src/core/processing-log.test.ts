@@ -7,7 +7,7 @@ import type { TestEnv } from '../test/harness.js';
 import { APP_ROLE, one, rows, sql, transaction } from './db/index.js';
 import type { Ctx } from './context.js';
 import { systemDb } from './context.js';
-import { logProcessing, logSecurity } from './processing-log.js';
+import { loggedRead, logProcessing, logSecurity } from './processing-log.js';
 
 let env: TestEnv;
 let ctx: Ctx;
@@ -83,6 +83,34 @@ describe('processing log (verwerkingenlog)', () => {
     }));
     expect(err.message).toMatch(/permission denied/);
     expect((await one<{ n: number }>(db, sql`select count(*) as n from processing_log where purpose = 'in transactie'`))!.n).toBe(0);
+  });
+});
+
+describe('loggedRead: a read and its log entries in one statement', () => {
+  const read = (trace: string, select: ReturnType<typeof sql>) => rows<{ id: string; subjectIds: string[] }>(ctx.db, loggedRead({ ...ctx, traceId: trace }, select, { activity: 'procesregie', details: { view: 'test' } }));
+  const logged = (trace: string) => rows<{ data_subject_ref: string | null; case_id: string; registration_id: string; purpose: string; action: string; details: unknown; actor_email: string }>(ctx.db,
+    sql`select data_subject_ref, case_id, registration_id, purpose, action, details, actor_email from processing_log where trace_id = ${trace} order by data_subject_ref nulls first`);
+  const a = '00000000-0000-4000-8000-00000000000a', b = '00000000-0000-4000-8000-00000000000b';
+  const c = '00000000-0000-4000-8000-0000000000c1', r = '00000000-0000-4000-8000-0000000000e1';
+
+  it('writes one read per data subject of each returned row, and returns the rows unchanged', async () => {
+    const got = await read('lr-1', sql`select ${c}::uuid as id, ${r}::uuid as "registrationId", 'Doel A' as purpose, array[${a}::uuid, ${b}::uuid] as "subjectIds"`);
+    expect(got).toEqual([{ id: c, registrationId: r, purpose: 'Doel A', subjectIds: [a, b] }]);
+    expect(await logged('lr-1')).toEqual([a, b].map((subject) => ({
+      data_subject_ref: subject, case_id: c, registration_id: r, purpose: 'Doel A', action: 'read', details: { view: 'test' }, actor_email: 'regisseur@demo.zvh',
+    })));
+  });
+
+  it('writes one entry without a data subject for a row that shows nobody, and nothing when no row is returned', async () => {
+    await read('lr-2', sql`select ${c}::uuid as id, ${r}::uuid as "registrationId", 'Doel B' as purpose, array[]::uuid[] as "subjectIds"`);
+    expect((await logged('lr-2')).map((l) => l.data_subject_ref)).toEqual([null]);
+    expect(await read('lr-3', sql`select ${c}::uuid as id, ${r}::uuid as "registrationId", 'Doel C' as purpose, array[${a}::uuid] as "subjectIds" where false`)).toEqual([]);
+    expect(await logged('lr-3')).toEqual([]);
+  });
+
+  it('commits the entries with the read or not at all', async () => {
+    await expect(read('lr-4', sql`select ${c}::uuid as id, ${r}::uuid as "registrationId", 'Doel D' as purpose, array[${a}::uuid] as "subjectIds", 1 / 0 as boom`)).rejects.toThrow();
+    expect(await logged('lr-4')).toEqual([]);
   });
 });
 

@@ -3,8 +3,9 @@
 // standard. Every module calls logProcessing for every read, create, update, delete and export
 // of personal data, inside the same transaction as the work itself where there is one.
 import type { Actor, Ctx, SystemActor } from './context.js';
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from './db/index.js';
-import { schema } from './db/index.js';
+import { schema, sql } from './db/index.js';
 
 export type ProcessingAction = 'read' | 'create' | 'update' | 'delete' | 'export';
 
@@ -41,6 +42,27 @@ export async function logProcessing(ctx: Ctx, entries: ProcessingEntry | Process
     details: e.details ?? null,
     responsiblePartner: responsiblePartner(ctx),
   })));
+}
+
+/**
+ * A read and its log entries in ONE statement (issue 12: a case read was a round trip for the
+ * read and another for the log insert): `select` must return the columns `id` (the case),
+ * `registrationId`, `purpose` and `subjectIds` (uuid[], every data subject whose data the answer
+ * shows; none: one entry without a data subject). A data-modifying CTE writes one 'read' entry per
+ * subject, with the same columns as logProcessing, for the rows the select returns and only for
+ * them; a select that finds nothing logs nothing (the caller logs the refusal, core/access refuse).
+ * The entries commit with the read or not at all. Wrapped here so that the log's shape stays in
+ * this one file.
+ */
+export function loggedRead(ctx: Ctx, select: SQL, e: { activity: string; details?: Record<string, unknown> }): SQL {
+  return sql`with r as materialized (${select}),
+    l as (insert into processing_log (trace_id, tenant_id, activity, purpose, action, actor_user_id, actor_email, actor_organisation,
+                                      data_subject_ref, case_id, registration_id, outcome, details, responsible_partner)
+          select ${ctx.traceId}, ${ctx.actor.tenantId}::uuid, ${e.activity}, r.purpose, 'read', ${ctx.actor.userId}::uuid, ${ctx.actor.email},
+                 ${ctx.actor.organisationCode}, s.subject, r.id, r."registrationId", 'success', ${e.details ? JSON.stringify(e.details) : null}::jsonb,
+                 ${responsiblePartner(ctx)}
+            from r cross join lateral unnest(case when cardinality(r."subjectIds") > 0 then r."subjectIds" else array[null]::uuid[] end) s(subject))
+    select * from r`;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { SQL } from 'drizzle-orm';
 import { agreementOwnedBy, allowed, requirePermission, caseMunicipality, caseVisibleTo, checkVersion, documentVisibleTo, journalAudienceIncludes, journalVisibleTo, loadVisibleCase, refuse, requireRegisseur, requireZvh } from '../../core/access.js';
 import type { CaseRef } from '../../core/access.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../core/errors.js';
-import { logProcessing } from '../../core/processing-log.js';
+import { loggedRead, logProcessing } from '../../core/processing-log.js';
 import type { ProcessingAction } from '../../core/processing-log.js';
 import { PARTNER_VISIBLE_EVENTS, recordEvent } from '../../core/case-events.js';
 import { FieldChecker, loadCodeSets, today } from '../../core/reference-check.js';
@@ -93,12 +93,15 @@ function isoTimestamps<T extends Record<string, unknown>>(list: T[], keys: reado
 
 /**
  * The case file. Partners see it within its purpose: person, plan, agreements, shared journal and
- * documents. One query: need-to-know (caseVisibleTo) and the case with its side lists aggregated
- * as json, then the log insert (issue 12: a case read was 8 statements competing for the pool).
+ * documents. One statement: need-to-know (caseVisibleTo), the case with its side lists aggregated
+ * as json, and the log insert (issue 12: a case read was 8 statements competing for the pool).
  */
 export async function getCase(ctx: Ctx, id: string) {
   const zvh = isZvhStaff(ctx.actor);
-  const row = await one<Record<string, any>>(ctx.db, prepared(sql`
+  // the read and its log entries in one statement (core/processing-log loggedRead): the household is
+  // shown too, so each person whose data is shown is a data subject of this read (an anonymous
+  // advice question has no person: the read is still logged, without a data subject)
+  const row = await one<Record<string, any>>(ctx.db, prepared(loggedRead(ctx, sql`
     select c.id, c.case_number as "caseNumber", c.kind, c.approach, c.status, c.purpose, c.started_at as "startedAt", c.closed_at as "closedAt",
            c.close_reason_code as "closeReasonCode", c.close_reason as "closeReason", c.handover_partner as "handoverPartner", c.evaluation,
            c.regisseur_id as "regisseurId", u.name as "regisseurName", c.lead_partner as "leadPartner", c.ave_phase as "avePhase",
@@ -142,23 +145,17 @@ export async function getCase(ctx: Ctx, id: string) {
                      'visibility', d.visibility, 'sharedWith', d.shared_with, 'uploadedAt', d.uploaded_at, 'uploadedByOrganisation', d.uploaded_by_organisation)
                      order by d.uploaded_at desc)
                 from documents d where d.case_id = c.id and ${documentVisibleTo(ctx.actor)}), '[]'::json) as documents,
-           c.person_id as "personId"
+           array_remove(array[c.person_id] || array(select rr.person_id from registration_relations rr where rr.registration_id = c.registration_id), null) as "subjectIds"
       from cases c left join persons p on p.id = c.person_id join registrations r on r.id = c.registration_id
       left join users u on u.id = c.regisseur_id
-     where c.id = ${id} and ${caseVisibleTo(ctx.actor)}`));
+     where c.id = ${id} and ${caseVisibleTo(ctx.actor)}`, { activity: ACTIVITY, details: { view: 'case' } })));
   if (!row) return refuse(ctx, { object: 'case', id, action: 'read', message: 'Casus niet gevonden' });
-  const { participants, pendingParticipants, agreements, journal, documents, personId, ...c } = row;
+  const { participants, pendingParticipants, agreements, journal, documents, subjectIds: _s, ...c } = row;
   isoTimestamps(participants, ['addedAt', 'removedAt']);
   isoTimestamps(pendingParticipants, ['requestedAt']);
   isoTimestamps(agreements, ['updatedAt']);
   isoTimestamps(journal, ['at', 'correctedAt', 'withdrawnAt', 'withdrawableUntil']);
   isoTimestamps(documents, ['uploadedAt']);
-  // the case file shows the household too: each person whose data is shown is a data subject of this read
-  // (an anonymous advice question has no person: the read is still logged, without a data subject)
-  const subjects = [personId as string | null, ...(c.household as { id: string }[]).map((h) => h.id)];
-  await logProcessing(ctx, (subjects.some(Boolean) ? subjects.filter(Boolean) : [null]).map((subject) => ({
-    action: 'read' as const, activity: ACTIVITY, purpose: c.purpose as string, caseId: c.id as string, registrationId: c.registrationId as string, dataSubjectId: subject, details: { view: 'case' },
-  })));
   const isOpen = isCaseOpen(c.status);
   return {
     ...c, participants, pendingParticipants, agreements, journal, documents,
