@@ -127,11 +127,16 @@ export interface PagedApiState<T> extends ApiState<T[]> {
   loadingMore: boolean;
 }
 
+/** A list's first page that another answer already brought (Mijn werk's overview), with the URL of its next page. */
+export interface FirstPage<T> { items: T[]; total: number; next: string | null }
+
 /**
  * GET a paged list (`path` null: not yet): the first page, then `loadMore` appends the next one
  * (following the server's Link rel="next") until there is none. `data` holds every row loaded.
+ * With `first` the first page is that one and nothing is fetched until `loadMore` (pass a stable
+ * object, e.g. from useMemo: a new one starts the list again).
  */
-export function usePagedApi<T>(path: string | null): PagedApiState<T> {
+export function usePagedApi<T>(path: string | null, first?: FirstPage<T>): PagedApiState<T> {
   const [data, setDataState] = useState<T[] | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);
@@ -142,6 +147,15 @@ export function usePagedApi<T>(path: string | null): PagedApiState<T> {
   const generation = useRef(0);
 
   useEffect(() => {
+    if (first) {
+      ++generation.current;
+      setDataState(first.items);
+      setTotal(first.total);
+      setNext(first.next);
+      setError(undefined);
+      setLoading(false);
+      return;
+    }
     if (path === null) return;
     const controller = new AbortController();
     const mine = ++generation.current;
@@ -161,7 +175,7 @@ export function usePagedApi<T>(path: string | null): PagedApiState<T> {
         setLoading(false);
       });
     return () => controller.abort();
-  }, [path, version]);
+  }, [path, version, first]);
 
   const loadMore = useCallback(async () => {
     if (!next || loadingMore) return;

@@ -2,11 +2,9 @@
 // Mijn werk: the open agreements of the user's organisation (overdue first) and, for the
 // procesregisseur and informatiemakelaar, the cases and registrations that need attention.
 import { can } from '@zvh/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { requestPage } from '../../api/client';
-import { toApiError, useApi } from '../../api/useApi';
-import type { ApiError } from '../../api/client';
+import { useApi, usePagedApi } from '../../api/useApi';
 import type { PagedApiState } from '../../api/useApi';
 import { LoadMore } from '../casus/common/LoadMore';
 import { useUser } from '../../auth/AuthContext';
@@ -36,37 +34,12 @@ const SECTION_PATHS: Record<SectionKey, string> = {
  * the section's cursor (GET /api/my-work/{section}?after=...), as the other lists do.
  */
 function useSection<T>(work: MyWork | undefined, key: SectionKey): PagedApiState<T> {
-  const [data, setData] = useState<T[] | undefined>(undefined);
-  const [total, setTotal] = useState<number | undefined>(undefined);
-  const [next, setNext] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  useEffect(() => {
-    if (!work) return;
-    setData(work[key] as T[]);
-    setTotal(work.totals[key]);
+  const first = useMemo(() => {
+    if (!work) return undefined;
     const cursor = work.next[key];
-    setNext(cursor ? `/api/my-work/${SECTION_PATHS[key]}?after=${cursor}` : null);
+    return { items: work[key] as T[], total: work.totals[key], next: cursor ? `/api/my-work/${SECTION_PATHS[key]}?after=${cursor}` : null };
   }, [work, key]);
-  const loadMore = useCallback(async () => {
-    if (!next || loadingMore) return;
-    setLoadingMore(true);
-    try {
-      const page = await requestPage<T>(next);
-      setData((current) => [...(current ?? []), ...page.items]);
-      if (page.total !== null) setTotal(page.total);
-      setNext(page.next);
-      setError(undefined);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [next, loadingMore]);
-  return {
-    data, error, loading: !work, total, hasMore: next !== null, loadMore, loadingMore,
-    reload: () => undefined, setData: (update) => setData((current) => (typeof update === 'function' ? update(current) : update)),
-  };
+  return usePagedApi<T>(null, first);
 }
 
 export default function MyWorkPage() {
