@@ -10,6 +10,7 @@ import { PAGE_DEFAULT, toPage } from '../../core/paging.js';
 import type { Page, PageRequest } from '../../core/paging.js';
 import { agreementOwnedBy, allowed, caseIsOpen, caseVisibleTo, registrationVisibleTo } from '../../core/access.js';
 import { logProcessing } from '../../core/processing-log.js';
+import type { ProcessingEntry } from '../../core/processing-log.js';
 import { REGISTRATION_PURPOSE } from '../aanmelding/service.js';
 
 export const INACTIVE_DAYS = 30;
@@ -98,15 +99,22 @@ function sectionQuery(ctx: Ctx, section: MyWorkSection, page: PageRequest): { ro
 
 /** A page of one section of Mijn werk; each row shown is logged as a read. */
 export async function myWorkSection(ctx: Ctx, section: MyWorkSection, page: PageRequest = { limit: PAGE_DEFAULT }): Promise<Page<Record<string, unknown>> & { overdue?: number }> {
+  const { result, reads } = await sectionPage(ctx, section, page);
+  await logProcessing(ctx, reads);
+  return result;
+}
+
+/** One section's page and the reads it shows (logged by the caller, once for the whole answer). */
+async function sectionPage(ctx: Ctx, section: MyWorkSection, page: PageRequest): Promise<{ result: Page<Record<string, unknown>> & { overdue?: number }; reads: ProcessingEntry[] }> {
   const q = sectionQuery(ctx, section, page);
-  if (!q) return { items: [], total: 0, next: null, ...(section === 'agreements' ? { overdue: 0 } : {}) };
+  if (!q) return { result: { items: [], total: 0, next: null, ...(section === 'agreements' ? { overdue: 0 } : {}) }, reads: [] };
   const [list, count] = await Promise.all([rows<Row & { sortKey: string }>(ctx.db, q.rows), one<{ n: number; overdue?: number }>(ctx.db, q.count)]);
   const result = toPage(list, page.limit, count?.n ?? 0, (r) => [r.sortKey, r.id]);
-  await logProcessing(ctx, result.items.map((r) => section === 'waitingTriage'
-    ? { action: 'read' as const, activity: 'monitoring', purpose: REGISTRATION_PURPOSE, registrationId: r.id, dataSubjectId: r.personId, details: { view: 'mijn-werk' } }
-    : { action: 'read' as const, activity: 'monitoring', purpose: r.purpose, caseId: (r.caseId as string | undefined) ?? r.id, registrationId: r.registrationId, dataSubjectId: r.personId, details: { view: 'mijn-werk' } }));
+  const reads = result.items.map((r): ProcessingEntry => (section === 'waitingTriage'
+    ? { action: 'read', activity: 'monitoring', purpose: REGISTRATION_PURPOSE, registrationId: r.id, dataSubjectId: r.personId, details: { view: 'mijn-werk' } }
+    : { action: 'read', activity: 'monitoring', purpose: r.purpose, caseId: (r.caseId as string | undefined) ?? r.id, registrationId: r.registrationId, dataSubjectId: r.personId, details: { view: 'mijn-werk' } }));
   const items = result.items.map(({ personId: _p, registrationId: _r, sortKey: _k, ...rest }) => rest);
-  return { ...result, items, ...(count?.overdue !== undefined ? { overdue: count.overdue } : {}) };
+  return { result: { ...result, items, ...(count?.overdue !== undefined ? { overdue: count.overdue } : {}) }, reads };
 }
 
 /**
@@ -117,13 +125,17 @@ export async function myWork(ctx: Ctx) {
   const out: Record<string, unknown> = {};
   const totals: Record<string, number> = {};
   const next: Record<string, string | null> = {};
+  const reads: ProcessingEntry[] = [];
   for (const section of MY_WORK_SECTIONS) {
-    const page = await myWorkSection(ctx, section);
+    const { result: page, reads: shown } = await sectionPage(ctx, section, { limit: PAGE_DEFAULT });
+    reads.push(...shown);
     out[section] = page.items;
     totals[section] = page.total;
     next[section] = page.next;
     if (section === 'agreements') totals.overdueAgreements = page.overdue ?? 0;
   }
+  // every row of the four sections in one insert
+  await logProcessing(ctx, reads);
   return { ...out, totals, next } as {
     agreements: Record<string, unknown>[]; casesWithOverdue: Record<string, unknown>[]; inactiveCases: Record<string, unknown>[]; waitingTriage: Record<string, unknown>[];
     totals: Record<MyWorkSection | 'overdueAgreements', number>; next: Record<MyWorkSection, string | null>;
