@@ -7,12 +7,20 @@ import { dirname, join } from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { v7 as uuidV7 } from 'uuid';
 import * as schema from './schema.js';
 import { SERVER_ROOT } from '../paths.js';
 
 export { schema, sql };
 export type Db = PgDatabase<any, typeof schema>;
 export type Executor = Db;
+
+/**
+ * A new row's key made by the application (the import, which knows its keys before writing):
+ * time-ordered like the database's default zvh_uuid_v7() (migration 0029), so new rows go to the
+ * right edge of the indexes on their keys.
+ */
+export const newId = (): string => uuidV7();
 
 export const MIGRATIONS_DIR = join(SERVER_ROOT, 'migrations');
 /** The role the application runs as: it may insert into the logs but not change them. */
@@ -265,6 +273,11 @@ export function scopedDb(db: Db, scope: Scope): Db {
 }
 const handles = new WeakMap<Base, Map<string, Db>>();
 const HANDLE_CACHE_SIZE = 500;
+
+/** Whether a handle is on the embedded database (PGlite: one process, no autovacuum). */
+export function isEmbedded(db: Db): boolean {
+  return bases.get(db)?.kind === 'pglite';
+}
 
 /**
  * Refreshes the planner's statistics (migration 0025's `zvh_analyze()`, which the application role

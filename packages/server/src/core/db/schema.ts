@@ -11,7 +11,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 const now = (name: string) => ts(name).notNull().defaultNow();
 
 export const tenants = pgTable('tenants', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   settings: jsonb('settings').notNull().default({}),
@@ -51,7 +51,7 @@ export const codeListEntries = pgTable('code_list_entries', {
 }, (t) => [primaryKey({ columns: [t.tenantId, t.list, t.code] })]);
 
 export const users = pgTable('users', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   email: text('email').notNull(),
   name: text('name').notNull(),
@@ -146,7 +146,7 @@ export const processingLog = pgTable('processing_log', {
 ]);
 
 export const persons = pgTable('persons', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   firstName: text('first_name').notNull(),
   lastName: text('last_name').notNull(),
@@ -165,7 +165,7 @@ export const persons = pgTable('persons', {
 
 /** The aanmelding. Its status follows the workflow table until triage opens a case. */
 export const registrations = pgTable('registrations', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   externalId: text('external_id'),
   kind: text('kind').notNull(),
@@ -206,7 +206,7 @@ export const registrationRelations = pgTable('registration_relations', {
 }, (t) => [primaryKey({ columns: [t.registrationId, t.personId] })]);
 
 export const cases = pgTable('cases', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   registrationId: uuid('registration_id').notNull().references(() => registrations.id),
   /** Null for an anonymous advice case (migration 0012). */
@@ -241,7 +241,7 @@ export const cases = pgTable('cases', {
 ]);
 
 export const caseParticipants = pgTable('case_participants', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
   partnerCode: text('partner_code').notNull(),
@@ -260,7 +260,7 @@ export const caseParticipants = pgTable('case_participants', {
 ]);
 
 export const agreements = pgTable('agreements', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
   partnerCode: text('partner_code').notNull(),
@@ -280,7 +280,7 @@ export const agreements = pgTable('agreements', {
 }, (t) => [index('agreements_case_idx').on(t.caseId), index('agreements_partner_idx').on(t.tenantId, t.partnerCode, t.status)]);
 
 export const journalEntries = pgTable('journal_entries', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
   at: now('at'),
@@ -302,7 +302,7 @@ export const journalEntries = pgTable('journal_entries', {
 }, (t) => [index('journal_case_idx').on(t.caseId, t.at)]);
 
 export const documents = pgTable('documents', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
   filename: text('filename').notNull(),
@@ -350,7 +350,7 @@ export const capacityYears = pgTable('capacity_years', {
 // Casusoverleggen (migration 0008_casusoverleg): meeting types per tenant, meetings, agenda
 // items with their minutes, the agreements minutes created, contributions and calendar tokens.
 export const meetingTypes = pgTable('meeting_types', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   code: text('code').notNull(),
   name: text('name').notNull(),
@@ -366,7 +366,7 @@ export const meetingTypes = pgTable('meeting_types', {
 }, (t) => [uniqueIndex('meeting_types_code_unique').on(t.tenantId, t.code)]);
 
 export const meetings = pgTable('meetings', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   typeId: uuid('type_id').notNull().references(() => meetingTypes.id),
   seriesKey: text('series_key'),
@@ -392,7 +392,7 @@ export const meetings = pgTable('meetings', {
 ]);
 
 export const meetingItems = pgTable('meeting_items', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull(),
   meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
   caseId: uuid('case_id').references(() => cases.id),
@@ -416,7 +416,7 @@ export const meetingItemAgreements = pgTable('meeting_item_agreements', {
 }, (t) => [primaryKey({ columns: [t.itemId, t.agreementId] })]);
 
 export const meetingContributions = pgTable('meeting_contributions', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull(),
   itemId: uuid('item_id').notNull().references(() => meetingItems.id),
   organisationCode: text('organisation_code').notNull(),
@@ -430,7 +430,7 @@ export const meetingContributions = pgTable('meeting_contributions', {
 
 /** Calendar feed tokens: the SHA-256 for the lookup, the token sealed with the server secret for its owner. */
 export const calendarTokens = pgTable('calendar_tokens', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull(),
   userId: uuid('user_id').notNull().references(() => users.id),
   tokenHash: text('token_hash').notNull(),
@@ -443,7 +443,7 @@ export const calendarTokens = pgTable('calendar_tokens', {
 ]);
 /** In-app notifications per user (werkdag): one per user, kind and subject (agreement or registration). */
 export const notifications = pgTable('notifications', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
   userId: uuid('user_id').notNull().references(() => users.id),
   kind: text('kind').notNull(),
@@ -465,7 +465,7 @@ export const digestSends = pgTable('digest_sends', {
 
 /** Offers to transfer a case to another tenant of the installation (migration 0014_andere_zvh). */
 export const zvhTransfers = pgTable('zvh_transfers', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`zvh_uuid_v7()`),
   fromTenantId: uuid('from_tenant_id').notNull().references(() => tenants.id),
   fromCaseId: uuid('from_case_id').notNull().references(() => cases.id),
   toTenantId: uuid('to_tenant_id').notNull().references(() => tenants.id),

@@ -7,9 +7,8 @@
 // externalId is unique per tenant across ALL kinds: a line whose externalId already belongs to a
 // record of another kind (or to a registration/case) is rejected, in both directions.
 import { responsiblePartner } from '../../core/processing-log.js';
-import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../core/db/index.js';
-import { sql } from '../../core/db/index.js';
+import { newId, sql } from '../../core/db/index.js';
 import type { ImportCtx } from './actor.js';
 import { operatorDetails } from './actor.js';
 import type { FacilitatedKind, ImportLine } from './validate.js';
@@ -72,8 +71,8 @@ export async function writeFacilitatedLines(
     const ex = existing.get(l.externalId);
     return {
       l,
-      id: ex?.id ?? randomUUID(),
-      personId: l.subject.bsn ? null : ex?.personId ?? randomUUID(),
+      id: ex?.id ?? newId(),
+      personId: l.subject.bsn ? null : ex?.personId ?? newId(),
       action: ex || seen?.has(l.externalId) ? 'update' as const : 'create' as const,
     };
   });
