@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/harness.js';
 import type { Database } from './index.js';
-import { DEFAULT_POOL_SIZE, one, poolSizeFromEnv, refreshStatistics, rows, sql } from './index.js';
+import { DEFAULT_POOL_SIZE, isEmbedded, newId, one, poolSizeFromEnv, refreshStatistics, rows, sql } from './index.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -64,6 +64,64 @@ describe('planner statistics (migration 0025)', () => {
     } finally {
       await owner.execute(sql`drop table stats_probe`);
     }
+  });
+});
+
+describe('time-ordered keys (migration 0029)', () => {
+  const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const msOf = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+
+  it('zvh_uuid_v7() and newId() make version 7 UUIDs whose first 48 bits are the time in milliseconds', async () => {
+    const before = Date.now();
+    const db = await rows<{ id: string; now: number }>(database.db, sql`select zvh_uuid_v7()::text as id, (extract(epoch from clock_timestamp()) * 1000)::float8 as now
+      from generate_series(1, 200)`);
+    const app = Array.from({ length: 200 }, () => newId());
+    const after = Date.now();
+    for (const { id, now } of db) {
+      expect(id).toMatch(V7);
+      expect(Math.abs(msOf(id) - now)).toBeLessThanOrEqual(1);
+    }
+    for (const id of app) {
+      expect(id).toMatch(V7);
+      expect(msOf(id)).toBeGreaterThanOrEqual(before);
+      expect(msOf(id)).toBeLessThanOrEqual(after);
+    }
+    // random in the other 74 bits: no two alike
+    expect(new Set([...db.map((r) => r.id), ...app]).size).toBe(400);
+  });
+
+  it('every key column that defaulted to a random UUID now defaults to zvh_uuid_v7()', async () => {
+    const defaults = await rows<{ d: string; n: number }>(database.db, sql`select column_default as d, count(*)::int as n from information_schema.columns
+      where table_schema = 'public' and data_type = 'uuid' and column_default is not null group by 1 order by 1`);
+    expect(defaults).toEqual([{ d: 'zvh_uuid_v7()', n: expect.any(Number) }]);
+    expect(defaults[0]!.n).toBeGreaterThanOrEqual(30);
+  });
+
+  it('tells the embedded database from PostgreSQL', () => {
+    expect(isEmbedded(database.db)).toBe(database.kind === 'pglite');
+  });
+});
+
+describe('the annual report\'s age group (migration 0030)', () => {
+  it('zvh_age_group equals the sub-query of migration 0016 for every birth date against every day around two year ends', async () => {
+    const r = await one<{ pairs: number; diff: number }>(database.db, sql`
+      with old(b, o, g) as (
+        select b::date, o::date, case when b is null then null else (
+          with a(age) as (select (extract(year from o)::int - extract(year from b)::int)
+            - case when b::date + make_interval(years => extract(year from o)::int - extract(year from b)::int) > o::date then 1 else 0 end)
+          select case when age < 18 then '<18' when age <= 23 then '18-23' when age <= 40 then '24-40' when age <= 65 then '41-65' else '>65' end from a) end
+        from generate_series(date '1946-12-20', date '2012-01-10', interval '17 days') b, generate_series(date '2015-12-25', date '2017-01-05', interval '1 day') o)
+      select count(*)::int as pairs, count(*) filter (where g is distinct from zvh_age_group(b, o))::int as diff from old`);
+    expect(r!.pairs).toBeGreaterThan(500_000);
+    expect(r!.diff).toBe(0);
+  });
+
+  it('groups on the exact birthdays, 29 February included, and knows no age without a birth date', async () => {
+    const r = await rows<{ g: string | null }>(database.db, sql`select zvh_age_group(b::date, o::date) as g from (values
+      (1, '1998-06-15', '2016-06-14'), (2, '1998-06-15', '2016-06-15'), (3, '1992-12-31', '2016-12-30'), (4, '1992-12-31', '2016-12-31'),
+      (5, '1975-01-01', '2016-01-01'), (6, '1950-12-31', '2016-12-30'), (7, '1950-12-31', '2016-12-31'),
+      (8, '2000-02-29', '2018-02-28'), (9, '2000-02-29', '2017-02-28'), (10, null, '2016-01-01')) v(i, b, o) order by i`);
+    expect(r.map((x) => x.g)).toEqual(['<18', '18-23', '18-23', '24-40', '41-65', '41-65', '>65', '18-23', '<18', null]);
   });
 });
 
