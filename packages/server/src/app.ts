@@ -35,6 +35,15 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
 }
 
+/**
+ * Answers from this size on are compressed (brotli or gzip, as the client accepts). A smaller
+ * answer (most single records: a case file is ~3 KB) goes out as it is: it fits in a few TCP
+ * packets, and compressing it cost a fifth of the server's CPU per case read (issue 12: zlib sets
+ * up a ~256 KB state for every answer). Lists, exports, the OpenAPI document and the web app are
+ * larger and are compressed.
+ */
+export const COMPRESS_THRESHOLD = 4096;
+
 export async function buildApp(config: Config, database: Database, options: BuildOptions = {}): Promise<App> {
   const { db } = database;
   const hops = config.trustProxy;
@@ -73,7 +82,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
 
   // gzip/brotli for API answers and the web app (what the static files have precompressed is sent as is)
   await app.register(compress, {
-    global: true, threshold: 1024, encodings: ['br', 'gzip'],
+    global: true, threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip'],
     // quality 4: most of brotli's gain at a fraction of the CPU of its default 11 (answers are compressed per request)
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });

@@ -6,6 +6,7 @@ import { setupTestEnv } from '../test/harness.js';
 import type { TestEnv } from '../test/harness.js';
 import { journalMigrations, readiness } from './operations.js';
 import { bearerMatches } from './http.js';
+import { buildApp, COMPRESS_THRESHOLD } from '../app.js';
 import { JOBS, nextRun, startInProcess } from './jobs.js';
 import type { Job } from './jobs.js';
 import { createMetrics } from './metrics.js';
@@ -68,6 +69,23 @@ describe('compression', () => {
     const plain = await env.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(r.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+  });
+
+  it('sends an answer below COMPRESS_THRESHOLD as it is, and one of exactly that size compressed', async () => {
+    const probe = await buildApp(env.config, env.appDatabase);
+    // JSON of exactly n bytes: {"x":"aaa..."} has 8 bytes around the string
+    const body = (n: number) => ({ x: 'a'.repeat(n - 8) });
+    probe.get('/api/test-compression/:n', { config: { access: { public: true } } }, async (request) => body(Number((request.params as { n: string }).n)));
+    try {
+      for (const [n, encoded] of [[COMPRESS_THRESHOLD - 1, false], [COMPRESS_THRESHOLD, true]] as const) {
+        const r = await probe.inject({ method: 'GET', url: `/api/test-compression/${n}`, headers: { 'accept-encoding': 'gzip' } });
+        expect(r.statusCode).toBe(200);
+        expect(r.headers['content-encoding'], `${n} bytes`).toBe(encoded ? 'gzip' : undefined);
+        if (!encoded) expect(r.rawPayload.length).toBe(n);
+      }
+    } finally {
+      await probe.close();
+    }
   });
 });
 
