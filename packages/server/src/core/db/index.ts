@@ -159,9 +159,17 @@ export function prepared(query: SQL): SQL {
 function withName(cfg: any): any {
   const text = typeof cfg === 'string' ? cfg : cfg?.text;
   if (typeof text !== 'string' || !text.startsWith(PREPARED_MARK) || cfg?.name) return cfg;
-  const name = `zvh_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `zvh_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    // few distinct texts by design (see `prepared`); a bound all the same
+    if (statementNames.size >= 1000) statementNames.clear();
+    statementNames.set(text, name);
+  }
   return typeof cfg === 'string' ? { text, name } : { ...cfg, name };
 }
+/** The names of the prepared statements by text: a digest once per text, not per execution. */
+const statementNames = new Map<string, string>();
 
 function makePgScopedPool(pg: any, base: Base, setup: string, sessionSetup: string): any {
   const begin = (text: string) => `${text}; ${setup}`;
