@@ -21,7 +21,7 @@
 // Environment: BENCH_DATABASE_URL (PostgreSQL server to create the databases on, default
 // postgres://postgres@127.0.0.1:5432; they are dropped afterwards unless BENCH_KEEP=1),
 // BENCH_TENANTS, BENCH_CASES, BENCH_LOG_ROWS, BENCH_IMPORT_LINES, BENCH_CLIENTS, BENCH_DURATION
-// (seconds per load run), BENCH_SKIP_START=1 (no start-up measurement), BENCH_ONLY=start (only
+// (seconds per load run), BENCH_ONLY=start (only
 // the start-up measurement, no data), BENCH_ONLY=import (generate, then only the import and its
 // floor), BENCH_ONLY=read (generate, then only the case read, search and lists against their
 // floor), BENCH_ONLY=report (only the annual report against its floor and the one-tenant database), BENCH_PROFILE=<dir> (the app server writes a V8 CPU profile of the read load there),
@@ -495,7 +495,7 @@ async function main() {
     if (!env.BENCH_ONLY || env.BENCH_ONLY === 'read') await measureServer(main, tenantId, picked);
     if (!env.BENCH_ONLY || env.BENCH_ONLY === 'report') await measureReport(main, one, tenantId, oneGen?.tenantIds[0]);
     if (!env.BENCH_ONLY || env.BENCH_ONLY === 'import') await measureImport(main, tenantId, dir);
-    if (env.BENCH_SKIP_START !== '1' && !env.BENCH_ONLY) await measureStart(dir);
+    if (!env.BENCH_ONLY) await measureStart(dir);
   } finally {
     for (const t of targets) await t.drop().catch((e: unknown) => log(`  dropping: ${String(e)}`));
     rmSync(dir, { recursive: true, force: true });

@@ -55,14 +55,15 @@ export async function insertDossiers(ex: Executor, tenantId: string, dossiers: D
       values (${tenantId}, ${d.firstName ?? 'Jan'}, ${d.lastName ?? 'Fixture'}, ${d.birthDate === undefined ? '1980-06-15' : d.birthDate}, ${d.gender ?? 'man'})
       returning id`);
     const caseKind = d.caseKind === undefined ? d.kind : d.caseKind;
+    // the states the case flow gives (the database refuses any other, migration 0031)
+    const status = !caseKind ? 'aangemeld' : d.closedAt ? 'afgesloten' : caseKind === 'advies' ? 'advies' : caseKind === 'informatievraag' ? 'beantwoord' : 'procesregie_lopend';
     const reg = await one<{ id: string }>(ex, sql`insert into registrations (tenant_id, kind, status, municipality_code, registering_partner,
         registered_at, person_id, reason, main_topic, problem_areas, children, crosses_municipality_border)
-      values (${tenantId}, ${d.kind}, ${caseKind ? 'in_behandeling' : 'aangemeld'}, ${d.municipality ?? 'GM0106'}, ${d.partner ?? 'politie'},
+      values (${tenantId}, ${d.kind}, ${status}, ${d.municipality ?? 'GM0106'}, ${d.partner ?? 'politie'},
         ${d.registeredAt}, ${person!.id}, 'fixture', ${d.mainTopic === undefined ? 'ernstige-overlast' : d.mainTopic},
         ${`{${(d.problemAreas ?? []).join(',')}}`}::text[], ${d.children === undefined ? 'zonder-minderjarige-kinderen' : d.children}, ${d.crossesBorder ?? false})
       returning id`);
     if (caseKind) {
-      const status = d.closedAt ? 'afgesloten' : 'actief';
       const c = await one<{ id: string }>(ex, sql`insert into cases (tenant_id, registration_id, person_id, kind, approach, status, purpose, started_at, closed_at, evaluation)
         values (${tenantId}, ${reg!.id}, ${person!.id}, ${caseKind}, ${d.approach ?? (caseKind === 'procesregie' ? 'maatwerk' : null)}, ${status},
           'fixture', ${d.startedAt ?? null}, ${d.closedAt ?? null}, ${d.goalsMet ? JSON.stringify({ goalsMet: d.goalsMet }) : null}::jsonb)
