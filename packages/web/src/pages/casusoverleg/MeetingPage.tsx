@@ -15,7 +15,7 @@ import { CancelMeetingDialog, EditMeetingDialog } from './EditMeetingDialog';
 import { LoadBoundary, MultiLine } from '../casus/common/forms';
 import { formatDate } from '../casus/common/format';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
-import { dayLabel, localTime, type Meeting, type VisibleItem } from './types';
+import { attendeesOf, dayLabel, localTime, type Meeting, type VisibleItem } from './types';
 
 export default function MeetingPage() {
   const { t } = useTranslation();
@@ -39,7 +39,7 @@ function MeetingView({ m, labels, reload }: { m: Meeting; labels: Labels; reload
   const [editing, setEditing] = useState(0);
   const [cancelling, setCancelling] = useState(false);
   const [notice, setNotice] = useState<string>();
-  const visible = m.agenda.filter((i): i is VisibleItem => !i.besloten);
+  const visible = m.agenda.filter((i): i is VisibleItem => !('besloten' in i));
   return (
     <>
       <DataList items={[
@@ -79,8 +79,8 @@ function MeetingView({ m, labels, reload }: { m: Meeting; labels: Labels; reload
         {m.agenda.length === 0 && <Paragraph>{t('overleg.agendaEmpty')}</Paragraph>}
         <ol className="zvh-agenda">
           {m.agenda.map((item) => (
-            <li key={item.besloten ? `b${item.position}` : item.id}>
-              {item.besloten
+            <li key={'besloten' in item ? `b${item.position}` : item.id}>
+              {'besloten' in item
                 ? <Paragraph><em>{t('overleg.closedItem')}</em></Paragraph>
                 : <ItemView m={m} item={item} labels={labels} reload={reload} />}
             </li>
@@ -105,6 +105,7 @@ function MeetingView({ m, labels, reload }: { m: Meeting; labels: Labels; reload
 function ItemView({ m, item, labels, reload }: { m: Meeting; item: VisibleItem; labels: Labels; reload: () => void }) {
   const { t } = useTranslation();
   const s = item.subject;
+  const attendees = attendeesOf(item.minutes.attendees);
   const name = s ? `${s.firstName} ${s.lastName}${s.birthYear ? ` (${s.birthYear})` : ''}` : t('overleg.item');
   return (
     <article className="zvh-agenda-item" aria-label={name}>
@@ -138,7 +139,7 @@ function ItemView({ m, item, labels, reload }: { m: Meeting; item: VisibleItem; 
         <>
           <Paragraph><strong>{t('overleg.fields.conclusion')}:</strong> {item.minutes.conclusion}</Paragraph>
           {item.minutes.decisions && <Paragraph><strong>{t('overleg.fields.decisions')}:</strong> {item.minutes.decisions}</Paragraph>}
-          {item.minutes.attendees.length > 0 && <Paragraph><strong>{t('overleg.fields.attendees')}:</strong> {item.minutes.attendees.filter((a) => a.present).map((a) => labels.org(a.organisation)).join(', ') || '—'}</Paragraph>}
+          {attendees.length > 0 && <Paragraph><strong>{t('overleg.fields.attendees')}:</strong> {attendees.filter((a) => a.present).map((a) => labels.org(a.organisation)).join(', ') || '—'}</Paragraph>}
           {item.minutes.subjectPresent !== null && <Paragraph>{item.minutes.subjectPresent ? t('overleg.subjectPresent') : t('overleg.subjectAbsent')}</Paragraph>}
           {item.agreements.length > 0 && <ul>{item.agreements.map((a) => <li key={a.id}>{labels.org(a.partner)}: {a.title} ({a.dueDate ? formatDate(a.dueDate) : '—'})</li>)}</ul>}
         </>
@@ -179,7 +180,7 @@ function MinutesForm({ meetingId, item, labels, onSaved }: { meetingId: string; 
   const [conclusion, setConclusion] = useState(item.minutes.conclusion ?? '');
   const [decisions, setDecisions] = useState(item.minutes.decisions ?? '');
   const [subjectPresent, setSubjectPresent] = useState(Boolean(item.minutes.subjectPresent));
-  const [present, setPresent] = useState<string[]>(item.minutes.attendees.filter((a) => a.present).map((a) => a.organisation));
+  const [present, setPresent] = useState<string[]>(() => attendeesOf(item.minutes.attendees).filter((a) => a.present).map((a) => a.organisation));
   const [agreements, setAgreements] = useState<AgreementDraft[]>([]);
   const save = useAction((body: unknown) => api.post(`/api/meetings/${meetingId}/agenda/${item.id}/minutes`, body));
   const errors = fieldErrorsOf(save.error, t('overleg.invalid'));

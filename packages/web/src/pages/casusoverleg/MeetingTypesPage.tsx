@@ -10,7 +10,7 @@ import { Alert, Button, CheckboxGroupField, DataTable, Section, SelectField, Tex
 import { BeheerPage } from '../beheer/common';
 import { LoadBoundary } from '../casus/common/forms';
 import { labelsFor, useReference, type Labels } from '../casus/common/reference';
-import type { FrequencyRule, MeetingType } from './types';
+import { frequencyRuleOf, type FrequencyRule, type MeetingType } from './types';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -21,8 +21,10 @@ interface Draft {
 }
 const emptyDraft = (): Draft => ({ code: '', name: '', chairOrganisation: 'zvh', memberOrganisations: [], kind: 'weekly', weekday: '2', nth: '1', intervalWeeks: '1',
   start: '09:00', end: '10:30', excludedMonths: [], location: '', subjectKind: 'cases' });
+/** The edit form of a meeting type; a frequency that is not a rule keeps the new form's rule. */
 function draftOf(m: MeetingType): Draft {
-  const f = m.frequency;
+  const f = frequencyRuleOf(m.frequency);
+  if (!f) return { ...emptyDraft(), id: m.id, code: m.code, name: m.name, chairOrganisation: m.chairOrganisation, memberOrganisations: m.memberOrganisations, location: m.location ?? '', subjectKind: m.subjectKind };
   return {
     id: m.id, code: m.code, name: m.name, chairOrganisation: m.chairOrganisation, memberOrganisations: m.memberOrganisations, kind: f.kind,
     weekday: f.kind === 'adhoc' ? '2' : String(f.weekday), nth: f.kind === 'monthly' ? String(f.nth) : '1',
@@ -45,7 +47,7 @@ export default function MeetingTypesPage() {
             { key: 'name', header: t('overleg.types.name'), rowHeader: true, cell: (m) => m.name },
             { key: 'chair', header: t('overleg.fields.chair'), cell: (m) => labels.org(m.chairOrganisation) },
             { key: 'members', header: t('overleg.types.members'), cell: (m) => m.memberOrganisations.map((c) => labels.org(c)).join(', ') || '—' },
-            { key: 'rule', header: t('overleg.types.frequency'), cell: (m) => ruleText(t as unknown as Translate, m.frequency) },
+            { key: 'rule', header: t('overleg.types.frequency'), cell: (m) => ruleText(t as unknown as Translate, frequencyRuleOf(m.frequency)) },
             { key: 'active', header: t('overleg.fields.status'), cell: (m) => (m.active ? t('beheer.active') : t('beheer.inactive')) },
             { key: 'edit', header: t('overleg.types.actions'), cell: (m) => <Button variant="subtle" onClick={() => setDraft(draftOf(m))} aria-label={t('overleg.types.editNamed', { name: m.name })}>{t('overleg.types.edit')}</Button> },
           ];
@@ -63,7 +65,8 @@ export default function MeetingTypesPage() {
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-function ruleText(t: Translate, f: FrequencyRule): string {
+function ruleText(t: Translate, f: FrequencyRule | null): string {
+  if (!f) return '—';
   if (f.kind === 'adhoc') return t('overleg.types.adhoc');
   const day = t(`overleg.weekdays.${f.weekday}`);
   const months = f.excludedMonths?.length ? `; ${t('overleg.types.notIn', { months: f.excludedMonths.map((m) => t(`overleg.months.${m}`)).join(', ') })}` : '';

@@ -1,35 +1,58 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The shapes the casusoverleg API answers (packages/server/src/modules/casusoverleg/routes.ts).
-export interface MeetingListItem {
-  id: string; type: string; typeName: string; region: string | null; startsAt: string; endsAt: string | null;
-  location: string | null; videoLink: string | null; status: 'gepland' | 'geannuleerd'; itemCount: number; minutesApprovedAt: string | null;
+// The shapes the casusoverleg API answers (packages/server/src/modules/casusoverleg/routes.ts):
+// generated from the OpenAPI document (src/api/openapi.d.ts, `npm run openapi`), never copied by
+// hand. Two parts of the answers have no schema (a meeting type's frequency rule, the attendees
+// of an item's minutes); they are read with frequencyRuleOf and attendeesOf below, typed by the
+// schemas of the requests that write them.
+import type { operations } from '../../api/openapi';
+import type { ApiResponse } from '../../api/types';
+
+/** A row of the meetings of a week (GET /api/meetings). */
+export type MeetingListItem = ApiResponse<'listMeetings'>[number];
+/** One meeting with its agenda as the user may see it (GET /api/meetings/{id}). */
+export type Meeting = ApiResponse<'getMeeting'>;
+export type AgendaItem = Meeting['agenda'][number];
+/** An item the user may not see: only its position ("besloten agendapunt"). */
+export type ClosedItem = Extract<AgendaItem, { besloten: true }>;
+export type VisibleItem = Exclude<AgendaItem, ClosedItem>;
+export type Contribution = VisibleItem['contributions'][number];
+export type MeetingAgreement = VisibleItem['agreements'][number];
+/** A meeting type (GET /api/meeting-types); its `frequency` is read with frequencyRuleOf. */
+export type MeetingType = ApiResponse<'listMeetingTypes'>[number];
+
+type MeetingTypeBody = operations['createMeetingType']['requestBody']['content']['application/json'];
+type MinutesBody = operations['recordMeetingMinutes']['requestBody']['content']['application/json'];
+/** A meeting type's frequency rule, as POST/PUT /api/meeting-types accept it. */
+export type FrequencyRule = MeetingTypeBody['frequency'];
+/** An organisation at an item's meeting, as POST .../minutes accepts it. */
+export type Attendee = NonNullable<MinutesBody['attendees']>[number];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+const NTHS: Extract<FrequencyRule, { kind: 'monthly' }>['nth'][] = [1, 2, 3, 4, -1];
+
+/** A meeting type's `frequency` (no schema in the answer) as a rule; null when it is not one. */
+export function frequencyRuleOf(value: unknown): FrequencyRule | null {
+  if (!isRecord(value)) return null;
+  const { kind, weekday, start, end, excludedMonths, intervalWeeks, anchor, nth } = value;
+  if (kind === 'adhoc') return { kind };
+  if (typeof weekday !== 'number' || typeof start !== 'string' || typeof end !== 'string') return null;
+  if (excludedMonths !== undefined && !isNumbers(excludedMonths)) return null;
+  const months = excludedMonths === undefined ? {} : { excludedMonths };
+  if (kind === 'weekly') {
+    if (intervalWeeks !== undefined && typeof intervalWeeks !== 'number') return null;
+    if (anchor !== undefined && typeof anchor !== 'string') return null;
+    return { kind, weekday, start, end, ...(intervalWeeks === undefined ? {} : { intervalWeeks }), ...(anchor === undefined ? {} : { anchor }), ...months };
+  }
+  const n = NTHS.find((x) => x === nth);
+  if (kind === 'monthly' && n !== undefined) return { kind, nth: n, weekday, start, end, ...months };
+  return null;
 }
-export interface MeetingAgreement { id: string; partner: string; title: string; dueDate: string | null; status: string; meetingDate?: string }
-export interface Contribution { id: string; organisation: string; authorName: string; knownFacts: string | null; involvement: string | null; risks: string | null; createdAt: string }
-export interface VisibleItem {
-  id: string; position: number; caseId: string | null; registrationId: string | null; question: string;
-  subject: { firstName: string; lastName: string; birthYear: number | null; municipality: string | null; reasonSummary: string | null } | null;
-  minutes: { conclusion: string | null; decisions: string | null; attendees: { organisation: string; present: boolean }[]; subjectPresent: boolean | null; minutedAt: string | null };
-  contributions: Contribution[]; agreements: MeetingAgreement[]; earlierAgreements: MeetingAgreement[];
-  besloten?: undefined;
-}
-export interface ClosedItem { position: number; besloten: true; label: string }
-export type AgendaItem = VisibleItem | ClosedItem;
-export interface Meeting {
-  id: string; type: string; typeName: string; subjectKind: 'cases' | 'registrations' | 'facilitated'; chairOrganisation: string;
-  memberOrganisations: string[]; region: string | null; startsAt: string; endsAt: string | null; location: string | null; videoLink: string | null;
-  status: 'gepland' | 'geannuleerd'; chairUserId: string | null; chairName: string | null; minuteTakerId: string | null; minuteTakerName: string | null; confidentialityAt: string | null;
-  confidentialityText: string | null; minutesApprovedAt: string | null; approvedByName: string | null; agenda: AgendaItem[];
-  minutesDue: string; minutesLate: boolean; permissions: { plan: boolean; minute: boolean; approve: boolean; contribute: boolean };
-}
-export type FrequencyRule =
-  | { kind: 'adhoc' }
-  | { kind: 'weekly'; weekday: number; start: string; end: string; intervalWeeks?: number; anchor?: string; excludedMonths?: number[] }
-  | { kind: 'monthly'; nth: number; weekday: number; start: string; end: string; excludedMonths?: number[] };
-export interface MeetingType {
-  id: string; code: string; name: string; chairOrganisation: string; memberOrganisations: string[];
-  frequency: FrequencyRule & { regions?: string[] }; location: string | null; videoLink: string | null;
-  subjectKind: 'cases' | 'registrations' | 'facilitated'; active: boolean;
+
+/** The attendees of an item's minutes (no schema in the answer); entries that are not one are left out. */
+export function attendeesOf(value: unknown): Attendee[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((a: unknown) => (isRecord(a) && typeof a.organisation === 'string' && typeof a.present === 'boolean' ? [{ organisation: a.organisation, present: a.present }] : []));
 }
 
 /** Date and time helpers in Dutch local time. */

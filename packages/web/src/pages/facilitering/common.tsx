@@ -1,32 +1,24 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Shared pieces of the facilitated meetings' pages: the record types of the API, which kinds a
-// user works with (the server decides; this only chooses what to offer) and the person fields.
+// Shared pieces of the facilitated meetings' pages: the record types of the API (generated from
+// the OpenAPI document, src/api/openapi.d.ts, `npm run openapi`), which kinds a user works with
+// (the server decides; this only chooses what to offer) and the person fields.
 import './facilitering.css';
 import { ButtonLink, DateField, SelectField, TextField } from '../../ui';
-import type { Me } from '../../api/types';
+import type { ApiResponse, Me } from '../../api/types';
 import type { Labels } from '../casus/common/reference';
 import { useFacilT } from './texts';
 
-export interface PersonSummary { id: string; firstName: string; lastName: string; birthDate: string | null }
-export interface VeelplegerRecord {
-  id: string; externalId: string | null; person: PersonSummary; municipality: string; region: string; status: string;
-  from: string; until: string | null; previousId: string | null; registeringPartner: string; note: string | null; version: number;
-}
-export interface VeelplegerRegion { region: string; persons: { person: PersonSummary; region: string; current: VeelplegerRecord | null; history: VeelplegerRecord[] }[] }
-export interface LpcoRecord {
-  id: string; externalId: string | null; person: PersonSummary; concerns: string; municipality: string; registeringPartner: string;
-  registeredAt: string; discussedAt: string | null; outcome: string | null; note: string | null; version: number;
-}
-export type ConditionStatus = 'geregeld' | 'in-behandeling' | 'niet-geregeld' | 'nvt';
+/** The regions with their veelplegers, each person's current record and history (GET /api/facilitated/veelplegers). */
+export type VeelplegerRegion = ApiResponse<'listVeelplegers'>[number];
+export type VeelplegerRecord = NonNullable<VeelplegerRegion['persons'][number]['current']>;
+/** A row of the LPCO list (GET /api/facilitated/lpco). */
+export type LpcoRecord = ApiResponse<'listLpcoRecords'>[number];
+/** A nazorg record (GET /api/facilitated/nazorg/{id}; also the answer of PATCH and of consent). */
+export type NazorgRecord = ApiResponse<'getNazorgRecord'>;
+export type PersonSummary = VeelplegerRecord['person'] | LpcoRecord['person'] | NazorgRecord['person'];
+export type ConditionStatus = NonNullable<NazorgRecord['conditions'][string]['before']>;
 export const CONDITION_STATUSES: ConditionStatus[] = ['geregeld', 'in-behandeling', 'niet-geregeld', 'nvt'];
 export const CONDITIONS = ['id-bewijs', 'onderdak', 'inkomen', 'schulden', 'zorg'] as const;
-export interface NazorgRecord {
-  id: string; externalId: string | null; person: PersonSummary; municipality: string; registeringPartner: string;
-  registeredAt: string; releasedAt: string | null; closedAt: string | null;
-  consent: { given: boolean | null; date: string | null; recordedAt: string | null };
-  conditions: Record<string, { before: ConditionStatus | null; after: ConditionStatus | null }>;
-  registrationId: string | null; escalatedAt: string | null; note: string | null; version: number;
-}
 
 export type Kind = 'veelplegers' | 'lpco' | 'nazorg';
 const NAZORG_DEPARTMENTS = ['gemeente-oov', 'gemeente-sd', 'sociale-teams'];

@@ -4,18 +4,12 @@
 // in, so the upload advances at the speed of the import; after the last byte it still finishes
 // the last batch.
 import { ApiError, NETWORK_ERROR } from '../../api/client';
+import type { ApiResponse } from '../../api/types';
 
-export interface RejectedLine { line: number; error: string }
-
-export interface ImportSummary {
-  imported: number;
-  updated: number;
-  rejected: RejectedLine[];
-  rejectedCount?: number;
-  lines?: number;
-  dryRun?: boolean;
-  durationMs?: number;
-}
+/** The server's summary of an import (POST /api/import/cases), generated from the OpenAPI document. */
+export type ImportSummary = ApiResponse<'importCases'>;
+/** A rejected line with its number and reason. */
+export type RejectedLine = ImportSummary['rejected'][number];
 
 export interface UploadCallbacks {
   /** Bytes sent so far, of the total. */
