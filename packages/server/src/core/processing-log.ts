@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The processing log (verwerkingenlog), shaped after the national "Logboek Dataverwerkingen"
 // standard. Every module calls logProcessing for every read, create, update, delete and export
-// of personal data, inside the same transaction as the work itself where there is one.
+// of personal data, inside the same transaction as the work itself where there is one; a hot read
+// (the case file) uses loggedRead, which writes the same entries in the read's own statement.
 import type { Actor, Ctx, SystemActor } from './context.js';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from './db/index.js';

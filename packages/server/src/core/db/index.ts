@@ -289,8 +289,8 @@ export function isEmbedded(db: Db): boolean {
 
 /**
  * Refreshes the planner's statistics (migration 0025's `zvh_analyze()`, which the application role
- * may call): after a bulk write such as an import, and regularly on the embedded database, which
- * has no autovacuum.
+ * may call), on the embedded database only, which has no autovacuum: hourly (core/jobs db.analyze)
+ * and after an import. On PostgreSQL autovacuum does this.
  */
 export async function refreshStatistics(ex: Executor): Promise<void> {
   await ex.execute(sql`select zvh_analyze()`);
